@@ -1,0 +1,8 @@
+namespace RagPapers.Answering;
+
+public enum AnswerStatus
+{
+    Answered,
+    NoEvidence,
+    Cancelled,
+}

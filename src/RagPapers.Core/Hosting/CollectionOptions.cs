@@ -1,0 +1,13 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace RagPapers.Hosting;
+
+/// <summary>The "Collection" section: which files make up the default collection.</summary>
+public sealed class CollectionOptions
+{
+    public const string Section = "Collection";
+
+    /// <summary>Files or folders ingested into an empty store on first run; relative paths are resolved against the content root.</summary>
+    [MinLength(1, ErrorMessage = "Collection:Paths must name at least one file or folder (e.g. \"data/papers\").")]
+    public string[] Paths { get; set; } = ["data/papers"];
+}

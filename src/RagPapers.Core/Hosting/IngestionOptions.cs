@@ -1,0 +1,21 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace RagPapers.Hosting;
+
+/// <summary>The "Ingestion" section: chunk sizes and batching.</summary>
+public sealed class IngestionOptions
+{
+    public const string Section = "Ingestion";
+
+    /// <summary>Upper bound of a chunk's length in characters; a chunk ends at a sentence boundary before it when it can.</summary>
+    [Range(100, 20_000, ErrorMessage = "Ingestion:MaxChunkChars must be between 100 and 20000.")]
+    public int MaxChunkChars { get; set; } = 700;
+
+    /// <summary>Sentences repeated at the start of the next chunk, so a fact spanning a boundary is found whole.</summary>
+    [Range(0, 5, ErrorMessage = "Ingestion:OverlapSentences must be between 0 and 5.")]
+    public int OverlapSentences { get; set; } = 1;
+
+    /// <summary>Papers written per transaction.</summary>
+    [Range(1, 100_000, ErrorMessage = "Ingestion:BatchSize must be between 1 and 100000.")]
+    public int BatchSize { get; set; } = 256;
+}

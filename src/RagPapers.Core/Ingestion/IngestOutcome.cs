@@ -1,0 +1,9 @@
+namespace RagPapers.Ingestion;
+
+public enum IngestOutcome
+{
+    Added,
+    Updated,
+    Unchanged,
+    Skipped,
+}

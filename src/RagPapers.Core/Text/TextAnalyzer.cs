@@ -1,0 +1,100 @@
+namespace RagPapers.Text;
+
+/// <summary>
+/// The one tokenizer every offline component shares (local embedder, relevance, sentence scoring):
+/// lower-cased alphanumeric tokens, English stop words dropped, a light suffix stemmer so
+/// "videos"/"video" and "learning"/"learned" meet.
+/// </summary>
+public static class TextAnalyzer
+{
+    private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
+    {
+        "a", "about", "above", "after", "again", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be", "been",
+        "being", "both", "but", "by", "can", "could", "did", "do", "does", "doing", "done", "during", "each", "either", "etc",
+        "few", "for", "from", "further", "had", "has", "have", "having", "he", "her", "here", "hers", "him", "his", "how",
+        "however", "i", "if", "in", "into", "is", "it", "its", "itself", "just", "may", "me", "might", "more", "most", "much",
+        "must", "my", "no", "nor", "not", "of", "off", "on", "once", "one", "only", "or", "other", "our", "ours", "out",
+        "over", "own", "same", "she", "should", "so", "some", "such", "than", "that", "the", "their", "theirs", "them",
+        "then", "there", "these", "they", "this", "those", "through", "thus", "to", "too", "under", "until", "up", "upon",
+        "us", "use", "used", "uses", "using", "very", "via", "was", "we", "were", "what", "when", "where", "which", "while",
+        "who", "whom", "why", "will", "with", "within", "without", "would", "yet", "you", "your", "paper", "papers",
+        "propose", "proposed", "proposes", "present", "presents", "show", "shows", "work", "approach", "method", "methods",
+        "new", "novel", "based", "tell", "find", "know", "anything", "something", "any", "there", "explain", "describe",
+        "study", "studies", "research", "does", "did", "let", "lets", "way", "ways", "many", "make", "makes",
+    };
+
+    /// <summary>Stemmed content terms of <paramref name="text"/>, in order, duplicates kept.</summary>
+    public static List<string> Terms(string text)
+    {
+        var terms = new List<string>();
+        foreach (var token in Tokens(text))
+        {
+            if (token.Length > 1 && !StopWords.Contains(token))
+            {
+                terms.Add(Stem(token));
+            }
+        }
+
+        return terms;
+    }
+
+    /// <summary>Lower-cased alphanumeric tokens of <paramref name="text"/>, stop words included.</summary>
+    public static IEnumerable<string> Tokens(string text)
+    {
+        var start = -1;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            var isWord = i < text.Length && char.IsLetterOrDigit(text[i]);
+            if (isWord && start < 0)
+            {
+                start = i;
+            }
+            else if (!isWord && start >= 0)
+            {
+                yield return text[start..i].ToLowerInvariant();
+                start = -1;
+            }
+        }
+    }
+
+    public static bool IsStopWord(string token) => StopWords.Contains(token);
+
+    /// <summary>A light English stemmer: strips the common inflectional suffixes only, which is enough for matching.</summary>
+    public static string Stem(string word)
+    {
+        if (word.Length <= 3 || char.IsDigit(word[^1]))
+        {
+            return word;
+        }
+
+        if (word.EndsWith("ies", StringComparison.Ordinal) && word.Length > 4)
+        {
+            return word[..^3] + "y";
+        }
+
+        if (word.EndsWith("sses", StringComparison.Ordinal))
+        {
+            return word[..^2];
+        }
+
+        if (word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal) && !word.EndsWith("us", StringComparison.Ordinal) && !word.EndsWith("is", StringComparison.Ordinal))
+        {
+            word = word[..^1];
+        }
+
+        if (word.EndsWith("ing", StringComparison.Ordinal) && word.Length > 5)
+        {
+            return Undouble(word[..^3]);
+        }
+
+        if (word.EndsWith("ed", StringComparison.Ordinal) && word.Length > 4)
+        {
+            return Undouble(word[..^2]);
+        }
+
+        return word;
+    }
+
+    private static string Undouble(string stem) =>
+        stem.Length > 3 && stem[^1] == stem[^2] && stem[^1] is not ('l' or 's' or 'z') ? stem[..^1] : stem;
+}
