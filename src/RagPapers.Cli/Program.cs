@@ -1,2 +1,3 @@
-// Placeholder entry point while the console front-end is built (replaced in the CLI commit).
-return 0;
+using RagPapers.Cli;
+
+return await RootCommandFactory.InvokeAsync(args);

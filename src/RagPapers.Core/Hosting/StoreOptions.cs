@@ -12,6 +12,7 @@ public sealed class StoreOptions
     [RegularExpression("^(Sqlite|Qdrant)$", ErrorMessage = "Store:Provider must be \"Sqlite\" or \"Qdrant\".")]
     public string Provider { get; set; } = "Sqlite";
 
+    [Microsoft.Extensions.Options.ValidateObjectMembers]
     public SqliteStoreOptions Sqlite { get; set; } = new();
 }
 

@@ -1,0 +1,87 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using RagPapers.Answering;
+using RagPapers.Hosting;
+using RagPapers.Retrieval;
+
+namespace RagPapers.Bench;
+
+/// <summary>
+/// Ingest of the bundled collection into an empty store (wall time after start-up), then warm
+/// `ask` and `search` latency percentiles, then the process's peak working set.
+/// </summary>
+internal static class CoreBenchmark
+{
+    private static readonly string[] Questions =
+    [
+        "How can self-supervised learning help speaker verification?",
+        "Which papers use contrastive learning for video?",
+        "How does Barlow Twins avoid collapse?",
+        "What is regularized preference optimization in RLHF?",
+        "neural radiance fields for dynamic driving scenes",
+        "knowledge distillation from a teacher network",
+        "masked autoencoders for medical imaging",
+        "graph contrastive learning with language models",
+    ];
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var iterations = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 500;
+        var root = ContentRoot.Locate();
+        var store = Path.Combine(Path.GetTempPath(), $"ragpapers-bench-{Environment.ProcessId}.db");
+        var configuration = new ConfigurationBuilder()
+            .AddRagPapersSources(root, new Dictionary<string, string?> { ["Store:Sqlite:Path"] = store })
+            .Build();
+        var services = new ServiceCollection().AddLogging(b => b.SetMinimumLevel(LogLevel.Warning))
+            .AddRagPapers(configuration, root).BuildServiceProvider();
+        try
+        {
+            var library = services.GetRequiredService<PaperLibrary>();
+            var watch = Stopwatch.StartNew();
+            var files = await library.PendingCollectionFilesAsync();
+            var summary = await library.IngestAsync(files);
+            Report("ingest bundled collection (empty store)", watch.Elapsed.TotalMilliseconds, $"{summary.Added} papers added");
+
+            var assistant = services.GetRequiredService<PaperAssistant>();
+            var retriever = services.GetRequiredService<IPaperRetriever>();
+            await MeasureAsync("ask (extractive, warm)", iterations, i => assistant.AskAsync(Questions[i % Questions.Length], new Conversation()));
+            await MeasureAsync("search (top 10, warm)", iterations, i => retriever.RetrieveAsync(new RetrievalRequest(Questions[i % Questions.Length], 10)));
+            using var self = Process.GetCurrentProcess();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"peak working set: {self.PeakWorkingSet64 / 1024.0 / 1024.0:0.0} MB"));
+            return 0;
+        }
+        finally
+        {
+            await services.DisposeAsync();
+            foreach (var suffix in new[] { "", "-wal", "-shm" })
+            {
+                File.Delete(store + suffix);
+            }
+        }
+    }
+
+    private static async Task MeasureAsync<T>(string name, int iterations, Func<int, Task<T>> run)
+    {
+        for (var i = 0; i < 50; i++)
+        {
+            await run(i); // warm-up: JIT, caches, vector matrix
+        }
+
+        var samples = new double[iterations];
+        for (var i = 0; i < iterations; i++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            await run(i);
+            samples[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        }
+
+        Array.Sort(samples);
+        Report(name, samples[iterations / 2], string.Create(CultureInfo.InvariantCulture, $"p95 {samples[(int)(iterations * 0.95)]:0.00} ms, n={iterations}"));
+    }
+
+    private static void Report(string name, double milliseconds, string detail) =>
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: {milliseconds:0.00} ms ({detail})"));
+}

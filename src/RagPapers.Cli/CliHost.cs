@@ -1,0 +1,34 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using RagPapers.Hosting;
+
+namespace RagPapers.Cli;
+
+/// <summary>Builds the Generic Host of one command: configuration, console logging on stderr, the core.</summary>
+internal static class CliHost
+{
+    public static IHost Build(string? storePath)
+    {
+        var root = ContentRoot.Locate();
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            DisableDefaults = true,
+            ContentRootPath = root.Path,
+        });
+
+        // --store is relative to where the user stands, unlike paths in appsettings.json.
+        var overrides = new Dictionary<string, string?>();
+        if (!string.IsNullOrWhiteSpace(storePath))
+        {
+            overrides["Store:Sqlite:Path"] = Path.GetFullPath(storePath);
+        }
+
+        builder.Configuration.AddRagPapersSources(root, overrides);
+        builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Services.AddRagPapers(builder.Configuration, root);
+        return builder.Build();
+    }
+}

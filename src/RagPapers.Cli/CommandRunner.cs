@@ -1,0 +1,60 @@
+using System.CommandLine;
+using Microsoft.Extensions.Options;
+using RagPapers.Storage;
+
+namespace RagPapers.Cli;
+
+/// <summary>Runs a command's body inside its host and turns every failure a user can cause into a one-line error and an exit code.</summary>
+internal static class CommandRunner
+{
+    public static async Task<int> RunAsync(
+        ParseResult parse,
+        Func<IServiceProvider, CancellationToken, Task<int>> body,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var host = CliHost.Build(parse.GetValue(GlobalOptions.Store));
+            await host.StartAsync(cancellationToken); // runs ValidateOnStart: bad settings stop here
+            return await body(host.Services, cancellationToken);
+        }
+        catch (OptionsValidationException ex)
+        {
+            return Fail(ExitCodes.Usage, "invalid configuration: " + string.Join(" ", ex.Failures));
+        }
+        catch (InvalidOperationException ex) when (ex.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal))
+        {
+            return Fail(ExitCodes.Usage, "invalid configuration: " + ex.Message);
+        }
+        catch (StoreIncompatibleException ex)
+        {
+            return Fail(ExitCodes.Failure, ex.Message);
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException ex)
+        {
+            return Fail(ExitCodes.Failure, "cannot use the store: " + ex.Message);
+        }
+        catch (FileNotFoundException ex)
+        {
+            return Fail(ExitCodes.Failure, ex.Message);
+        }
+        catch (DirectoryNotFoundException ex)
+        {
+            return Fail(ExitCodes.Failure, ex.Message);
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            return Fail(ExitCodes.Failure, ex.Message);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return Fail(ExitCodes.Cancelled, "cancelled");
+        }
+    }
+
+    public static int Fail(int exitCode, string message)
+    {
+        Console.Error.WriteLine("error: " + message);
+        return exitCode;
+    }
+}

@@ -1,0 +1,41 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using RagPapers.Answering;
+using RagPapers.Cli.Rendering;
+
+namespace RagPapers.Cli.Commands;
+
+internal static class AskCommand
+{
+    public static Command Create()
+    {
+        var question = new Argument<string>("question") { Description = "The question, in quotes." };
+        var command = new Command("ask", "Answer one question from the collection, with numbered citations.")
+        {
+            question, GlobalOptions.Json, FilterOptions.From, FilterOptions.To, FilterOptions.Source,
+        };
+        command.SetAction((parse, ct) => CommandRunner.RunAsync(parse, async (services, token) =>
+        {
+            var text = parse.GetValue(question);
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                return CommandRunner.Fail(ExitCodes.Usage, "the question is empty; try: ragpapers ask \"what is contrastive learning?\"");
+            }
+
+            await CollectionLoader.EnsureLoadedAsync(services, token);
+            var assistant = services.GetRequiredService<PaperAssistant>();
+            var answer = await assistant.AskAsync(text, new Conversation(), FilterOptions.Read(parse), token);
+            if (parse.GetValue(GlobalOptions.Json))
+            {
+                Console.Out.WriteLine(AnswerJson.Serialize(answer));
+            }
+            else
+            {
+                AnswerRenderer.Write(Console.Out, answer);
+            }
+
+            return answer.Status == AnswerStatus.Cancelled ? ExitCodes.Cancelled : ExitCodes.Ok;
+        }, ct));
+        return command;
+    }
+}

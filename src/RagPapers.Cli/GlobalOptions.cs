@@ -1,0 +1,19 @@
+using System.CommandLine;
+
+namespace RagPapers.Cli;
+
+/// <summary>Options every command takes.</summary>
+internal static class GlobalOptions
+{
+    public static readonly Option<string?> Store = new("--store")
+    {
+        Description = "The SQLite store file to use instead of Store:Sqlite:Path (created if missing).",
+        Recursive = true,
+        HelpName = "PATH",
+    };
+
+    public static readonly Option<bool> Json = new("--json")
+    {
+        Description = "Print JSON instead of text.",
+    };
+}

@@ -1,0 +1,78 @@
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Options;
+using RagPapers.Embeddings;
+using RagPapers.Ingestion;
+using RagPapers.Papers;
+using RagPapers.Storage;
+
+namespace RagPapers.Hosting;
+
+/// <summary>
+/// What a front-end does with the collection before it answers: open the store with the configured
+/// embedder (refusing a mismatched one), ingest files, and load the configured collection into an
+/// empty store on first run.
+/// </summary>
+public sealed class PaperLibrary(
+    IPaperIndex index,
+    IEmbeddingGenerator<string, Embedding<float>> embedder,
+    CollectionReader reader,
+    Ingestor ingestor,
+    IOptions<CollectionOptions> collection,
+    ContentRoot root) : IDisposable
+{
+    private readonly SemaphoreSlim _openLock = new(1, 1);
+    private bool _opened;
+
+    public IPaperIndex Index => index;
+
+    public async Task OpenAsync(CancellationToken cancellationToken = default)
+    {
+        await _openLock.WaitAsync(cancellationToken);
+        try
+        {
+            if (!_opened)
+            {
+                await index.OpenAsync(embedder.Describe(), cancellationToken);
+                _opened = true;
+            }
+        }
+        finally
+        {
+            _openLock.Release();
+        }
+    }
+
+    /// <summary>The files behind <paramref name="paths"/> (folders expanded, relative to the content root); throws FileNotFoundException naming a missing one.</summary>
+    public IReadOnlyList<string> ResolveFiles(IEnumerable<string> paths) =>
+        CollectionReader.ExpandPaths(paths.Select(root.Resolve));
+
+    /// <summary>How many records the files hold, read cheaply up front so progress can show a total.</summary>
+    public async Task<int> CountRecordsAsync(IReadOnlyList<string> files, CancellationToken cancellationToken = default)
+    {
+        var count = 0;
+        await foreach (var _ in reader.ReadAsync(files, cancellationToken))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    public async Task<IngestSummary> IngestAsync(
+        IReadOnlyList<string> files,
+        IProgress<IngestProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        await OpenAsync(cancellationToken);
+        return await ingestor.IngestAsync(reader.ReadAsync(files, cancellationToken), progress, cancellationToken);
+    }
+
+    /// <summary>The files of Collection:Paths when the store holds no paper yet, else none.</summary>
+    public async Task<IReadOnlyList<string>> PendingCollectionFilesAsync(CancellationToken cancellationToken = default)
+    {
+        await OpenAsync(cancellationToken);
+        return await index.CountPapersAsync(cancellationToken) > 0 ? [] : ResolveFiles(collection.Value.Paths);
+    }
+
+    public void Dispose() => _openLock.Dispose();
+}

@@ -1,0 +1,26 @@
+using Microsoft.Extensions.Options;
+
+namespace RagPapers.Hosting;
+
+/// <summary>
+/// Cross-field rules on the provider switches: a provider the design names but this build does not
+/// carry yet is refused at start-up with what to set instead, rather than failing on first use.
+/// </summary>
+internal sealed class ProviderAvailabilityValidator :
+    IValidateOptions<StoreOptions>, IValidateOptions<EmbeddingsOptions>, IValidateOptions<ChatOptions>
+{
+    public ValidateOptionsResult Validate(string? name, StoreOptions options) =>
+        options.Provider == "Sqlite"
+            ? ValidateOptionsResult.Success
+            : ValidateOptionsResult.Fail($"Store:Provider '{options.Provider}' is not available in this build; set Store:Provider to \"Sqlite\".");
+
+    public ValidateOptionsResult Validate(string? name, EmbeddingsOptions options) =>
+        options.Provider == "Local"
+            ? ValidateOptionsResult.Success
+            : ValidateOptionsResult.Fail($"Embeddings:Provider '{options.Provider}' is not available in this build; set Embeddings:Provider to \"Local\".");
+
+    public ValidateOptionsResult Validate(string? name, ChatOptions options) =>
+        options.Provider == "None"
+            ? ValidateOptionsResult.Success
+            : ValidateOptionsResult.Fail($"Chat:Provider '{options.Provider}' is not available in this build; set Chat:Provider to \"None\" for extractive answers.");
+}

@@ -1,0 +1,64 @@
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using RagPapers.Answering;
+using RagPapers.Embeddings;
+using RagPapers.Ingestion;
+using RagPapers.Papers;
+using RagPapers.Retrieval;
+using RagPapers.Storage;
+using RagPapers.Storage.Sqlite;
+
+namespace RagPapers.Hosting;
+
+public static class RagPapersServiceCollectionExtensions
+{
+    /// <summary>Registers the whole core (readers → ingestion → store → retrieval → answering) with validated options.</summary>
+    public static IServiceCollection AddRagPapers(this IServiceCollection services, IConfiguration configuration, ContentRoot root)
+    {
+        services.AddRagPapersOptions(configuration);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(root);
+
+        services.AddSingleton(_ => new CollectionReader(CollectionReader.DefaultReaders()));
+        services.AddSingleton<Chunker>();
+        services.AddSingleton<Ingestor>();
+        services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>, LocalEmbeddingGenerator>();
+        services.AddSingleton<IPaperIndex>(sp => new SqlitePaperIndex(
+            root.Resolve(sp.GetRequiredService<IOptions<StoreOptions>>().Value.Sqlite.Path),
+            sp.GetRequiredService<ILogger<SqlitePaperIndex>>()));
+        services.AddSingleton<PaperLibrary>();
+
+        services.AddSingleton<IPaperRetriever, Retriever>();
+        services.AddSingleton<FollowUpResolver>();
+        services.AddSingleton<IAnswerWriter, ExtractiveAnswerWriter>();
+        services.AddSingleton<PaperAssistant>();
+        return services;
+    }
+
+    private static void AddRagPapersOptions(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddValidated<CollectionOptions, CollectionOptionsValidator>(configuration, CollectionOptions.Section);
+        services.AddValidated<StoreOptions, StoreOptionsValidator>(configuration, StoreOptions.Section);
+        services.AddValidated<IngestionOptions, IngestionOptionsValidator>(configuration, IngestionOptions.Section);
+        services.AddValidated<RetrievalOptions, RetrievalOptionsValidator>(configuration, RetrievalOptions.Section);
+        services.AddValidated<EmbeddingsOptions, EmbeddingsOptionsValidator>(configuration, EmbeddingsOptions.Section);
+        services.AddValidated<ChatOptions, ChatOptionsValidator>(configuration, ChatOptions.Section);
+
+        var providers = new ProviderAvailabilityValidator();
+        services.AddSingleton<IValidateOptions<StoreOptions>>(providers);
+        services.AddSingleton<IValidateOptions<EmbeddingsOptions>>(providers);
+        services.AddSingleton<IValidateOptions<ChatOptions>>(providers);
+    }
+
+    private static void AddValidated<TOptions, TValidator>(this IServiceCollection services, IConfiguration configuration, string section)
+        where TOptions : class
+        where TValidator : class, IValidateOptions<TOptions>
+    {
+        services.AddOptions<TOptions>().Bind(configuration.GetSection(section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TOptions>, TValidator>();
+    }
+}

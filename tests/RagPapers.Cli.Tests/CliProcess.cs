@@ -1,0 +1,133 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace RagPapers.Cli.Tests;
+
+/// <summary>The real `ragpapers` program run as a child process from the repo root, driven through stdin/stdout.</summary>
+public sealed class CliProcess : IDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _stdout = new();
+    private readonly StringBuilder _stderr = new();
+    private readonly object _gate = new();
+
+    private CliProcess(Process process)
+    {
+        _process = process;
+        _process.OutputDataReceived += (_, e) => Append(_stdout, e.Data);
+        _process.ErrorDataReceived += (_, e) => Append(_stderr, e.Data);
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+    }
+
+    public int Id => _process.Id;
+
+    public string StandardOutput
+    {
+        get { lock (_gate) { return _stdout.ToString(); } }
+    }
+
+    public string StandardError
+    {
+        get { lock (_gate) { return _stderr.ToString(); } }
+    }
+
+    public static CliProcess Start(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = TestPaths.RepoRoot,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ragpapers.dll"));
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[key] = value;
+        }
+
+        return new CliProcess(Process.Start(info) ?? throw new InvalidOperationException("could not start dotnet"));
+    }
+
+    /// <summary>Runs to completion with <paramref name="input"/> on stdin (then closed).</summary>
+    public static async Task<CliResult> RunAsync(IEnumerable<string> args, string input = "", IReadOnlyDictionary<string, string>? environment = null)
+    {
+        using var process = Start(args, environment);
+        await process.WriteAsync(input);
+        process.CloseInput();
+        return await process.WaitAsync(TimeSpan.FromSeconds(120));
+    }
+
+    public async Task WriteAsync(string text)
+    {
+        await _process.StandardInput.WriteAsync(text);
+        await _process.StandardInput.FlushAsync();
+    }
+
+    public void CloseInput() => _process.StandardInput.Close();
+
+    public async Task<CliResult> WaitAsync(TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(cts.Token);
+        _process.WaitForExit(); // flushes the async output readers
+        return new CliResult(_process.ExitCode, StandardOutput, StandardError);
+    }
+
+    /// <summary>Waits until stdout contains <paramref name="text"/>, or fails after <paramref name="timeout"/>.</summary>
+    public async Task WaitForOutputAsync(string text, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!StandardOutput.Contains(text, StringComparison.Ordinal))
+        {
+            if (DateTime.UtcNow > deadline || _process.HasExited)
+            {
+                throw new TimeoutException($"'{text}' never appeared. stdout:\n{StandardOutput}\nstderr:\n{StandardError}");
+            }
+
+            await Task.Delay(20);
+        }
+    }
+
+    /// <summary>Sends a real POSIX signal (SIGINT for Ctrl-C, SIGKILL for a crash).</summary>
+    public void Signal(string signal)
+    {
+        using var kill = Process.Start("kill", ["-" + signal, Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+
+        _process.Dispose();
+    }
+
+    private void Append(StringBuilder target, string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            target.AppendLine(line);
+        }
+    }
+}
+
+public sealed record CliResult(int ExitCode, string StandardOutput, string StandardError)
+{
+    public override string ToString() => $"exit {ExitCode}\nstdout:\n{StandardOutput}\nstderr:\n{StandardError}";
+}
