@@ -1,5 +1,6 @@
 namespace RagPapers.Core.Tests;
 
+/// <summary>Where the repository and its bundled data are, found by walking up from the test binaries.</summary>
 internal static class TestPaths
 {
     public static string RepoRoot { get; } = FindRepoRoot();
@@ -16,6 +17,6 @@ internal static class TestPaths
             }
         }
 
-        throw new InvalidOperationException("RagPapers.sln not found above " + AppContext.BaseDirectory);
+        throw new InvalidOperationException($"RagPapers.sln not found above {AppContext.BaseDirectory}");
     }
 }

@@ -1,0 +1,58 @@
+using System.Runtime.CompilerServices;
+
+namespace RagPapers.Papers;
+
+/// <summary>
+/// Reads the text of a Hugging Face daily-papers page: titles each followed by an abstract line, with page chrome
+/// ("Subscribe", "byAK and the research community", the page date) and per-paper metadata mixed in.
+/// Ids come from titles (the dumps carry no arXiv ids); authors are not listed, only counted, so they stay empty.
+/// </summary>
+public sealed class DailyPapersTextReader : IPaperReader
+{
+    // Lines that open another format; a dump starts with chrome or a title, never with these.
+    private static readonly char[] StructuredStarts = ['{', '[', '@', '%', '<'];
+
+    public string Format => "daily-papers";
+
+    public bool CanRead(string path, string head)
+    {
+        var lines = head.Split('\n');
+        var first = lines.Select(line => line.Trim()).FirstOrDefault(line => line.Length > 0);
+        if (first is null || StructuredStarts.Contains(first[0]))
+        {
+            return false;
+        }
+
+        return lines.Any(line => DailyPapersLine.IsPageMarker(line.Trim())) || HasTitleAndAbstract(path, lines);
+    }
+
+    public async IAsyncEnumerable<ReadResult> ReadAsync(string path, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var assembler = new DailyPapersAssembler(Path.GetFileName(path));
+        using var reader = new StreamReader(path, detectEncodingFromByteOrderMarks: true);
+        var lineNumber = 0;
+        while (await reader.ReadLineAsync(cancellationToken) is { } line)
+        {
+            if (assembler.Accept(line, ++lineNumber) is { } result)
+            {
+                yield return result;
+            }
+        }
+
+        if (assembler.Finish() is { } last)
+        {
+            yield return last;
+        }
+    }
+
+    private static bool HasTitleAndAbstract(string path, string[] lines)
+    {
+        var assembler = new DailyPapersAssembler(Path.GetFileName(path));
+        for (var i = 0; i < lines.Length && !assembler.SawPaper; i++)
+        {
+            assembler.Accept(lines[i], i + 1);
+        }
+
+        return assembler.SawPaper;
+    }
+}
