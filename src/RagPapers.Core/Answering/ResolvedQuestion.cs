@@ -1,0 +1,7 @@
+namespace RagPapers.Answering;
+
+/// <summary>A question made standalone for retrieval.</summary>
+/// <param name="Standalone">The question to search with, references replaced by what they point to.</param>
+/// <param name="RestrictTo">Paper ids the search is limited to, or null for the whole collection.</param>
+/// <param name="SelectedSource">The previous answer's source number the user named ("the second one" is 2), or null.</param>
+public sealed record ResolvedQuestion(string Standalone, IReadOnlyCollection<string>? RestrictTo = null, int? SelectedSource = null);
