@@ -1,0 +1,63 @@
+using Microsoft.Extensions.Options;
+using RagPapers.Hosting;
+using RagPapers.Papers;
+using RagPapers.Text;
+
+namespace RagPapers.Ingestion;
+
+/// <summary>
+/// Cuts an abstract into sentence-aligned windows of at most <see cref="IngestionOptions.MaxChunkChars"/>
+/// characters, repeating <see cref="IngestionOptions.OverlapSentences"/> sentences at the start of the next
+/// window. Each chunk is a verbatim slice of the abstract, so it can be quoted as is.
+/// </summary>
+public sealed class Chunker(IOptions<IngestionOptions> options)
+{
+    private readonly int maxChars = options.Value.MaxChunkChars;
+    private readonly int overlap = options.Value.OverlapSentences;
+
+    /// <summary>The text to embed for a chunk: the title gives the passage its context.</summary>
+    public static string EmbeddingText(Paper paper, Chunk chunk) => paper.Title + ". " + chunk.Text;
+
+    /// <summary>The paper's chunks in order; none when the abstract is blank.</summary>
+    public IReadOnlyList<Chunk> Split(Paper paper)
+    {
+        var text = paper.Abstract;
+        var sentences = SentenceSplitter.Split(text)
+            .Select(r => (Start: r.Start.GetOffset(text.Length), End: r.End.GetOffset(text.Length)))
+            .ToArray();
+        var chunks = new List<Chunk>();
+        var first = 0;
+        while (first < sentences.Length)
+        {
+            var last = first;
+            while (last + 1 < sentences.Length && sentences[last + 1].End - sentences[first].Start <= maxChars)
+            {
+                last++;
+            }
+
+            chunks.Add(new Chunk(paper.Id, chunks.Count, text[sentences[first].Start..sentences[last].End]));
+            first = last + 1 < sentences.Length ? NextStart(sentences, first, last) : sentences.Length;
+        }
+
+        return chunks;
+    }
+
+    /// <summary>
+    /// Where the window after [first, last] starts: up to <c>overlap</c> sentences before last + 1, as many as
+    /// still fit beside sentence last + 1, so a window never repeats without adding a new sentence.
+    /// </summary>
+    private int NextStart((int Start, int End)[] sentences, int first, int last)
+    {
+        var next = last + 1;
+        for (var repeated = overlap; repeated > 0; repeated--)
+        {
+            var start = next - repeated;
+            if (start > first && sentences[next].End - sentences[start].Start <= maxChars)
+            {
+                return start;
+            }
+        }
+
+        return next;
+    }
+}

@@ -1,0 +1,6 @@
+using RagPapers.Papers;
+
+namespace RagPapers.Ingestion;
+
+/// <summary>A new or changed paper, chunked, waiting for its embeddings and its batch's transaction.</summary>
+internal sealed record PendingPaper(Paper Paper, string ContentHash, IReadOnlyList<Chunk> Chunks);

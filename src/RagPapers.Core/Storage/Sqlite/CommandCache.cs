@@ -1,0 +1,35 @@
+using Microsoft.Data.Sqlite;
+
+namespace RagPapers.Storage.Sqlite;
+
+/// <summary>
+/// One command per SQL text, kept for the connection's lifetime: Microsoft.Data.Sqlite keeps a command's
+/// prepared statements, so reusing it skips re-parsing the SQL on every row of a batch.
+/// </summary>
+internal sealed class CommandCache(SqliteConnection connection) : IDisposable
+{
+    private readonly Dictionary<string, SqliteCommand> commands = new(StringComparer.Ordinal);
+
+    public SqliteCommand Get(string sql, SqliteTransaction? transaction = null)
+    {
+        if (!commands.TryGetValue(sql, out var command))
+        {
+            command = connection.CreateCommand();
+            command.CommandText = sql;
+            commands.Add(sql, command);
+        }
+
+        command.Transaction = transaction;
+        return command;
+    }
+
+    public void Dispose()
+    {
+        foreach (var command in commands.Values)
+        {
+            command.Dispose();
+        }
+
+        commands.Clear();
+    }
+}

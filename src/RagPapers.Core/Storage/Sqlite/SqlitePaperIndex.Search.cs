@@ -1,0 +1,139 @@
+namespace RagPapers.Storage.Sqlite;
+
+public sealed partial class SqlitePaperIndex
+{
+    // Rank on the FTS table alone, then join for text: the sorter then carries ids instead of whole passages.
+    // bm25() weights follow the FTS column order (title, text): a title match counts double.
+    private const string KeywordSearchSql = """
+        SELECT c.paper_id, c.ordinal, c.text, m.score
+        FROM (SELECT rowid AS id, -bm25(chunks_fts, 2.0, 1.0) AS score FROM chunks_fts
+              WHERE chunks_fts MATCH $match ORDER BY score DESC, rowid LIMIT $top) m
+        JOIN chunks c ON c.id = m.id
+        ORDER BY m.score DESC, m.id
+        """;
+
+    private const string FilteredKeywordSearchSql = """
+        SELECT c.paper_id, c.ordinal, c.text, m.score
+        FROM (SELECT chunks_fts.rowid AS id, -bm25(chunks_fts, 2.0, 1.0) AS score FROM chunks_fts
+              JOIN chunks k ON k.id = chunks_fts.rowid
+              JOIN papers p ON p.id = k.paper_id
+              WHERE chunks_fts MATCH $match
+                AND ($from IS NULL OR p.published >= $from)
+                AND ($to IS NULL OR p.published <= $to)
+                AND ($source IS NULL OR p.source = $source)
+              ORDER BY score DESC, chunks_fts.rowid LIMIT $top) m
+        JOIN chunks c ON c.id = m.id
+        ORDER BY m.score DESC, m.id
+        """;
+
+    // Bounds the term statistics a long-running server keeps between writes.
+    private const int MaxCachedTerms = 50_000;
+
+    private const string SelectChunkSql = "SELECT paper_id, ordinal, text FROM chunks WHERE id = $id";
+
+    public async Task<IReadOnlyList<ChunkHit>> KeywordSearchAsync(string query, int top, SearchFilter? filter = null, CancellationToken cancellationToken = default)
+    {
+        var terms = FtsQuery.Terms(query);
+        if (terms.Count == 0 || top <= 0)
+        {
+            return [];
+        }
+
+        using var _ = await LockAsync(cancellationToken);
+        var informative = await SelectInformativeTermsAsync(terms, cancellationToken);
+        if (informative.Count == 0)
+        {
+            return [];
+        }
+
+        var match = FtsQuery.Match(informative);
+        Log.KeywordQuery(logger, query, match);
+        var filtered = filter is { IsEmpty: false };
+        var command = commands!.Get(filtered ? FilteredKeywordSearchSql : KeywordSearchSql).Set("$match", match).Set("$top", top);
+        if (filtered)
+        {
+            command.Set("$from", PaperRows.FormatDate(filter!.From)).Set("$to", PaperRows.FormatDate(filter.To))
+                .Set("$source", string.IsNullOrEmpty(filter.Source) ? null : filter.Source);
+        }
+
+        var hits = new List<ChunkHit>();
+        using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            hits.Add(new ChunkHit(reader.GetString(0), reader.GetInt32(1), reader.GetString(2), reader.GetDouble(3)));
+        }
+
+        return hits;
+    }
+
+    public async Task<IReadOnlyList<ChunkHit>> VectorSearchAsync(ReadOnlyMemory<float> query, int top, SearchFilter? filter = null, CancellationToken cancellationToken = default)
+    {
+        // Scored outside the lock on an immutable snapshot, so concurrent searches only queue for the text look-up.
+        var snapshot = await GetMatrixAsync(cancellationToken);
+        var best = snapshot.Search(query.Span, top, filter);
+        if (best.Count == 0)
+        {
+            return [];
+        }
+
+        using var _ = await LockAsync(cancellationToken);
+        var hits = new List<ChunkHit>(best.Count);
+        var command = commands!.Get(SelectChunkSql);
+        foreach (var (chunkId, score) in best)
+        {
+            using var reader = await command.Set("$id", chunkId).ExecuteReaderAsync(cancellationToken);
+            if (await reader.ReadAsync(cancellationToken))
+            {
+                hits.Add(new ChunkHit(reader.GetString(0), reader.GetInt32(1), reader.GetString(2), score));
+            }
+        }
+
+        return hits;
+    }
+
+    /// <summary>
+    /// The terms worth ranking by. FTS5's bm25 gives a term found in half the chunks or more an IDF of about zero
+    /// (it clamps log((N - n + 0.5) / (n + 0.5)) to 1e-6) yet still scores every chunk containing it; dropping
+    /// such terms leaves the ranking as it was and skips most of the work. When every term is that common, the
+    /// rarest one is kept so the query still finds something.
+    /// </summary>
+    private async Task<List<string>> SelectInformativeTermsAsync(IReadOnlyList<string> terms, CancellationToken cancellationToken)
+    {
+        chunkTotal ??= (long)(await commands!.Get("SELECT count(*) FROM chunks").ExecuteScalarAsync(cancellationToken))!;
+        var counted = new List<(string Term, long Rows)>(terms.Count);
+        foreach (var term in terms)
+        {
+            if (!termRows.TryGetValue(term, out var rows))
+            {
+                var command = commands!.Get("SELECT count(*) FROM chunks_fts WHERE chunks_fts MATCH $term").Set("$term", FtsQuery.Quote(term));
+                rows = (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+                if (termRows.Count >= MaxCachedTerms)
+                {
+                    termRows.Clear();
+                }
+
+                termRows[term] = rows;
+            }
+
+            if (rows > 0)
+            {
+                counted.Add((term, rows));
+            }
+        }
+
+        var informative = counted.Where(c => 2 * c.Rows < chunkTotal).Select(c => c.Term).ToList();
+        return informative.Count > 0 || counted.Count == 0 ? informative : [counted.MinBy(c => c.Rows).Term];
+    }
+
+    private async Task<VectorMatrix> GetMatrixAsync(CancellationToken cancellationToken)
+    {
+        using var _ = await LockAsync(cancellationToken);
+        if (matrix is null)
+        {
+            matrix = await VectorMatrix.LoadAsync(commands!, embedder!.Dimensions, cancellationToken);
+            Log.VectorsLoaded(logger, matrix.Count, embedder.Dimensions);
+        }
+
+        return matrix;
+    }
+}

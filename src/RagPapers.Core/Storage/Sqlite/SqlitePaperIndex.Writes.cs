@@ -1,0 +1,129 @@
+using Microsoft.Data.Sqlite;
+
+namespace RagPapers.Storage.Sqlite;
+
+public sealed partial class SqlitePaperIndex
+{
+    private const string SelectChunkIdsSql = "SELECT id FROM chunks WHERE paper_id = $paper";
+    private const string DeleteFtsRowSql = "DELETE FROM chunks_fts WHERE rowid = $id";
+    private const string DeleteChunksSql = "DELETE FROM chunks WHERE paper_id = $paper";
+    private const string UpsertPaperSql = $"INSERT OR REPLACE INTO papers({PaperRows.Columns}, content_hash) VALUES ($id, $title, $abstract, $authors, $published, $source, $arxiv, $hash)";
+    private const string InsertChunkSql = "INSERT INTO chunks(paper_id, ordinal, text, vector) VALUES ($paper, $ordinal, $text, $vector) RETURNING id";
+    private const string InsertFtsSql = "INSERT INTO chunks_fts(rowid, title, text) VALUES ($id, $title, $text)";
+
+    public async Task UpsertAsync(IReadOnlyList<PaperDocument> batch, CancellationToken cancellationToken = default)
+    {
+        if (batch.Count == 0)
+        {
+            return;
+        }
+
+        using var _ = await LockAsync(cancellationToken);
+        var dimensions = embedder!.Dimensions;
+        foreach (var document in batch)
+        {
+            if (document.Chunks.FirstOrDefault(c => c.Vector.Length != dimensions) is { } wrong)
+            {
+                throw new ArgumentException($"Paper {document.Paper.Id} has a {wrong.Vector.Length}-dim vector; the store holds {dimensions}-dim vectors.", nameof(batch));
+            }
+        }
+
+        try
+        {
+            using var transaction = connection!.BeginTransaction();
+            var chunks = 0;
+            foreach (var document in batch)
+            {
+                await DeleteChunksAsync(document.Paper.Id, transaction, cancellationToken);
+                await InsertAsync(document, transaction, cancellationToken);
+                chunks += document.Chunks.Count;
+            }
+
+            transaction.Commit();
+            Log.BatchUpserted(logger, batch.Count, chunks);
+        }
+        finally
+        {
+            InvalidateDerivedData();
+        }
+    }
+
+    public async Task<int> DeleteBySourceAsync(string source, CancellationToken cancellationToken = default)
+    {
+        using var _ = await LockAsync(cancellationToken);
+        try
+        {
+            using var transaction = connection!.BeginTransaction();
+            var ids = new List<string>();
+            using (var reader = await commands!.Get("SELECT id FROM papers WHERE source = $source", transaction).Set("$source", source).ExecuteReaderAsync(cancellationToken))
+            {
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    ids.Add(reader.GetString(0));
+                }
+            }
+
+            foreach (var id in ids)
+            {
+                await DeleteChunksAsync(id, transaction, cancellationToken);
+            }
+
+            var deleted = await commands.Get("DELETE FROM papers WHERE source = $source", transaction).Set("$source", source).ExecuteNonQueryAsync(cancellationToken);
+            transaction.Commit();
+            Log.SourceDeleted(logger, deleted, source);
+            return deleted;
+        }
+        finally
+        {
+            InvalidateDerivedData();
+        }
+    }
+
+    private async Task DeleteChunksAsync(string paperId, SqliteTransaction transaction, CancellationToken cancellationToken)
+    {
+        // Collect first: the FTS rows must go by rowid, and a reader cannot stay open while we delete.
+        var chunkIds = new List<long>();
+        using (var reader = await commands!.Get(SelectChunkIdsSql, transaction).Set("$paper", paperId).ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                chunkIds.Add(reader.GetInt64(0));
+            }
+        }
+
+        if (chunkIds.Count == 0)
+        {
+            return;
+        }
+
+        var deleteFts = commands.Get(DeleteFtsRowSql, transaction);
+        foreach (var id in chunkIds)
+        {
+            await deleteFts.Set("$id", id).ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await commands.Get(DeleteChunksSql, transaction).Set("$paper", paperId).ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private async Task InsertAsync(PaperDocument document, SqliteTransaction transaction, CancellationToken cancellationToken)
+    {
+        var paper = document.Paper;
+        await commands!.Get(UpsertPaperSql, transaction)
+            .Set("$id", paper.Id).Set("$title", paper.Title).Set("$abstract", paper.Abstract)
+            .Set("$authors", PaperRows.JoinAuthors(paper.Authors)).Set("$published", PaperRows.FormatDate(paper.Published))
+            .Set("$source", paper.Source).Set("$arxiv", paper.ArxivId).Set("$hash", document.ContentHash)
+            .ExecuteNonQueryAsync(cancellationToken);
+
+        var insertChunk = commands.Get(InsertChunkSql, transaction);
+        var insertFts = commands.Get(InsertFtsSql, transaction);
+        foreach (var indexed in document.Chunks)
+        {
+            var chunk = indexed.Chunk;
+            var id = (long)(await insertChunk
+                .Set("$paper", paper.Id).Set("$ordinal", chunk.Ordinal).Set("$text", chunk.Text)
+                .Set("$vector", VectorBlob.ToBytes(indexed.Vector.Span))
+                .ExecuteScalarAsync(cancellationToken))!;
+            await insertFts.Set("$id", id).Set("$title", paper.Title).Set("$text", chunk.Text).ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,145 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+
+namespace RagPapers.Storage.Sqlite;
+
+/// <summary>
+/// The embedded default index: papers, chunks and vectors in one SQLite file, BM25 through FTS5 and
+/// brute-force cosine similarity over an in-memory copy of the vectors.
+/// </summary>
+/// <remarks>
+/// One connection per instance, guarded by a semaphore so concurrent searches queue instead of colliding;
+/// each upsert batch is one transaction, and WAL keeps the file consistent if the process dies mid-ingest.
+/// </remarks>
+public sealed partial class SqlitePaperIndex(string path, ILogger<SqlitePaperIndex> logger) : IPaperIndex
+{
+    /// <summary>Bumped whenever the tables change shape; a store of another version is refused.</summary>
+    public const int SchemaVersion = 1;
+
+    private readonly SemaphoreSlim gate = new(1, 1);
+
+    // Computed from the rows on first use and dropped on every write: chunk count per search term, for pruning.
+    private readonly Dictionary<string, long> termRows = new(StringComparer.Ordinal);
+    private SqliteConnection? connection;
+    private CommandCache? commands;
+    private EmbedderDescriptor? embedder;
+    private VectorMatrix? matrix;
+    private long? chunkTotal;
+    private bool disposed;
+
+    public async Task OpenAsync(EmbedderDescriptor embedder, CancellationToken cancellationToken = default)
+    {
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            ObjectDisposedException.ThrowIf(disposed, this);
+            if (connection is null)
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+                var builder = new SqliteConnectionStringBuilder { DataSource = path, Pooling = false, Mode = SqliteOpenMode.ReadWriteCreate };
+                connection = new SqliteConnection(builder.ConnectionString);
+                await connection.OpenAsync(cancellationToken);
+                commands = new CommandCache(connection);
+            }
+
+            await EnsureSchemaAsync(embedder, cancellationToken);
+            this.embedder = embedder;
+            InvalidateDerivedData();
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    public Task<int> CountPapersAsync(CancellationToken cancellationToken = default) =>
+        CountAsync("SELECT count(*) FROM papers", cancellationToken);
+
+    public Task<int> CountChunksAsync(CancellationToken cancellationToken = default) =>
+        CountAsync("SELECT count(*) FROM chunks", cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        await gate.WaitAsync();
+        try
+        {
+            if (disposed)
+            {
+                return;
+            }
+
+            disposed = true;
+            commands?.Dispose();
+            if (connection is not null)
+            {
+                await connection.DisposeAsync();
+            }
+
+            matrix = null;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private async Task EnsureSchemaAsync(EmbedderDescriptor descriptor, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var created = await SqliteSchema.EnsureAsync(connection!, path, descriptor, cancellationToken);
+            if (created)
+            {
+                Log.StoreCreated(logger, path, descriptor.Id, descriptor.Dimensions);
+            }
+            else
+            {
+                Log.StoreOpened(logger, path, descriptor.Id, descriptor.Dimensions);
+            }
+        }
+        catch (StoreIncompatibleException ex)
+        {
+            Log.StoreRefused(logger, path, ex.Message);
+
+            // Release the file at once so the user can delete it as the message says.
+            commands!.Dispose();
+            commands = null;
+            await connection!.DisposeAsync();
+            connection = null;
+            throw;
+        }
+    }
+
+    /// <summary>Drops what was computed from the rows (vector matrix, term statistics); called after every write.</summary>
+    private void InvalidateDerivedData()
+    {
+        matrix = null;
+        chunkTotal = null;
+        termRows.Clear();
+    }
+
+    private async Task<int> CountAsync(string sql, CancellationToken cancellationToken)
+    {
+        using var _ = await LockAsync(cancellationToken);
+        return (int)(long)(await commands!.Get(sql).ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    /// <summary>Enters the connection's critical section; throws if the index is disposed or not opened.</summary>
+    private async Task<Releaser> LockAsync(CancellationToken cancellationToken)
+    {
+        await gate.WaitAsync(cancellationToken);
+        if (disposed || connection is null)
+        {
+            gate.Release();
+            ObjectDisposedException.ThrowIf(disposed, this);
+            throw new InvalidOperationException($"The store {path} is not open; call OpenAsync first.");
+        }
+
+        return new Releaser(gate);
+    }
+
+    private readonly struct Releaser(SemaphoreSlim gate) : IDisposable
+    {
+        public void Dispose() => gate.Release();
+    }
+}

@@ -1,0 +1,115 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
+namespace RagPapers.Storage.Sqlite;
+
+/// <summary>Creates the store's tables and checks an existing store against this build and embedder.</summary>
+internal static class SqliteSchema
+{
+    private const int NotADatabase = 26; // SQLITE_NOTADB
+
+    // The FTS table is contentless (the text lives in chunks) with contentless_delete so a replaced paper's
+    // rows can be removed by rowid, which is chunks.id.
+    private const string CreateSql = """
+        CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE papers(
+            id TEXT PRIMARY KEY, title TEXT NOT NULL, abstract TEXT NOT NULL, authors TEXT NOT NULL,
+            published TEXT NULL, source TEXT NOT NULL, arxiv_id TEXT NULL, content_hash TEXT NOT NULL);
+        CREATE INDEX papers_source ON papers(source);
+        CREATE TABLE chunks(
+            id INTEGER PRIMARY KEY, paper_id TEXT NOT NULL, ordinal INTEGER NOT NULL, text TEXT NOT NULL, vector BLOB NOT NULL);
+        CREATE INDEX chunks_paper ON chunks(paper_id);
+        CREATE VIRTUAL TABLE chunks_fts USING fts5(title, text, content='', contentless_delete=1, tokenize='porter unicode61');
+        """;
+
+    /// <summary>Sets the pragmas, then creates the schema in an empty file or validates a populated one.</summary>
+    /// <returns>Whether the store was created.</returns>
+    public static async Task<bool> EnsureAsync(SqliteConnection connection, string path, EmbedderDescriptor embedder, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await ExecuteAsync(connection, null, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;", cancellationToken);
+            if (await ScalarAsync(connection, "SELECT count(*) FROM sqlite_master", cancellationToken) == 0)
+            {
+                await CreateAsync(connection, embedder, cancellationToken);
+                return true;
+            }
+
+            var meta = await ReadMetaAsync(connection, path, cancellationToken);
+            Check(meta, path, embedder);
+            return false;
+        }
+        catch (SqliteException ex) when (ex.SqliteErrorCode == NotADatabase)
+        {
+            throw new StoreIncompatibleException(
+                $"{path} is not a RagPapers store (it is not a SQLite database). Delete {path} and run `ragpapers ingest`, or point Store:Sqlite:Path at another file.");
+        }
+    }
+
+    private static async Task CreateAsync(SqliteConnection connection, EmbedderDescriptor embedder, CancellationToken cancellationToken)
+    {
+        using var transaction = connection.BeginTransaction();
+        await ExecuteAsync(connection, transaction, CreateSql, cancellationToken);
+        using var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = "INSERT INTO meta(key, value) VALUES ('schema_version', $schema), ('embedder_id', $embedder), ('dimensions', $dims)";
+        insert.Parameters.AddWithValue("$schema", SqlitePaperIndex.SchemaVersion.ToString(CultureInfo.InvariantCulture));
+        insert.Parameters.AddWithValue("$embedder", embedder.Id);
+        insert.Parameters.AddWithValue("$dims", embedder.Dimensions.ToString(CultureInfo.InvariantCulture));
+        await insert.ExecuteNonQueryAsync(cancellationToken);
+        transaction.Commit();
+    }
+
+    private static async Task<Dictionary<string, string>> ReadMetaAsync(SqliteConnection connection, string path, CancellationToken cancellationToken)
+    {
+        if (await ScalarAsync(connection, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'meta'", cancellationToken) == 0)
+        {
+            throw new StoreIncompatibleException(
+                $"{path} is a SQLite database but not a RagPapers store (it has no meta table). Delete {path} and run `ragpapers ingest`, or point Store:Sqlite:Path at another file.");
+        }
+
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT key, value FROM meta";
+        using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var meta = new Dictionary<string, string>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            meta[reader.GetString(0)] = reader.GetString(1);
+        }
+
+        return meta;
+    }
+
+    private static void Check(Dictionary<string, string> meta, string path, EmbedderDescriptor embedder)
+    {
+        var schema = meta.GetValueOrDefault("schema_version", "none");
+        if (schema != SqlitePaperIndex.SchemaVersion.ToString(CultureInfo.InvariantCulture))
+        {
+            throw new StoreIncompatibleException(
+                $"The store {path} has schema version {schema}; this version of RagPapers uses schema version {SqlitePaperIndex.SchemaVersion}. Delete {path} and run `ragpapers ingest` to rebuild it.");
+        }
+
+        var storedId = meta.GetValueOrDefault("embedder_id", "unknown");
+        var storedDims = meta.GetValueOrDefault("dimensions", "?");
+        if (storedId != embedder.Id || storedDims != embedder.Dimensions.ToString(CultureInfo.InvariantCulture))
+        {
+            throw new StoreIncompatibleException(
+                $"The store {path} was built with embedder '{storedId}' ({storedDims} dims); this configuration uses '{embedder.Id}' ({embedder.Dimensions} dims). Delete {path} and run `ragpapers ingest` to re-embed the collection.");
+        }
+    }
+
+    private static async Task ExecuteAsync(SqliteConnection connection, SqliteTransaction? transaction, string sql, CancellationToken cancellationToken)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static async Task<long> ScalarAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+}

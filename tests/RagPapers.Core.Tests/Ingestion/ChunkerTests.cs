@@ -1,0 +1,115 @@
+using Microsoft.Extensions.Options;
+using RagPapers.Core.Tests.Fakes;
+using RagPapers.Hosting;
+using RagPapers.Ingestion;
+
+namespace RagPapers.Core.Tests.Ingestion;
+
+public sealed class ChunkerTests
+{
+    // Four sentences of 40 characters each, separated by one space.
+    private const string S1 = "Alpha sentence talks about first things.";
+    private const string S2 = "Bravo sentence talks about other things.";
+    private const string S3 = "Delta sentence talks about third things.";
+    private const string S4 = "Gamma sentence talks about final things.";
+    private const string Abstract = S1 + " " + S2 + " " + S3 + " " + S4;
+
+    [Fact]
+    public void Split_ShortAbstract_OneVerbatimChunk()
+    {
+        var sut = Create(maxChars: 700, overlap: 1);
+
+        var chunks = sut.Split(TestPapers.Make("p1", abstractText: "  " + Abstract + "\n"));
+
+        var chunk = Assert.Single(chunks);
+        Assert.Equal(new Chunk("p1", 0, Abstract), chunk);
+    }
+
+    [Fact]
+    public void Split_OverlapOne_WindowsRepeatTheLastSentence()
+    {
+        // 100 chars: S1+S2 = 40+1+40 = 81 fits, adding S3 = 122 does not; the next window restarts at S2.
+        var sut = Create(maxChars: 100, overlap: 1);
+
+        var chunks = sut.Split(TestPapers.Make("p1", abstractText: Abstract));
+
+        Assert.Equal([S1 + " " + S2, S2 + " " + S3, S3 + " " + S4], chunks.Select(c => c.Text));
+        Assert.Equal([0, 1, 2], chunks.Select(c => c.Ordinal));
+        Assert.All(chunks, c => Assert.Equal("p1", c.PaperId));
+    }
+
+    [Fact]
+    public void Split_NoOverlap_WindowsPartitionTheSentences()
+    {
+        var sut = Create(maxChars: 100, overlap: 0);
+
+        var chunks = sut.Split(TestPapers.Make("p1", abstractText: Abstract));
+
+        Assert.Equal([S1 + " " + S2, S3 + " " + S4], chunks.Select(c => c.Text));
+    }
+
+    [Fact]
+    public void Split_OverlapTwo_NeverRestartsAtTheWindowsFirstSentence()
+    {
+        // 100 chars: windows S1 S2 | S2 S3 | S3 S4; going back two sentences would repeat a whole window.
+        var sut = Create(maxChars: 100, overlap: 2);
+
+        var chunks = sut.Split(TestPapers.Make("p1", abstractText: Abstract));
+
+        Assert.Equal([S1 + " " + S2, S2 + " " + S3, S3 + " " + S4], chunks.Select(c => c.Text));
+    }
+
+    [Fact]
+    public void Split_OverlapTooLongToFit_RepeatsFewerSentences()
+    {
+        // 21 + 21 + 21 chars, then 70: A B C = 65 fits; B C D = 114 does not, C D = 92 does, so the overlap shrinks to one.
+        const string a = "Short one is here ok.", b = "Short two is here ok.", c = "Short six is here ok.", d = "A much longer closing sentence that carries most of the final content.";
+        var sut = Create(maxChars: 100, overlap: 2);
+
+        var chunks = sut.Split(TestPapers.Make("p1", abstractText: $"{a} {b} {c} {d}"));
+
+        Assert.Equal([$"{a} {b} {c}", $"{c} {d}"], chunks.Select(ch => ch.Text));
+    }
+
+    [Fact]
+    public void Split_OverLongSentence_IsItsOwnChunk()
+    {
+        var longSentence = "This sentence " + string.Join(' ', Enumerable.Repeat("goes on", 30)) + ".";
+        var sut = Create(maxChars: 100, overlap: 1);
+
+        var chunks = sut.Split(TestPapers.Make("p1", abstractText: S1 + " " + longSentence + " " + S2));
+
+        Assert.Equal([S1, longSentence, S2], chunks.Select(c => c.Text));
+    }
+
+    [Fact]
+    public void Split_IrregularSpacing_ChunksAreVerbatimSlicesOfTheAbstract()
+    {
+        var text = S1 + "   " + S2 + "\n" + S3 + "  " + S4;
+        var sut = Create(maxChars: 100, overlap: 1);
+
+        var chunks = sut.Split(TestPapers.Make("p1", abstractText: text));
+
+        Assert.Equal(S1 + "   " + S2, chunks[0].Text);
+        Assert.All(chunks, c => Assert.Contains(c.Text, text, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   \n ")]
+    public void Split_BlankAbstract_NoChunks(string text)
+    {
+        Assert.Empty(Create(700, 1).Split(TestPapers.Make("p1", abstractText: text)));
+    }
+
+    [Fact]
+    public void EmbeddingText_Chunk_PrefixesTheTitle()
+    {
+        var paper = TestPapers.Make("p1", title: "Sparse Graphs");
+
+        Assert.Equal("Sparse Graphs. Some text.", Chunker.EmbeddingText(paper, new Chunk("p1", 0, "Some text.")));
+    }
+
+    private static Chunker Create(int maxChars, int overlap) =>
+        new(Options.Create(new IngestionOptions { MaxChunkChars = maxChars, OverlapSentences = overlap }));
+}
