@@ -1,0 +1,19 @@
+using Microsoft.Extensions.Logging;
+
+namespace RagPapers.Retrieval;
+
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Trace, Message = "Retrieving for query {Query}")]
+    public static partial void Retrieving(ILogger logger, string query);
+
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Debug,
+        Message = "Retrieved {PaperCount} papers from {KeywordHits} keyword and {VectorHits} vector chunk hits in {ElapsedMs:F1} ms; best relevance {BestRelevance:F2}, evidence {HasEvidence}")]
+    public static partial void Retrieved(ILogger logger, int paperCount, int keywordHits, int vectorHits, double elapsedMs, double bestRelevance, bool hasEvidence);
+
+    [LoggerMessage(EventId = 3003, Level = LogLevel.Debug, Message = "Found {PaperCount} papers similar to {PaperId}")]
+    public static partial void FoundSimilar(ILogger logger, int paperCount, string paperId);
+
+    [LoggerMessage(EventId = 3004, Level = LogLevel.Debug, Message = "Retrieval canceled after {ElapsedMs:F1} ms")]
+    public static partial void Canceled(ILogger logger, double elapsedMs);
+}

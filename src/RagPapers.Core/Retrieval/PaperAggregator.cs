@@ -1,0 +1,62 @@
+using RagPapers.Storage;
+
+namespace RagPapers.Retrieval;
+
+/// <summary>
+/// Turns chunk hits into paper scores: score = s₁ + Σ_{j≥2} decay^(j−1) · s_j over the paper's chunk
+/// scores sorted best first. The best chunk decides; further matching chunks add a bonus that shrinks
+/// geometrically, so a paper matching in three places edges out one matching once, but a long paper
+/// cannot win on volume alone.
+/// </summary>
+public static class PaperAggregator
+{
+    /// <summary>The second chunk adds a fifth of its score, the third a twenty-fifth, and so on.</summary>
+    public const double DefaultDecay = 0.2;
+
+    /// <summary>Papers best first (ties in order of first appearance); each hit's <see cref="ChunkHit.Score"/> is its chunk score.</summary>
+    public static IReadOnlyList<PaperHits> Aggregate(IEnumerable<ChunkHit> hits, double decay = DefaultDecay)
+    {
+        ArgumentNullException.ThrowIfNull(hits);
+        ArgumentOutOfRangeException.ThrowIfNegative(decay);
+        var byPaper = new Dictionary<string, List<ChunkHit>>(StringComparer.Ordinal);
+        var order = new List<string>();
+        foreach (var hit in hits)
+        {
+            if (!byPaper.TryGetValue(hit.PaperId, out var list))
+            {
+                byPaper[hit.PaperId] = list = [];
+                order.Add(hit.PaperId);
+            }
+
+            if (!list.Exists(h => h.Ordinal == hit.Ordinal))
+            {
+                list.Add(hit);
+            }
+        }
+
+        return order
+            .Select((id, index) => (Paper: Score(id, byPaper[id], decay), Index: index))
+            .OrderByDescending(p => p.Paper.Score)
+            .ThenBy(p => p.Index)
+            .Select(p => p.Paper)
+            .ToArray();
+    }
+
+    private static PaperHits Score(string paperId, List<ChunkHit> hits, double decay)
+    {
+        var passages = hits
+            .OrderByDescending(h => h.Score)
+            .ThenBy(h => h.Ordinal)
+            .Select(h => new Passage(h.Ordinal, h.Text, h.Score))
+            .ToArray();
+        var score = 0.0;
+        var factor = 1.0;
+        foreach (var passage in passages)
+        {
+            score += factor * passage.Score;
+            factor *= decay;
+        }
+
+        return new PaperHits(paperId, score, passages);
+    }
+}

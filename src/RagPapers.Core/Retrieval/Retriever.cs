@@ -1,0 +1,145 @@
+using System.Diagnostics;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using RagPapers.Hosting;
+using RagPapers.Papers;
+using RagPapers.Storage;
+
+namespace RagPapers.Retrieval;
+
+/// <summary>
+/// Hybrid retrieval: BM25 and dense chunk search run side by side, are fused by weighted RRF,
+/// aggregated per paper, scored for absolute relevance, and diversified with MMR.
+/// </summary>
+public sealed class Retriever(
+    IPaperIndex index,
+    IEmbeddingGenerator<string, Embedding<float>> embedder,
+    IOptions<RetrievalOptions> options,
+    ILogger<Retriever> logger) : IPaperRetriever
+{
+    // MMR chooses among this many times TopK papers: wide enough to swap a near-duplicate for the next
+    // distinct paper, narrow enough that the one chunk fetch per candidate stays within the ask budget.
+    private const int MmrPoolFactor = 3;
+
+    private readonly RetrievalOptions _options = options.Value;
+
+    public async Task<RetrievalResult> RetrieveAsync(RetrievalRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (string.IsNullOrWhiteSpace(request.Query))
+        {
+            return new RetrievalResult(request.Query, [], HasRelevantEvidence: false);
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        Log.Retrieving(logger, request.Query);
+        try
+        {
+            var query = await embedder.GenerateVectorAsync(request.Query, cancellationToken: cancellationToken);
+            var chunks = new ChunkCache(index);
+            var (keyword, dense) = await SearchAsync(request, query, chunks, cancellationToken);
+            var fused = Fuse(keyword, dense);
+            var topK = request.TopK ?? _options.TopK;
+            var ranked = PaperAggregator.Aggregate(fused).Take(topK * MmrPoolFactor).ToArray();
+            var candidates = await ScoreAsync(ranked, request.Query, query, chunks, cancellationToken);
+            var papers = Diversify(candidates, topK);
+            var best = papers.Count == 0 ? 0 : papers.Max(p => p.Relevance);
+            var result = new RetrievalResult(request.Query, papers, papers.Count > 0 && best >= _options.MinRelevance);
+            Log.Retrieved(logger, papers.Count, keyword.Count, dense.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds, best, result.HasRelevantEvidence);
+            return result;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            Log.Canceled(logger, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            throw;
+        }
+    }
+
+    public async Task<IReadOnlyList<RetrievedPaper>> SimilarAsync(string paperId, int top, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(paperId);
+        cancellationToken.ThrowIfCancellationRequested();
+        var own = await index.GetChunksAsync(paperId, cancellationToken);
+        if (own.Count == 0 || top <= 0)
+        {
+            return [];
+        }
+
+        var centroid = VectorMath.Centroid(own.Select(c => c.Vector));
+        var hits = await index.VectorSearchAsync(centroid, _options.CandidatePool + own.Count, filter: null, cancellationToken);
+        var ranked = PaperAggregator.Aggregate(hits.Where(h => h.PaperId != paperId)).Take(top).ToArray();
+        var papers = await index.GetPapersAsync([.. ranked.Select(r => r.PaperId)], cancellationToken);
+
+        // Relevance here is the best chunk's cosine with the paper's centroid: absolute, and 0 for opposites.
+        var similar = ranked
+            .Where(r => papers.ContainsKey(r.PaperId))
+            .Select(r => new RetrievedPaper(papers[r.PaperId], r.Score, Math.Clamp(r.Passages[0].Score, 0, 1), r.Passages))
+            .ToArray();
+        Log.FoundSimilar(logger, similar.Length, paperId);
+        return similar;
+    }
+
+    private async Task<(IReadOnlyList<ChunkHit> Keyword, IReadOnlyList<ChunkHit> Dense)> SearchAsync(
+        RetrievalRequest request, ReadOnlyMemory<float> query, ChunkCache chunks, CancellationToken cancellationToken)
+    {
+        var keywordTask = index.KeywordSearchAsync(request.Query, _options.CandidatePool, request.Filter, cancellationToken);
+        var restrictTo = request.RestrictTo is { Count: > 0 } ids ? ids.ToHashSet(StringComparer.Ordinal) : null;
+        var denseTask = restrictTo is null
+            ? index.VectorSearchAsync(query, _options.CandidatePool, request.Filter, cancellationToken)
+            : RestrictedSearch.DenseAsync(index, chunks, restrictTo, query, request.Filter, cancellationToken);
+        await Task.WhenAll(keywordTask, denseTask);
+        var keyword = await keywordTask;
+        if (restrictTo is not null)
+        {
+            keyword = [.. keyword.Where(h => restrictTo.Contains(h.PaperId))];
+        }
+
+        return (keyword, await denseTask);
+    }
+
+    private IReadOnlyList<ChunkHit> Fuse(IReadOnlyList<ChunkHit> keyword, IReadOnlyList<ChunkHit> dense)
+    {
+        var lists = new[]
+        {
+            new RankedList<ChunkHit>(keyword, _options.KeywordWeight),
+            new RankedList<ChunkHit>(dense, 1 - _options.KeywordWeight),
+        };
+        return [.. ReciprocalRankFusion.Fuse(lists, _options.RrfK, ChunkIdentity.Instance).Select(f => f.Item with { Score = f.Score })];
+    }
+
+    private async Task<IReadOnlyList<Candidate>> ScoreAsync(
+        PaperHits[] ranked, string queryText, ReadOnlyMemory<float> query, ChunkCache chunks, CancellationToken cancellationToken)
+    {
+        var papers = await index.GetPapersAsync([.. ranked.Select(r => r.PaperId)], cancellationToken);
+        var scorer = new RelevanceScorer(queryText);
+        var candidates = new List<Candidate>(ranked.Length);
+        foreach (var hits in ranked)
+        {
+            if (!papers.TryGetValue(hits.PaperId, out var paper))
+            {
+                continue; // removed since the search ran
+            }
+
+            var paperChunks = await chunks.GetAsync(hits.PaperId, cancellationToken);
+            var bestCosine = paperChunks.Count == 0 ? 0 : paperChunks.Max(c => VectorMath.Cosine(query.Span, c.Vector.Span));
+            var matched = paperChunks.Where(c => hits.Passages.Any(p => p.Ordinal == c.Chunk.Ordinal)).Select(c => c.Vector);
+            candidates.Add(new Candidate(hits, paper, VectorMath.Centroid(matched), scorer.Score(paper, bestCosine)));
+        }
+
+        return candidates;
+    }
+
+    private IReadOnlyList<RetrievedPaper> Diversify(IReadOnlyList<Candidate> candidates, int topK)
+    {
+        var order = MaximalMarginalRelevance.Select(
+            [.. candidates.Select(c => c.Hits.Score)],
+            (a, b) => VectorMath.Cosine(candidates[a].Vector, candidates[b].Vector),
+            topK,
+            _options.MmrLambda);
+        return [.. order.Select(i => candidates[i]).Select(c => new RetrievedPaper(c.Paper, c.Hits.Score, c.Relevance, c.Hits.Passages))];
+    }
+
+    private sealed record Candidate(PaperHits Hits, Paper Paper, float[] Vector, double Relevance);
+}
