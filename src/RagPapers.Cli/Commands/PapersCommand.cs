@@ -16,7 +16,8 @@ internal static class PapersCommand
             await CollectionLoader.EnsureLoadedAsync(services, token);
             var index = services.GetRequiredService<IPaperIndex>();
             var count = await index.CountPapersAsync(token);
-            Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{count} papers ({await index.CountChunksAsync(token)} chunks)"));
+            var chunks = await index.CountChunksAsync(token);
+            Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{count} papers ({chunks} chunks)"));
             if (parse.GetValue(list))
             {
                 await foreach (var paper in index.ListPapersAsync(token))
