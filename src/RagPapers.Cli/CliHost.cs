@@ -27,6 +27,9 @@ internal static class CliHost
         builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+
+        // A start-up failure is reported once, as a one-line error by CommandRunner, not as a host stack trace.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);
         builder.Services.AddRagPapers(builder.Configuration, root);
         return builder.Build();
     }

@@ -34,7 +34,9 @@ public sealed class CliProcess : IDisposable
 
     public static CliProcess Start(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var info = new ProcessStartInfo("dotnet")
+        // env --default-signal=INT: a test host may run with SIGINT ignored, and a child inherits that;
+        // the Ctrl-C test needs the default disposition, as in a terminal.
+        var info = new ProcessStartInfo("env")
         {
             WorkingDirectory = TestPaths.RepoRoot,
             RedirectStandardInput = true,
@@ -42,6 +44,8 @@ public sealed class CliProcess : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        info.ArgumentList.Add("--default-signal=INT");
+        info.ArgumentList.Add("dotnet");
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ragpapers.dll"));
         foreach (var arg in args)
         {

@@ -51,7 +51,7 @@ public sealed class ReplTests(IngestedStore store)
     public async Task Repl_CtrlCAtThePrompt_KeepsTheSessionAlive()
     {
         using var process = CliProcess.Start(["--store", store.Path]);
-        await process.WaitForOutputAsync("> ", TimeSpan.FromSeconds(60));
+        await process.WaitForOutputAsync("Ask a question", TimeSpan.FromSeconds(60)); // the banner comes after the Ctrl-C handler is in place
 
         process.Signal("INT");
         await process.WaitForOutputAsync("nothing to cancel", TimeSpan.FromSeconds(10));

@@ -56,9 +56,9 @@ public static class RagPapersServiceCollectionExtensions
 
     private static void AddValidated<TOptions, TValidator>(this IServiceCollection services, IConfiguration configuration, string section)
         where TOptions : class
-        where TValidator : class, IValidateOptions<TOptions>
+        where TValidator : class, IValidateOptions<TOptions>, new()
     {
         services.AddOptions<TOptions>().Bind(configuration.GetSection(section)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<TOptions>, TValidator>();
+        services.AddSingleton<IValidateOptions<TOptions>>(new SectionPathValidator<TOptions>(section, new TValidator()));
     }
 }
