@@ -10,7 +10,8 @@ internal static partial class Log
     [LoggerMessage(2, LogLevel.Debug, "Opened store {Path} (embedder '{EmbedderId}', {Dimensions} dims)")]
     public static partial void StoreOpened(ILogger logger, string path, string embedderId, int dimensions);
 
-    [LoggerMessage(3, LogLevel.Warning, "Store {Path} refused: {Reason}")]
+    // Information, not Warning: the refusal reaches the user as the exception's message; a log line would repeat it.
+    [LoggerMessage(3, LogLevel.Information, "Store {Path} refused: {Reason}")]
     public static partial void StoreRefused(ILogger logger, string path, string reason);
 
     [LoggerMessage(4, LogLevel.Debug, "Upserted {Papers} papers with {Chunks} chunks")]
