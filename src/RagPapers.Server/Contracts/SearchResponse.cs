@@ -1,0 +1,20 @@
+namespace RagPapers.Server.Contracts;
+
+/// <summary>The result of GET /api/search: ranked papers with their matching passages.</summary>
+/// <param name="HasRelevantEvidence">False when even the best paper is below the relevance threshold an answer needs.</param>
+public sealed record SearchResponse(string Query, bool HasRelevantEvidence, IReadOnlyList<SearchHit> Results, double ElapsedMs);
+
+/// <summary>One ranked paper. Score ranks within this list; relevance in [0, 1] is comparable across queries.</summary>
+public sealed record SearchHit(
+    int Rank,
+    string PaperId,
+    string Title,
+    DateOnly? Date,
+    string Source,
+    IReadOnlyList<string> Authors,
+    double Score,
+    double Relevance,
+    IReadOnlyList<PassageDto> Passages);
+
+/// <summary>A matching chunk of a paper's abstract, verbatim.</summary>
+public sealed record PassageDto(int Ordinal, string Text, double Score);

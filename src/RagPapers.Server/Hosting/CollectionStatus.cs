@@ -1,0 +1,8 @@
+namespace RagPapers.Server.Hosting;
+
+public enum CollectionStatus
+{
+    Loading,
+    Ready,
+    Failed,
+}

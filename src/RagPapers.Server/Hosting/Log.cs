@@ -1,0 +1,17 @@
+namespace RagPapers.Server.Hosting;
+
+/// <summary>Log messages of the server's start-up.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(5001, LogLevel.Information, "The store is empty: loading {FileCount} collection files")]
+    public static partial void LoadingCollection(ILogger logger, int fileCount);
+
+    [LoggerMessage(5002, LogLevel.Information, "Collection ingested: read {Read}, added {Added}, skipped {Skipped} in {ElapsedSeconds:F2} s")]
+    public static partial void CollectionIngested(ILogger logger, int read, int added, int skipped, double elapsedSeconds);
+
+    [LoggerMessage(5003, LogLevel.Information, "Ready: {PaperCount} papers")]
+    public static partial void CollectionReady(ILogger logger, int paperCount);
+
+    [LoggerMessage(5004, LogLevel.Critical, "The collection could not be loaded; /health/ready stays unhealthy")]
+    public static partial void CollectionFailed(ILogger logger, Exception exception);
+}

@@ -1,0 +1,25 @@
+namespace RagPapers.Server.Hosting;
+
+public static class ServerApplicationExtensions
+{
+    /// <summary>
+    /// The middleware, outermost first: request logging sees the final status of everything; errors become
+    /// ProblemDetails; routing lets CORS, keys, the rate limiter and timeouts read endpoint metadata; the rate
+    /// limiter runs after authentication (it partitions by key holder) and before authorization, so failed key
+    /// guesses are limited too.
+    /// </summary>
+    public static WebApplication UseRagPapersServer(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseHttpLogging();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseRouting();
+        app.UseCors();
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+        app.UseRequestTimeouts();
+        return app;
+    }
+}

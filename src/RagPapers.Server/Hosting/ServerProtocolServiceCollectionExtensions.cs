@@ -1,0 +1,92 @@
+using System.Text.Encodings.Web;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Cors.Infrastructure;
+using Microsoft.AspNetCore.Http.Timeouts;
+using Microsoft.AspNetCore.HttpLogging;
+using Microsoft.Extensions.Options;
+using RagPapers.Server.Contracts;
+using RagPapers.Server.Errors;
+using RagPapers.Server.Telemetry;
+
+namespace RagPapers.Server.Hosting;
+
+/// <summary>How the server speaks HTTP: JSON, ProblemDetails for every error, timeouts, CORS, request logging.</summary>
+internal static class ServerProtocolServiceCollectionExtensions
+{
+    public const string StreamTimeoutPolicy = "stream";
+    public const string IngestTimeoutPolicy = "ingest";
+
+    public static IServiceCollection AddServerProtocol(this IServiceCollection services)
+    {
+        services.ConfigureHttpJsonOptions(options =>
+        {
+            options.SerializerOptions.TypeInfoResolverChain.Insert(0, ServerJsonContext.Default);
+            options.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+            options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+            // Responses are application/json, never inlined in HTML, so quotes and titles stay readable ("SparK", not \u0022SparK\u0022).
+            options.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+        });
+
+        // Binding failures throw BadHttpRequestException, which BadRequestExceptionHandler turns into a 400 naming the field.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
+            context.ProblemDetails.Detail ??= DefaultProblemDetail.For(context.ProblemDetails.Status ?? context.HttpContext.Response.StatusCode);
+            context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier;
+            context.HttpContext.RequestServices.GetRequiredService<ServerMetrics>().RecordProblem(context.ProblemDetails.Status ?? context.HttpContext.Response.StatusCode);
+        });
+        services.AddExceptionHandler<BadRequestExceptionHandler>();
+
+        services.AddRequestTimeouts();
+        services.AddOptions<RequestTimeoutOptions>().Configure<IOptions<ServerOptions>>((timeouts, server) =>
+        {
+            timeouts.DefaultPolicy = Timeout(server.Value.RequestTimeoutSeconds);
+            timeouts.AddPolicy(StreamTimeoutPolicy, Timeout(server.Value.StreamTimeoutSeconds));
+            timeouts.AddPolicy(IngestTimeoutPolicy, Timeout(server.Value.IngestTimeoutSeconds));
+        });
+
+        services.AddCors();
+        services.AddOptions<CorsOptions>().Configure<IOptions<ServerOptions>>((cors, server) => ConfigureCors(cors, server.Value.Cors));
+
+        // Method, path, status and duration only: no query string (it carries questions), no headers (they carry keys).
+        services.AddHttpLogging(options =>
+        {
+            options.LoggingFields = HttpLoggingFields.RequestMethod | HttpLoggingFields.RequestPath
+                | HttpLoggingFields.ResponseStatusCode | HttpLoggingFields.Duration;
+            options.CombineLogs = true;
+        });
+        return services;
+    }
+
+    private static RequestTimeoutPolicy Timeout(int seconds) => new()
+    {
+        Timeout = TimeSpan.FromSeconds(seconds),
+        TimeoutStatusCode = StatusCodes.Status504GatewayTimeout,
+    };
+
+    private static void ConfigureCors(CorsOptions cors, ServerCorsOptions allowed)
+    {
+        if (allowed.AllowedOrigins.Length == 0)
+        {
+            return; // no policy: the middleware adds no CORS headers and browsers keep other origins out
+        }
+
+        cors.AddDefaultPolicy(policy =>
+        {
+            if (allowed.AllowedOrigins.Contains("*"))
+            {
+                policy.AllowAnyOrigin();
+            }
+            else
+            {
+                policy.WithOrigins(allowed.AllowedOrigins);
+            }
+
+            policy.WithMethods("GET", "POST")
+                .WithHeaders("Content-Type", "Authorization", "X-Api-Key", "Accept", "Last-Event-ID")
+                .WithExposedHeaders("Retry-After")
+                .SetPreflightMaxAge(TimeSpan.FromMinutes(10));
+        });
+    }
+}

@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
+using RagPapers.Answering;
+using RagPapers.Server.Asking;
+using RagPapers.Server.Conversations;
+using RagPapers.Server.Documentation;
+using RagPapers.Server.Health;
+using RagPapers.Server.Ingesting;
+using RagPapers.Server.RateLimiting;
+using RagPapers.Server.Security;
+using RagPapers.Server.Streaming;
+using RagPapers.Server.Telemetry;
+
+namespace RagPapers.Server.Hosting;
+
+public static class ServerServiceCollectionExtensions
+{
+    /// <summary>
+    /// Everything the HTTP front-end adds on top of AddRagPapers: the validated Server section, the ask pipeline
+    /// (writers by name, conversations, timings), start-up loading, errors as ProblemDetails, keys, rate limits,
+    /// timeouts, CORS, request logging, health checks, OpenAPI and metrics.
+    /// </summary>
+    public static IServiceCollection AddRagPapersServer(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ServerOptions>().Bind(configuration.GetSection(ServerOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ServerOptions>, ServerOptionsRangeValidator>();
+        services.AddSingleton<IValidateOptions<ServerOptions>, ServerOptionsRulesValidator>();
+        services.AddOptions<KestrelServerOptions>().Configure<IOptions<ServerOptions>>((kestrel, server) =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = server.Value.MaxRequestBodyBytes;
+        });
+
+        services.AddSingleton<CollectionState>();
+        services.AddHostedService<CollectionLoadingService>();
+        services.AddSingleton(sp => new AnswerWriterCatalog(sp.GetServices<IAnswerWriter>(), sp.GetRequiredService<IAnswerWriter>()));
+        services.AddSingleton<AskRequestValidator>();
+        services.AddSingleton<ConversationStore>();
+        services.AddSingleton<AskService>();
+        services.AddSingleton<AnswerEventStream>();
+        services.AddSingleton<IngestService>();
+        services.AddSingleton<ServerMetrics>();
+
+        services.AddServerProtocol();
+        services.AddApiKeyAuthentication();
+        services.AddClientRateLimiting();
+        services.AddServerHealthChecks();
+        services.AddServerOpenApi();
+        services.AddServerTelemetry();
+        return services;
+    }
+}

@@ -1,0 +1,45 @@
+using RagPapers.Hosting;
+using RagPapers.Server.Contracts;
+
+namespace RagPapers.Server.Ingesting;
+
+/// <summary>
+/// Ingests an uploaded collection file: the body is written to a private temporary folder under the client's
+/// file name (the name papers will cite as their source, and the extension that breaks format ties), read by the
+/// core's readers, and removed afterwards. Uploads are ingested one at a time.
+/// </summary>
+public sealed class IngestService(PaperLibrary library) : IDisposable
+{
+    private readonly SemaphoreSlim _one = new(1, 1);
+
+    public async Task<IngestResponse> IngestAsync(Stream body, string fileName, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        var folder = Directory.CreateTempSubdirectory("ragpapers-ingest-");
+        try
+        {
+            var path = Path.Combine(folder.FullName, fileName);
+            await using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81_920, useAsync: true))
+            {
+                await body.CopyToAsync(file, cancellationToken);
+            }
+
+            await _one.WaitAsync(cancellationToken);
+            try
+            {
+                var summary = await library.IngestAsync([path], cancellationToken: cancellationToken);
+                return IngestResponse.From(fileName, summary);
+            }
+            finally
+            {
+                _one.Release();
+            }
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    public void Dispose() => _one.Dispose();
+}

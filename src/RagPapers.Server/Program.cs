@@ -1,0 +1,20 @@
+using RagPapers.Hosting;
+using RagPapers.Server.Endpoints;
+using RagPapers.Server.Hosting;
+
+// The HTTP front-end: the same core as the console, the same appsettings.json (found above the working folder).
+var root = ContentRoot.Locate();
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = root.Path });
+builder.Configuration.AddRagPapersServerSources(root, args);
+builder.Services.AddRagPapers(builder.Configuration, root);
+builder.Services.AddRagPapersServer(builder.Configuration);
+
+var app = builder.Build();
+app.UseRagPapersServer();
+app.MapHealthEndpoints();
+app.MapAskEndpoints();
+app.MapSearchEndpoints();
+app.MapPaperEndpoints();
+app.MapIngestEndpoints();
+app.MapOperationsEndpoints();
+await app.RunAsync();
