@@ -1,0 +1,76 @@
+using System.Net;
+using RagPapers.Server.Tests.Infrastructure;
+
+namespace RagPapers.Server.Tests.Endpoints;
+
+[Collection(LoadedServerCollection.Name)]
+public sealed class SearchEndpointTests(LoadedServer fixture)
+{
+    private readonly HttpClient _client = fixture.Client;
+
+    [Fact]
+    public async Task Search_Query_ReturnsRankedPapersWithPassages()
+    {
+        var sut = await Http.GetJsonAsync(_client, "/api/search?q=speaker%20verification&top=3");
+
+        Assert.Equal("speaker verification", sut.GetProperty("query").GetString());
+        Assert.True(sut.GetProperty("hasRelevantEvidence").GetBoolean());
+        var results = sut.GetProperty("results").EnumerateArray().ToArray();
+        Assert.Equal(3, results.Length);
+        Assert.Equal([1, 2, 3], results.Select(r => r.GetProperty("rank").GetInt32()));
+        Assert.Contains("Speaker Verification", results[0].GetProperty("title").GetString(), StringComparison.OrdinalIgnoreCase);
+        Assert.All(results, r => Assert.NotEmpty(r.GetProperty("passages").EnumerateArray()));
+    }
+
+    [Fact]
+    public async Task Search_WithoutTop_ReturnsTenPapers()
+    {
+        var sut = await Http.GetJsonAsync(_client, "/api/search?q=self-supervised%20learning");
+
+        Assert.Equal(10, sut.GetProperty("results").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Search_DateRange_KeepsOnlyPapersInRange()
+    {
+        var sut = await Http.GetJsonAsync(_client, "/api/search?q=contrastive&from=2024-01-01&to=2024-12-31");
+
+        var dates = sut.GetProperty("results").EnumerateArray().Select(r => DateOnly.Parse(r.GetProperty("date").GetString()!)).ToArray();
+        Assert.NotEmpty(dates);
+        Assert.All(dates, d => Assert.Equal(2024, d.Year));
+    }
+
+    [Theory]
+    [InlineData("/api/search", "q")]
+    [InlineData("/api/search?q=%20", "q")]
+    [InlineData("/api/search?q=bert&top=0", "top")]
+    [InlineData("/api/search?q=bert&top=51", "top")]
+    [InlineData("/api/search?q=bert&from=2024-06-01&to=2024-01-01", "from")]
+    public async Task Search_InvalidParameter_Is400NamingIt(string path, string field)
+    {
+        using var response = await _client.GetAsync(Http.Path(path));
+
+        var problem = await Problem.AssertAsync(response, HttpStatusCode.BadRequest);
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
+    }
+
+    [Theory]
+    [InlineData("/api/search?q=bert&top=ten", "\"top\"")]
+    [InlineData("/api/search?q=bert&from=2024-02-30", "\"from\"")]
+    [InlineData("/api/search?q=bert&to=yesterday", "yyyy-MM-dd")]
+    public async Task Search_UnparsableParameter_Is400NamingItWithoutTypeNames(string path, string expected)
+    {
+        using var response = await _client.GetAsync(Http.Path(path));
+
+        var problem = await Problem.AssertAsync(response, HttpStatusCode.BadRequest, expected);
+        Assert.DoesNotContain("Nullable", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Search_QueryOver2000Characters_Is400()
+    {
+        using var response = await _client.GetAsync(Http.Path("/api/search?q=" + new string('b', 2001)));
+
+        await Problem.AssertAsync(response, HttpStatusCode.BadRequest, "limit is 2000");
+    }
+}
