@@ -26,17 +26,17 @@ public static class SearchEndpoints
     }
 
     private static async Task<Results<Ok<SearchResponse>, ValidationProblem>> SearchAsync(
-        string? q, int? top, DateOnly? from, DateOnly? to, string? source,
+        string? q, int? top, IsoDate? from, IsoDate? to, string? source,
         IPaperRetriever retriever, ServerMetrics metrics, TimeProvider time, CancellationToken cancellationToken)
     {
-        var errors = Validate(q, top, from, to, source);
+        var errors = Validate(q, top, from?.Value, to?.Value, source);
         if (errors.Count > 0)
         {
             return Problems.Invalid(errors);
         }
 
         var started = time.GetTimestamp();
-        var filter = new SearchFilter(from, to, string.IsNullOrWhiteSpace(source) ? null : source);
+        var filter = new SearchFilter(from?.Value, to?.Value, string.IsNullOrWhiteSpace(source) ? null : source);
         var result = await retriever.RetrieveAsync(new RetrievalRequest(q!, top ?? DefaultTop, filter.IsEmpty ? null : filter), cancellationToken);
         var elapsed = time.GetElapsedTime(started);
         metrics.RecordSearch(elapsed);

@@ -41,7 +41,7 @@ internal static partial class BadRequestDetail
     }
 
     private static string Expected(string type) =>
-        type.Contains("DateOnly", StringComparison.Ordinal) ? "a date as yyyy-MM-dd"
+        type.Contains("Date", StringComparison.Ordinal) ? "a date as yyyy-MM-dd"
         : type.Contains("int", StringComparison.OrdinalIgnoreCase) ? "a whole number"
         : "a value of another form";
 

@@ -1,3 +1,5 @@
+using RagPapers.Server.Errors;
+
 namespace RagPapers.Server.Hosting;
 
 public static class ServerApplicationExtensions
@@ -14,6 +16,7 @@ public static class ServerApplicationExtensions
         app.UseHttpLogging();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<Utf8JsonMiddleware>();
         app.UseRouting();
         app.UseCors();
         app.UseAuthentication();

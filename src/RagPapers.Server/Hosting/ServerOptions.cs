@@ -15,35 +15,35 @@ public sealed class ServerOptions
     public string[] AdminKeys { get; set; } = [];
 
     /// <summary>Largest request body of the JSON endpoints, in bytes; a bigger one is refused with 413.</summary>
-    [Range(1_024, 16_777_216, ErrorMessage = "Server:MaxRequestBodyBytes must be between 1024 and 16777216.")]
+    [Range(1_024, 16_777_216)]
     public int MaxRequestBodyBytes { get; set; } = 64 * 1024;
 
     /// <summary>Largest collection file accepted by /api/ingest, in bytes.</summary>
-    [Range(1_024, 1_073_741_824, ErrorMessage = "Server:MaxIngestBodyBytes must be between 1024 and 1073741824.")]
+    [Range(1_024, 1_073_741_824)]
     public int MaxIngestBodyBytes { get; set; } = 32 * 1024 * 1024;
 
     /// <summary>Time a request may take before it is cancelled and answered 504.</summary>
-    [Range(1, 3_600, ErrorMessage = "Server:RequestTimeoutSeconds must be between 1 and 3600.")]
+    [Range(1, 3_600)]
     public int RequestTimeoutSeconds { get; set; } = 30;
 
     /// <summary>Time an /api/ask/stream response may stay open.</summary>
-    [Range(1, 3_600, ErrorMessage = "Server:StreamTimeoutSeconds must be between 1 and 3600.")]
+    [Range(1, 3_600)]
     public int StreamTimeoutSeconds { get; set; } = 300;
 
     /// <summary>Time an /api/ingest request may take.</summary>
-    [Range(1, 86_400, ErrorMessage = "Server:IngestTimeoutSeconds must be between 1 and 86400.")]
+    [Range(1, 86_400)]
     public int IngestTimeoutSeconds { get; set; } = 600;
 
     /// <summary>Conversations kept in memory at once; the least recently used one is dropped beyond this.</summary>
-    [Range(1, 1_000_000, ErrorMessage = "Server:MaxConversations must be between 1 and 1000000.")]
+    [Range(1, 1_000_000)]
     public int MaxConversations { get; set; } = 10_000;
 
     /// <summary>Minutes without a question after which a conversation is forgotten.</summary>
-    [Range(1, 10_080, ErrorMessage = "Server:ConversationIdleMinutes must be between 1 and 10080.")]
+    [Range(1, 10_080)]
     public int ConversationIdleMinutes { get; set; } = 30;
 
     /// <summary>Turns a conversation remembers for follow-ups; older ones are dropped.</summary>
-    [Range(1, 200, ErrorMessage = "Server:MaxTurnsPerConversation must be between 1 and 200.")]
+    [Range(1, 200)]
     public int MaxTurnsPerConversation { get; set; } = 20;
 
     [ValidateObjectMembers]

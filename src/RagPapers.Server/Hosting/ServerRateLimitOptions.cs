@@ -9,10 +9,10 @@ public sealed class ServerRateLimitOptions
     public bool Enabled { get; set; } = true;
 
     /// <summary>Requests one client may make per window; the next is answered 429 with Retry-After.</summary>
-    [Range(1, 1_000_000, ErrorMessage = "Server:RateLimit:PermitLimit must be between 1 and 1000000.")]
+    [Range(1, 1_000_000)]
     public int PermitLimit { get; set; } = 120;
 
     /// <summary>Length of the window in seconds.</summary>
-    [Range(1, 86_400, ErrorMessage = "Server:RateLimit:WindowSeconds must be between 1 and 86400.")]
+    [Range(1, 86_400)]
     public int WindowSeconds { get; set; } = 10;
 }

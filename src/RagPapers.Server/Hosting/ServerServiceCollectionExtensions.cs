@@ -23,7 +23,7 @@ public static class ServerServiceCollectionExtensions
     public static IServiceCollection AddRagPapersServer(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<ServerOptions>().Bind(configuration.GetSection(ServerOptions.Section)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<ServerOptions>, ServerOptionsRangeValidator>();
+        services.AddSingleton<IValidateOptions<ServerOptions>, ServerOptionsPathValidator>();
         services.AddSingleton<IValidateOptions<ServerOptions>, ServerOptionsRulesValidator>();
         services.AddOptions<KestrelServerOptions>().Configure<IOptions<ServerOptions>>((kestrel, server) =>
         {

@@ -156,6 +156,20 @@ public sealed class AskEndpointTests(LoadedServer fixture)
         await Problem.AssertAsync(response, HttpStatusCode.UnsupportedMediaType, "application/json");
     }
 
+    // Found by the bad-input campaign: an unknown charset made the framework throw, a 500.
+    [Theory]
+    [InlineData("application/json; charset=klingon")]
+    [InlineData("application/json; charset=utf-16")]
+    public async Task Ask_JsonInACharsetOtherThanUtf8_Is415(string contentType)
+    {
+        var content = new ByteArrayContent("""{"question": "BERT"}"""u8.ToArray());
+        content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+
+        using var response = await _client.PostAsync(Http.Path("/api/ask"), content);
+
+        await Problem.AssertAsync(response, HttpStatusCode.UnsupportedMediaType, "UTF-8");
+    }
+
     [Fact]
     public async Task Ask_EmptyBody_Is400AskingForAJsonObject()
     {

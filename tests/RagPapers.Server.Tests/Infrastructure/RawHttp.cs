@@ -6,6 +6,7 @@ namespace RagPapers.Server.Tests.Infrastructure;
 /// <summary>
 /// Sends bytes HttpClient would refuse to produce (repeated or malformed headers, lying Content-Length, raw
 /// garbage) over a plain socket and returns the status code of the answer, or 0 when the server just closed.
+/// Requests should say "Connection: close" so the server ends the exchange; the token bounds the wait otherwise.
 /// </summary>
 public static class RawHttp
 {
@@ -17,7 +18,6 @@ public static class RawHttp
         try
         {
             await stream.WriteAsync(request, cancellationToken);
-            client.Client.Shutdown(SocketShutdown.Send); // no more bytes: a short body is short, not pending
         }
         catch (IOException)
         {

@@ -49,7 +49,17 @@ public sealed class RunningServer : IAsyncDisposable
         args.AddRange((settings ?? new Dictionary<string, string>()).Select(pair => $"--{pair.Key}={pair.Value}"));
         var logs = new LogCapture();
         var app = Build([.. args], configureServices, logs);
-        await app.StartAsync();
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            folder.Dispose();
+            throw;
+        }
+
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         var server = new RunningServer(app, folder, new Uri(address), logs);
         if (waitUntilReady)
