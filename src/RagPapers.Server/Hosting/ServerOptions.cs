@@ -36,15 +36,22 @@ public sealed class ServerOptions
 
     /// <summary>Conversations kept in memory at once; the least recently used one is dropped beyond this.</summary>
     [Range(1, 1_000_000)]
-    public int MaxConversations { get; set; } = 10_000;
+    public int MaxConversations { get; set; } = 1_000;
 
     /// <summary>Minutes without a question after which a conversation is forgotten.</summary>
     [Range(1, 10_080)]
     public int ConversationIdleMinutes { get; set; } = 30;
 
+    // A turn keeps its evidence (up to Retrieval:TopK papers with passages, about 50 KB), and follow-ups only look at
+    // the last turn: a few turns per conversation bound memory without losing anything a follow-up can use.
+
     /// <summary>Turns a conversation remembers for follow-ups; older ones are dropped.</summary>
     [Range(1, 200)]
-    public int MaxTurnsPerConversation { get; set; } = 20;
+    public int MaxTurnsPerConversation { get; set; } = 4;
+
+    /// <summary>Retrieval results remembered for repeated questions and searches (emptied by every write to the store); 0 turns the cache off.</summary>
+    [Range(0, 1_000_000)]
+    public int RetrievalCacheEntries { get; set; } = 1_000;
 
     [ValidateObjectMembers]
     public ServerRateLimitOptions RateLimit { get; set; } = new();

@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 using RagPapers.Answering;
+using RagPapers.Retrieval;
+using RagPapers.Server.Caching;
+using RagPapers.Storage;
 using RagPapers.Server.Asking;
 using RagPapers.Server.Conversations;
 using RagPapers.Server.Documentation;
@@ -16,7 +19,8 @@ namespace RagPapers.Server.Hosting;
 public static class ServerServiceCollectionExtensions
 {
     /// <summary>
-    /// Everything the HTTP front-end adds on top of AddRagPapers: the validated Server section, the ask pipeline
+    /// Everything the HTTP front-end adds on top of AddRagPapers (call it after): the validated Server section, a
+    /// retrieval cache kept fresh by watching store writes, the ask pipeline
     /// (writers by name, conversations, timings), start-up loading, errors as ProblemDetails, keys, rate limits,
     /// timeouts, CORS, request logging, health checks, OpenAPI and metrics.
     /// </summary>
@@ -30,6 +34,13 @@ public static class ServerServiceCollectionExtensions
             kestrel.AddServerHeader = false;
             kestrel.Limits.MaxRequestBodySize = server.Value.MaxRequestBodyBytes;
         });
+
+        services.AddSingleton<StoreChanges>();
+        services.DecorateSingleton<IPaperIndex>((sp, index) => new ChangeTrackingPaperIndex(index, sp.GetRequiredService<StoreChanges>()));
+        services.DecorateSingleton<IPaperRetriever>((sp, retriever) =>
+            sp.GetRequiredService<IOptions<ServerOptions>>().Value.RetrievalCacheEntries is > 0 and var capacity
+                ? new CachingPaperRetriever(retriever, sp.GetRequiredService<StoreChanges>(), capacity)
+                : retriever);
 
         services.AddSingleton<CollectionState>();
         services.AddHostedService<CollectionLoadingService>();

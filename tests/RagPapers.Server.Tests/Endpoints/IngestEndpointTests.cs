@@ -61,6 +61,20 @@ public sealed class IngestEndpointTests(IngestServer fixture) : IClassFixture<In
         Assert.Equal("Quantum Error Correction with Surface Codes", search.GetProperty("results")[0].GetProperty("title").GetString());
     }
 
+    [Fact]
+    public async Task Ingest_AfterTheSameSearch_TheSearchSeesTheNewPaper()
+    {
+        const string search = "/api/search?q=photonic%20neuromorphic%20chips&top=3";
+        var before = await Http.GetJsonAsync(_server.Client, search);
+        var body = """{"id": "2402.00030", "title": "Photonic Neuromorphic Chips", "abstract": "Photonic chips run neuromorphic networks at the speed of light.", "update_date": "2024-02-05"}""";
+
+        using var ingest = await PostAsync("/api/ingest?name=photonics.jsonl", body, "application/x-ndjson");
+        var after = await Http.GetJsonAsync(_server.Client, search);
+
+        Assert.DoesNotContain(before.GetProperty("results").EnumerateArray(), r => r.GetProperty("paperId").GetString() == "2402.00030");
+        Assert.Equal("2402.00030", after.GetProperty("results")[0].GetProperty("paperId").GetString());
+    }
+
     [Theory]
     [InlineData("\u0000\u0001\u0002binary\u0000", "binary file")]
     [InlineData("just some words that are no collection", "unrecognized format")]
