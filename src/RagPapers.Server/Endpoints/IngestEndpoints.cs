@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using RagPapers.Server.Contracts;
@@ -10,7 +12,9 @@ namespace RagPapers.Server.Endpoints;
 
 public static class IngestEndpoints
 {
-    private static readonly string[] AcceptedTypes = ["text/plain", "application/x-ndjson", "application/json", "application/x-bibtex", "application/octet-stream"];
+    // Documented, not enforced: the format is detected from the content, so any Content-Type is read (curl's
+    // default form type included); declaring them with Accepts() would make routing refuse the others with 415.
+    private static readonly string[] DocumentedTypes = ["text/plain", "application/x-ndjson", "application/x-bibtex", "application/octet-stream"];
 
     /// <summary>POST /api/ingest (admin): a collection file in the body, in any supported format.</summary>
     public static IEndpointRouteBuilder MapIngestEndpoints(this IEndpointRouteBuilder app)
@@ -22,7 +26,7 @@ public static class IngestEndpoints
             .WithDescription("The body is one collection file: daily-papers text, JSON Lines (arXiv or Hugging Face shape) or BibTeX, "
                 + "detected from the content. name: the file name papers cite as their source (letters, digits, '.', '_', '-'). "
                 + "Returns one result per record and the reason for every skipped record; a file with no readable paper is a 400.")
-            .Accepts<string>(AcceptedTypes[0], AcceptedTypes[1..])
+            .AddOpenApiOperationTransformer(DescribeBodyAsync)
             .Produces<IngestResponse>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
@@ -59,5 +63,16 @@ public static class IngestEndpoints
 
         var reasons = response.Diagnostics.Select(d => $"{d.File}:{d.Line}: {d.Reason}").Take(10).ToArray();
         return Problems.Invalid(new() { ["body"] = reasons.Length > 0 ? reasons : ["The file holds no paper."] });
+    }
+
+    private static Task DescribeBodyAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        operation.RequestBody = new OpenApiRequestBody
+        {
+            Required = true,
+            Description = "One collection file, any supported format.",
+            Content = DocumentedTypes.ToDictionary(type => type, _ => new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String } }),
+        };
+        return Task.CompletedTask;
     }
 }

@@ -43,7 +43,9 @@ public sealed class HealthAndDocumentTests(LoadedServer fixture)
         Assert.All(expected, path => Assert.True(paths.TryGetProperty(path, out _), $"{path} is missing"));
         var askResponses = paths.GetProperty("/api/ask").GetProperty("post").GetProperty("responses");
         Assert.All(new[] { "200", "400", "401", "404", "413", "415", "429", "503" }, code => Assert.True(askResponses.TryGetProperty(code, out _), $"/api/ask {code}"));
-        Assert.True(paths.GetProperty("/api/ingest").GetProperty("post").GetProperty("responses").TryGetProperty("403", out _));
+        var ingest = paths.GetProperty("/api/ingest").GetProperty("post");
+        Assert.True(ingest.GetProperty("responses").TryGetProperty("403", out _));
+        Assert.True(ingest.GetProperty("requestBody").GetProperty("content").TryGetProperty("application/x-ndjson", out _));
         Assert.True(sut.GetProperty("components").GetProperty("securitySchemes").TryGetProperty("ApiKey", out _));
         Assert.Contains("application/problem+json", ProblemMediaTypes(askResponses.GetProperty("400")));
     }

@@ -86,6 +86,16 @@ public sealed class IngestEndpointTests(IngestServer fixture) : IClassFixture<In
     }
 
     [Fact]
+    public async Task Ingest_CurlsDefaultFormContentType_IsReadByContent()
+    {
+        var body = """{"id": "2402.00040", "title": "Soft Robots That Swim", "abstract": "Soft actuators let robots swim like fish.", "update_date": "2024-02-06"}""";
+
+        using var sut = await PostAsync("/api/ingest?name=robots.jsonl", body, "application/x-www-form-urlencoded");
+
+        Assert.Equal(1, (await Http.ReadJsonAsync(sut)).GetProperty("added").GetInt32());
+    }
+
+    [Fact]
     public async Task Ingest_EmptyBody_Is400()
     {
         using var sut = await PostAsync("/api/ingest", "", "text/plain");
