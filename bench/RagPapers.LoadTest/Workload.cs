@@ -32,13 +32,22 @@ internal static class Workload
         "benchmarks for code generation",
     ];
 
-    public static HttpRequestMessage Create(string scenario, int i) => scenario switch
+    /// <summary>
+    /// Request <paramref name="i"/> of a scenario: "search" and "ask" cycle through the questions (repeated questions,
+    /// as from many users); "search-unique" and "ask-unique" add the request number, so no two are alike and every
+    /// one runs the whole retrieval.
+    /// </summary>
+    public static HttpRequestMessage Create(string scenario, int i)
     {
-        "search" => new HttpRequestMessage(HttpMethod.Get, "/api/search?q=" + Uri.EscapeDataString(Questions[i % Questions.Length]) + "&top=10"),
-        "ask" => new HttpRequestMessage(HttpMethod.Post, "/api/ask")
+        var question = Questions[i % Questions.Length] + (scenario.EndsWith("-unique", StringComparison.Ordinal) ? $" {i}" : "");
+        return scenario switch
         {
-            Content = new StringContent($$"""{"question": "{{Questions[i % Questions.Length]}}"}""", Encoding.UTF8, "application/json"),
-        },
-        _ => throw new ArgumentException($"unknown scenario {scenario}; use search or ask"),
-    };
+            "search" or "search-unique" => new HttpRequestMessage(HttpMethod.Get, "/api/search?q=" + Uri.EscapeDataString(question) + "&top=10"),
+            "ask" or "ask-unique" => new HttpRequestMessage(HttpMethod.Post, "/api/ask")
+            {
+                Content = new StringContent($$"""{"question": "{{question}}"}""", Encoding.UTF8, "application/json"),
+            },
+            _ => throw new ArgumentException($"unknown scenario {scenario}; use search, ask, search-unique or ask-unique"),
+        };
+    }
 }

@@ -8,7 +8,7 @@ namespace RagPapers.Server.Ingesting;
 /// file name (the name papers will cite as their source, and the extension that breaks format ties), read by the
 /// core's readers, and removed afterwards. Uploads are ingested one at a time.
 /// </summary>
-public sealed class IngestService(PaperLibrary library) : IDisposable
+public sealed class IngestService(PaperLibrary library, ILogger<IngestService> logger) : IDisposable
 {
     private readonly SemaphoreSlim _one = new(1, 1);
 
@@ -28,12 +28,18 @@ public sealed class IngestService(PaperLibrary library) : IDisposable
             try
             {
                 var summary = await library.IngestAsync([path], cancellationToken: cancellationToken);
+                Log.IngestedUpload(logger, fileName, summary.Read, summary.Added, summary.Updated, summary.Unchanged, summary.Skipped, summary.Elapsed.TotalMilliseconds);
                 return IngestResponse.From(fileName, summary);
             }
             finally
             {
                 _one.Release();
             }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            Log.UploadCanceled(logger, fileName);
+            throw;
         }
         finally
         {
