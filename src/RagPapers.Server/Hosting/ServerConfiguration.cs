@@ -5,9 +5,12 @@ namespace RagPapers.Server.Hosting;
 public static class ServerConfiguration
 {
     // Lowest precedence: what the server wants unless appsettings.json says otherwise. The shared file keeps the
-    // console quiet (Warning); the server still says where it listens and logs one line per request.
+    // console quiet (Warning); the server still says where it listens and logs one line per request. Each readiness
+    // probe during start-up would log "Unhealthy" as an error: /health/ready reports the checks, and a load that
+    // fails is logged once, as Critical, by the loader.
     private static readonly Dictionary<string, string?> Defaults = new()
     {
+        ["Logging:LogLevel:Microsoft.Extensions.Diagnostics.HealthChecks"] = "Critical",
         ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Information",
         ["Logging:LogLevel:Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware"] = "Information",
         ["Logging:LogLevel:RagPapers.Server"] = "Information",
