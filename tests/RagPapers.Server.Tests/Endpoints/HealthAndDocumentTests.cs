@@ -38,7 +38,7 @@ public sealed class HealthAndDocumentTests(LoadedServer fixture)
         string[] expected =
         [
             "/api/ask", "/api/ask/stream", "/api/search", "/api/papers", "/api/papers/{id}", "/api/papers/{id}/similar",
-            "/api/ingest", "/health/live", "/health/ready",
+            "/api/ingest", "/health/live", "/health/ready", "/metrics",
         ];
         Assert.All(expected, path => Assert.True(paths.TryGetProperty(path, out _), $"{path} is missing"));
         var askResponses = paths.GetProperty("/api/ask").GetProperty("post").GetProperty("responses");
