@@ -76,13 +76,17 @@ public sealed class HealthAndDocumentTests(LoadedServer fixture)
     }
 
     [Fact]
-    public async Task Metrics_AfterAnAnswer_ExposeAnswerCountersAndHttpLatency()
+    public async Task Metrics_AfterAnswersAndARefusal_ExposeCountersTimingsAndHttpLatency()
     {
         await Http.PostJsonAsync(_client, "/api/ask", """{"question": "masked autoencoders for medical imaging"}""");
+        await Http.PostJsonAsync(_client, "/api/ask", """{"question": "How do I fix a flat bicycle tyre?"}""");
 
-        var sut = await ScrapeUntilAsync(text => text.Contains("ragpapers_answers_total{", StringComparison.Ordinal));
+        var sut = await ScrapeUntilAsync(text => text.Contains("ragpapers_answers_total{", StringComparison.Ordinal)
+            && text.Contains("ragpapers_refusals_total{", StringComparison.Ordinal));
 
         Assert.Contains("status=\"answered\"", sut, StringComparison.Ordinal);
+        Assert.Contains("status=\"no_evidence\"", sut, StringComparison.Ordinal);
+        Assert.Contains("ragpapers_refusals_total{", sut, StringComparison.Ordinal);
         Assert.Contains("ragpapers_retrieval_duration_milliseconds_bucket", sut, StringComparison.Ordinal);
         Assert.Contains("ragpapers_answer_duration_milliseconds_bucket", sut, StringComparison.Ordinal);
         Assert.Contains("http_server_request_duration_seconds_bucket", sut, StringComparison.Ordinal);
