@@ -31,7 +31,8 @@ public sealed class AnswerEventStream(AskService asker)
         var answer = outcome.Answer;
         if (answer.Status == AnswerStatus.Cancelled)
         {
-            yield break; // the client is gone
+            // The client left, or the stream timed out: nobody reads further, and a timeout not yet answered becomes a 504.
+            throw new OperationCanceledException(cancellationToken);
         }
 
         foreach (var piece in AnswerDeltas.Split(answer.Text))

@@ -40,6 +40,17 @@ public sealed class CancellationTests(GateServer fixture) : IClassFixture<GateSe
     }
 
     [Fact]
+    public async Task Stream_SlowerThanTheStreamTimeout_Is504ProblemAndTheWorkIsCancelled()
+    {
+        _fixture.Gate.Reset();
+
+        using var sut = await _client.PostAsync(Http.Path("/api/ask/stream"), Http.Json(GatedQuestion));
+
+        await Problem.AssertAsync(sut, HttpStatusCode.GatewayTimeout);
+        await _fixture.Gate.Cancelled.WaitAsync(Patience);
+    }
+
+    [Fact]
     public async Task Ask_DefaultWriter_IsStillExtractiveWithTheGateRegistered()
     {
         var sut = await Http.PostJsonAsync(_client, "/api/ask", """{"question": "sparse attention for long documents"}""");

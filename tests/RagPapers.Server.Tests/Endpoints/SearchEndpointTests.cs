@@ -68,6 +68,37 @@ public sealed class SearchEndpointTests(LoadedServer fixture)
         Assert.DoesNotContain("Nullable", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
+    // Text that means something to FTS5, SQL or JSON must reach retrieval as plain words, never as syntax.
+    [Theory]
+    [InlineData("\"")]
+    [InlineData("(((")]
+    [InlineData("NEAR(speaker verification, 2)")]
+    [InlineData("speaker AND OR NOT verification")]
+    [InlineData("*")]
+    [InlineData("^speaker")]
+    [InlineData("title:barlow")]
+    [InlineData("'; DROP TABLE papers; --")]
+    [InlineData("-contrastive +video")]
+    [InlineData("\u0000\u0001")]
+    [InlineData("🙂 🙃 音声認識")]
+    [InlineData("\ud800")]
+    public async Task Search_TextWithSyntaxInIt_IsSearchedAsWords(string query)
+    {
+        using var response = await _client.GetAsync(Http.Path("/api/search?q=" + Uri.EscapeDataString(query)));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Search_ManyDistinctWords_IsSearched()
+    {
+        var words = string.Join(' ', Enumerable.Range(0, 300).Select(i => $"w{i}"));
+
+        var sut = await Http.GetJsonAsync(_client, "/api/search?q=" + words);
+
+        Assert.False(sut.GetProperty("hasRelevantEvidence").GetBoolean());
+    }
+
     [Fact]
     public async Task Search_QueryOver2000Characters_Is400()
     {
