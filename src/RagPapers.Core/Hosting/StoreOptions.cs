@@ -14,6 +14,9 @@ public sealed class StoreOptions
 
     [Microsoft.Extensions.Options.ValidateObjectMembers]
     public SqliteStoreOptions Sqlite { get; set; } = new();
+
+    [Microsoft.Extensions.Options.ValidateObjectMembers]
+    public QdrantStoreOptions Qdrant { get; set; } = new();
 }
 
 /// <summary>The "Store:Sqlite" section.</summary>
