@@ -8,9 +8,7 @@ public sealed class QdrantStoreOptions
     /// <summary>Base URL of Qdrant's REST API (port 6333 by default).</summary>
     [Required(ErrorMessage = "Store:Qdrant:Url must name the Qdrant server (e.g. \"http://localhost:6333\").")]
     [RegularExpression(@"^https?://[^\s/?#]+(/[^\s?#]*)?$", ErrorMessage = "Store:Qdrant:Url must be an absolute http:// or https:// URL without query (e.g. \"http://localhost:6333\").")]
-#pragma warning disable CA1056 // bound from configuration text; parsed once by the client
     public string Url { get; set; } = "http://localhost:6333";
-#pragma warning restore CA1056
 
     /// <summary>Sent as the api-key header when not empty; never logged.</summary>
     public string ApiKey { get; set; } = "";

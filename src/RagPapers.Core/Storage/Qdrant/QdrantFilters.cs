@@ -51,7 +51,7 @@ internal static class QdrantFilters
 
     /// <summary>Dates are stored as RFC 3339 midnight UTC, which a datetime index and range filter both accept.</summary>
     public static string? FormatDate(DateOnly? date) =>
-        date?.ToString("yyyy-MM-dd'T'00:00:00'Z'", CultureInfo.InvariantCulture);
+        date is { } day ? day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T00:00:00Z" : null;
 
     public static DateOnly? ParseDate(string? value) =>
         value is { Length: >= 10 } ? DateOnly.ParseExact(value.AsSpan(0, 10), "yyyy-MM-dd", CultureInfo.InvariantCulture) : null;
