@@ -19,6 +19,8 @@ public sealed class FaultPlan
 
     public FaultPlan Drop(int times = 1) => Add(new Fault(FaultKind.Drop, 0, TimeSpan.Zero), times);
 
+    public void Clear() => faults.Clear();
+
     internal bool TryTake(out Fault fault) => faults.TryDequeue(out fault!);
 
     private FaultPlan Add(Fault fault, int times)
