@@ -49,6 +49,7 @@ public static class RagPapersServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<StoreOptions>>(providers);
         services.AddSingleton<IValidateOptions<EmbeddingsOptions>>(providers);
         services.AddSingleton<IValidateOptions<ChatOptions>>(providers);
+        services.AddSingleton<IValidateOptions<StoreOptions>, QdrantStoreOptionsValidator>();
     }
 
     private static void AddValidated<TOptions, TValidator>(this IServiceCollection services, IConfiguration configuration, string section)

@@ -15,7 +15,6 @@ public sealed class StoreOptions
     [Microsoft.Extensions.Options.ValidateObjectMembers]
     public SqliteStoreOptions Sqlite { get; set; } = new();
 
-    [Microsoft.Extensions.Options.ValidateObjectMembers]
     public QdrantStoreOptions Qdrant { get; set; } = new();
 }
 
