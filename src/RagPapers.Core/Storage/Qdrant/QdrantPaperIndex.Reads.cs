@@ -7,7 +7,10 @@ namespace RagPapers.Storage.Qdrant;
 
 public sealed partial class QdrantPaperIndex
 {
-    private const int PageSize = 256;
+    /// <summary>Points per scroll page; pages that carry vectors hold at most 256. Small in tests that exercise paging.</summary>
+    internal int PageSize { get; init; } = 1024;
+
+    private int VectorPageSize => Math.Min(PageSize, 256);
     private static readonly string[] HashFields = [QdrantNames.PaperId, QdrantNames.ContentHash];
     private static readonly string[] ChunkFields = [QdrantNames.PaperId, QdrantNames.Ordinal, QdrantNames.Text];
     private static readonly string[] DenseOnly = [QdrantNames.DenseVector];
@@ -31,7 +34,7 @@ public sealed partial class QdrantPaperIndex
         ArgumentNullException.ThrowIfNull(ids);
         var qdrant = Opened();
         var papers = new Dictionary<string, Paper>(StringComparer.Ordinal);
-        foreach (var slice in ids.Distinct(StringComparer.Ordinal).Select(PointIds.Paper).Chunk(PageSize))
+        foreach (var slice in ids.Distinct(StringComparer.Ordinal).Select(PointIds.Paper).Chunk(VectorPageSize))
         {
             foreach (var point in await qdrant.GetPointsAsync(collection, new GetPointsRequest(slice, WithPayload: true, WithVector: false), cancellationToken))
             {
@@ -119,7 +122,7 @@ public sealed partial class QdrantPaperIndex
         JsonElement? offset = null;
         do
         {
-            var request = new ScrollRequest(filter, PageSize, withPayload, withVector ? DenseOnly : false, offset);
+            var request = new ScrollRequest(filter, withVector ? VectorPageSize : PageSize, withPayload, withVector ? DenseOnly : false, offset);
             var page = await qdrant.ScrollAsync(collection, request, cancellationToken);
             foreach (var point in page.Points)
             {

@@ -8,6 +8,8 @@ namespace RagPapers.Storage.Qdrant;
 /// Sends one logical request, retrying network faults, per-attempt timeouts, 5xx and 429 with exponential backoff
 /// (first delay, then twice that, …). When the retries run out on a fault or a timeout it throws a
 /// <see cref="StoreUnavailableException"/> naming the server; a final 5xx is returned for the caller to report.
+/// Retrying is safe because every request the index sends is idempotent: upserts by deterministic id, deletes by
+/// filter, reads, and a collection create whose 409 the client treats as "already there".
 /// </summary>
 internal sealed class QdrantRetryPolicy(int maxRetries, TimeSpan attemptTimeout, TimeSpan firstDelay, TimeProvider time, ILogger logger)
 {

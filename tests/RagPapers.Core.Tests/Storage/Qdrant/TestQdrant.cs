@@ -15,8 +15,8 @@ internal static class TestQdrant
         return new QdrantClient(http, apiKey, retry);
     }
 
-    public static QdrantPaperIndex Index(Uri url, string collection, string apiKey = "", int maxRetries = 3, double timeoutSeconds = 5, ILogger? logger = null) =>
-        new(Client(url, apiKey, maxRetries, timeoutSeconds, logger), collection, logger ?? NullLogger.Instance);
+    public static QdrantPaperIndex Index(Uri url, string collection, string apiKey = "", int maxRetries = 3, double timeoutSeconds = 5, ILogger? logger = null, int pageSize = 1024) =>
+        new(Client(url, apiKey, maxRetries, timeoutSeconds, logger), collection, logger ?? NullLogger.Instance) { PageSize = pageSize };
 
     public static async Task<QdrantPaperIndex> OpenAsync(Uri url, string collection, string apiKey = "")
     {
