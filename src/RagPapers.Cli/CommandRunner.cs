@@ -30,6 +30,10 @@ internal static class CommandRunner
         {
             return Fail(ExitCodes.Failure, ex.Message);
         }
+        catch (StoreUnavailableException ex)
+        {
+            return Fail(ExitCodes.Failure, ex.Message);
+        }
         catch (Microsoft.Data.Sqlite.SqliteException ex)
         {
             return Fail(ExitCodes.Failure, "cannot use the store: " + ex.Message);

@@ -10,9 +10,9 @@ internal sealed class ProviderAvailabilityValidator :
     IValidateOptions<StoreOptions>, IValidateOptions<EmbeddingsOptions>, IValidateOptions<ChatOptions>
 {
     public ValidateOptionsResult Validate(string? name, StoreOptions options) =>
-        options.Provider == "Sqlite"
+        options.Provider is "Sqlite" or "Qdrant"
             ? ValidateOptionsResult.Success
-            : ValidateOptionsResult.Fail($"Store:Provider '{options.Provider}' is not available in this build; set Store:Provider to \"Sqlite\".");
+            : ValidateOptionsResult.Fail($"Store:Provider '{options.Provider}' is not available in this build; set Store:Provider to \"Sqlite\" or \"Qdrant\".");
 
     public ValidateOptionsResult Validate(string? name, EmbeddingsOptions options) =>
         options.Provider == "Local"

@@ -2,7 +2,6 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RagPapers.Answering;
 using RagPapers.Embeddings;
@@ -10,7 +9,6 @@ using RagPapers.Ingestion;
 using RagPapers.Papers;
 using RagPapers.Retrieval;
 using RagPapers.Storage;
-using RagPapers.Storage.Sqlite;
 
 namespace RagPapers.Hosting;
 
@@ -27,9 +25,8 @@ public static class RagPapersServiceCollectionExtensions
         services.AddSingleton<Chunker>();
         services.AddSingleton<Ingestor>();
         services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>, LocalEmbeddingGenerator>();
-        services.AddSingleton<IPaperIndex>(sp => new SqlitePaperIndex(
-            root.Resolve(sp.GetRequiredService<IOptions<StoreOptions>>().Value.Sqlite.Path),
-            sp.GetRequiredService<ILogger<SqlitePaperIndex>>()));
+        services.AddSingleton<PaperIndexFactory>();
+        services.AddSingleton<IPaperIndex>(sp => sp.GetRequiredService<PaperIndexFactory>().CreateConfigured());
         services.AddSingleton<PaperLibrary>();
 
         services.AddSingleton<IPaperRetriever, Retriever>();
@@ -52,6 +49,7 @@ public static class RagPapersServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<StoreOptions>>(providers);
         services.AddSingleton<IValidateOptions<EmbeddingsOptions>>(providers);
         services.AddSingleton<IValidateOptions<ChatOptions>>(providers);
+        services.AddSingleton<IValidateOptions<StoreOptions>, QdrantStoreOptionsValidator>();
     }
 
     private static void AddValidated<TOptions, TValidator>(this IServiceCollection services, IConfiguration configuration, string section)

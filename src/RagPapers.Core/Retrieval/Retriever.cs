@@ -39,15 +39,14 @@ public sealed class Retriever(
         {
             var query = await embedder.GenerateVectorAsync(request.Query, cancellationToken: cancellationToken);
             var chunks = new ChunkCache(index);
-            var (keyword, dense) = await SearchAsync(request, query, chunks, cancellationToken);
-            var fused = Fuse(keyword, dense);
+            var fused = await SearchAndFuseAsync(request, query, chunks, cancellationToken);
             var topK = request.TopK ?? _options.TopK;
             var ranked = PaperAggregator.Aggregate(fused).Take(topK * MmrPoolFactor).ToArray();
             var candidates = await ScoreAsync(ranked, request.Query, query, chunks, cancellationToken);
             var papers = Diversify(candidates, topK);
             var best = papers.Count == 0 ? 0 : papers.Max(p => p.Relevance);
             var result = new RetrievalResult(request.Query, papers, papers.Count > 0 && best >= _options.MinRelevance);
-            Log.Retrieved(logger, papers.Count, keyword.Count, dense.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds, best, result.HasRelevantEvidence);
+            Log.Retrieved(logger, papers.Count, fused.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds, best, result.HasRelevantEvidence);
             return result;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -79,6 +78,27 @@ public sealed class Retriever(
             .ToArray();
         Log.FoundSimilar(logger, similar.Length, paperId);
         return similar;
+    }
+
+    /// <summary>
+    /// Keyword and dense chunk hits fused by weighted RRF: in one call when the index fuses itself (Qdrant), else two
+    /// searches fused here. A follow-up restricted to earlier sources always takes the second way, as its dense side
+    /// scores those papers' chunks exactly.
+    /// </summary>
+    private async Task<IReadOnlyList<ChunkHit>> SearchAndFuseAsync(
+        RetrievalRequest request, ReadOnlyMemory<float> query, ChunkCache chunks, CancellationToken cancellationToken)
+    {
+        if (index is IHybridSearchIndex hybrid && request.RestrictTo is not { Count: > 0 })
+        {
+            var fused = await hybrid.HybridSearchAsync(
+                new HybridSearchRequest(request.Query, query, _options.CandidatePool, _options.KeywordWeight, _options.RrfK, request.Filter), cancellationToken);
+            Log.FusedByIndex(logger, fused.Count);
+            return fused;
+        }
+
+        var (keyword, dense) = await SearchAsync(request, query, chunks, cancellationToken);
+        Log.Searched(logger, keyword.Count, dense.Count);
+        return Fuse(keyword, dense);
     }
 
     private async Task<(IReadOnlyList<ChunkHit> Keyword, IReadOnlyList<ChunkHit> Dense)> SearchAsync(
