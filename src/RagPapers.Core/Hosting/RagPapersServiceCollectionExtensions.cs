@@ -5,7 +5,6 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RagPapers.Answering;
-using RagPapers.Embeddings;
 using RagPapers.Ingestion;
 using RagPapers.Papers;
 using RagPapers.Retrieval;
@@ -26,7 +25,7 @@ public static class RagPapersServiceCollectionExtensions
         services.AddSingleton(_ => new CollectionReader(CollectionReader.DefaultReaders()));
         services.AddSingleton<Chunker>();
         services.AddSingleton<Ingestor>();
-        services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>, LocalEmbeddingGenerator>();
+        services.AddRagPapersEmbedder();
         services.AddSingleton<IPaperIndex>(sp => new SqlitePaperIndex(
             root.Resolve(sp.GetRequiredService<IOptions<StoreOptions>>().Value.Sqlite.Path),
             sp.GetRequiredService<ILogger<SqlitePaperIndex>>()));
@@ -35,6 +34,7 @@ public static class RagPapersServiceCollectionExtensions
         services.AddSingleton<IPaperRetriever, Retriever>();
         services.AddSingleton<FollowUpResolver>();
         services.AddSingleton<IAnswerWriter, ExtractiveAnswerWriter>();
+        services.AddRagPapersLlm();
         services.AddSingleton<PaperAssistant>();
         return services;
     }
