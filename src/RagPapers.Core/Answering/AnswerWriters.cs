@@ -36,14 +36,15 @@ public sealed class AnswerWriters
             return Default;
         }
 
-        if (_byName.TryGetValue(name, out var writer))
-        {
-            return writer;
-        }
+        return _byName.TryGetValue(name, out var writer) ? writer : throw new ArgumentException(Unavailable(name), nameof(name));
+    }
 
+    /// <summary>Why <paramref name="name"/> cannot be used, with the available names and how to enable the LLM.</summary>
+    public string Unavailable(string name)
+    {
         var hint = string.Equals(name, "llm", StringComparison.OrdinalIgnoreCase)
             ? " The llm writer needs Chat:Provider \"OpenAI\" with Chat:Endpoint and Chat:Model (see the README)."
             : "";
-        throw new ArgumentException($"The answer writer '{name}' is not available; available: {string.Join(", ", Names)}.{hint}", nameof(name));
+        return $"The answer writer '{name}' is not available; available: {string.Join(", ", Names)}.{hint}";
     }
 }

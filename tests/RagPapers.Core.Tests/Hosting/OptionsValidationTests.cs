@@ -12,7 +12,11 @@ public sealed class OptionsValidationTests
     [InlineData("Ingestion:MaxChunkChars", "10", "Ingestion:MaxChunkChars")]
     [InlineData("Store:Provider", "Postgres", "Store:Provider")]
     [InlineData("Chat:Provider", "Claude", "Chat:Provider")]
-    [InlineData("Embeddings:Provider", "OpenAI", "Embeddings:Provider")]
+    [InlineData("Embeddings:Provider", "Qdrant", "Embeddings:Provider")]
+    [InlineData("Embeddings:Provider", "OpenAI", "Embeddings:Endpoint")]
+    [InlineData("Chat:Provider", "OpenAI", "Chat:Endpoint")]
+    [InlineData("Chat:TimeoutSeconds", "0", "Chat:TimeoutSeconds")]
+    [InlineData("Chat:MaxToolSteps", "11", "Chat:MaxToolSteps")]
     public async Task StartAsync_InvalidSetting_FailsWithMessageNamingThePath(string key, string value, string expectedPath)
     {
         using var host = BuildHost(new Dictionary<string, string?> { [key] = value });
