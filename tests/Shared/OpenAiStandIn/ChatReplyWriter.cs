@@ -43,10 +43,11 @@ internal static class ChatReplyWriter
         response.ContentType = "text/event-stream";
         response.Headers.CacheControl = "no-cache";
         await response.Body.FlushAsync(aborted);
+        var sent = 0;
         foreach (var chunk in Chunks(reply, model, sequence))
         {
             await SendAsync(response, chunk.ToJsonString(), aborted);
-            if (reply.Kind == OpenAiReplyKind.StallMidStream)
+            if (reply.Kind == OpenAiReplyKind.StallMidStream && ++sent == 2) // the role chunk and one content chunk
             {
                 await Task.Delay(Timeout.Infinite, aborted).ContinueWith(_ => { }, TaskScheduler.Default);
                 return;

@@ -34,6 +34,6 @@ public sealed record OpenAiReply(
     /// <summary>Accepts the request and never answers, until the client gives up.</summary>
     public static OpenAiReply StallBeforeHeaders() => new(OpenAiReplyKind.StallBeforeHeaders);
 
-    /// <summary>Sends the headers and the first part of <paramref name="content"/>, then stalls until the client gives up.</summary>
+    /// <summary>Streams the role chunk and the first few characters of <paramref name="content"/>, then stalls until the client gives up.</summary>
     public static OpenAiReply StallMidStream(string content) => new(OpenAiReplyKind.StallMidStream, content);
 }

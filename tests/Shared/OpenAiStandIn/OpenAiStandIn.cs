@@ -44,6 +44,7 @@ public sealed class OpenAiStandIn : IAsyncDisposable
 
     public static async Task<OpenAiStandIn> StartAsync(int embeddingDimensions = 16)
     {
+        await Task.Run(OpenAiSchema.Warm);
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         builder.Logging.ClearProviders();
