@@ -138,7 +138,7 @@ public sealed class LlmAnswerWriterTests
     }
 
     [Fact]
-    public async Task WriteAsync_ResponseOfTheWireFormat_IsValidatedOnTheWayOut()
+    public async Task StandInSchema_SentBodyPassesAndABrokenBodyFails()
     {
         await using var harness = await LlmHarness.StartAsync();
         harness.Server.Reply(OpenAiReply.Text("HuBERT [1]."));
