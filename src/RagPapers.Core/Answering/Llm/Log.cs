@@ -11,7 +11,7 @@ internal static partial class Log
     [LoggerMessage(101, LogLevel.Warning, "Retrying the LLM request (attempt {Attempt}) after status {Status} / {Exception}, waiting {DelayMs:F0} ms")]
     public static partial void Retrying(ILogger logger, int attempt, int? status, string? exception, double delayMs);
 
-    [LoggerMessage(102, LogLevel.Warning, "LLM answer failed ({Kind}, status {Status}); showing the extractive answer. {Detail}")]
+    [LoggerMessage(102, LogLevel.Information, "LLM answer failed ({Kind}, status {Status}); showing the extractive answer. {Detail}")]
     public static partial void AnswerFailed(ILogger logger, LlmFailureKind kind, int? status, string detail);
 
     [LoggerMessage(103, LogLevel.Warning, "The chat endpoint rejected the tool definitions (status {Status}); answering without tools from now on")]
