@@ -87,6 +87,26 @@ public sealed class LlmToolCallingTests
     }
 
     [Fact]
+    public async Task WriteAsync_TwoAnswersInARow_EachGetsItsOwnSourcesAndStepBudget()
+    {
+        await using var harness = await LlmHarness.StartAsync(o => { o.UseTools = ChatToolUse.On; o.MaxToolSteps = 1; });
+        harness.Server.Reply(
+            OpenAiReply.ToolCalls((Search, """{"query":"contrastive predictive coding"}""")),
+            OpenAiReply.Text("CPC [2]."),
+            OpenAiReply.ToolCalls((Search, """{"query":"video representation"}""")),
+            OpenAiReply.Text("Video [2]."));
+
+        var first = await harness.Writer.WriteAsync(LlmHarness.Request(Question, HuBert));
+        var second = await harness.Writer.WriteAsync(LlmHarness.Request(Question, W2vBert));
+
+        Assert.Equal(Cpc.Id, Assert.Single(first.Citations).PaperId);
+        var fourth = harness.Server.ChatRequests[3];
+        Assert.StartsWith("Papers found for \"video representation\"", fourth.MessageContent(-1), StringComparison.Ordinal); // ran: a fresh budget
+        Assert.Contains("<source n=\"2\"", fourth.MessageContent(-1), StringComparison.Ordinal); // numbered after this answer's one source
+        Assert.Equal("llm", second.Writer);
+    }
+
+    [Fact]
     public async Task WriteAsync_ModelKeepsCallingTools_StepBudgetThenFallback()
     {
         await using var harness = await LlmHarness.StartAsync(o => { o.UseTools = ChatToolUse.On; o.MaxToolSteps = 1; });
