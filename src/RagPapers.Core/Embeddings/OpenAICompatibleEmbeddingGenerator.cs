@@ -67,7 +67,7 @@ public sealed class OpenAICompatibleEmbeddingGenerator : DelegatingEmbeddingGene
                 ? $"no answer within {_options.TimeoutSeconds} s"
                 : Describe(LlmFailure.From(ex));
             throw new EmbeddingServiceException(
-                $"The embeddings endpoint {_options.Endpoint} (model '{_options.Model}') failed: {failure}. Check Embeddings:Endpoint, Embeddings:Model and Embeddings:ApiKey, or set Embeddings:Provider to \"Local\".",
+                $"The embeddings endpoint {LlmHttpClient.Redact(_options.Endpoint)} (model '{_options.Model}') failed: {failure}. Check Embeddings:Endpoint, Embeddings:Model and Embeddings:ApiKey, or set Embeddings:Provider to \"Local\".",
                 ex);
         }
     }

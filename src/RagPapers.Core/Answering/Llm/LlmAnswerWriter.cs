@@ -44,7 +44,7 @@ public sealed partial class LlmAnswerWriter : IStreamingAnswerWriter, IFollowUpR
         _availability = new LlmAvailability(time);
         _rewriter = new LlmFollowUpRewriter(_services);
         _logger = logger;
-        Log.Ready(logger, options.Value.Model, options.Value.Endpoint, options.Value.UseTools.ToString());
+        Log.Ready(logger, options.Value.Model, LlmHttpClient.Redact(options.Value.Endpoint), options.Value.UseTools.ToString());
     }
 
     public string Name => WriterName;

@@ -27,6 +27,12 @@ internal static class LlmHttpClient
         return new HttpClient(inner, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
     }
 
+    /// <summary>The endpoint as it may be logged or shown: scheme, host, port and path, without user info or query (which can carry credentials).</summary>
+    public static string Redact(string endpoint) =>
+        Uri.TryCreate(endpoint, UriKind.Absolute, out var uri)
+            ? uri.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped)
+            : "(invalid endpoint)";
+
     internal static ResiliencePipeline<HttpResponseMessage> RetryPipeline(int maxRetries, TimeSpan maxRetryAfter, TimeProvider time, ILogger logger) =>
         new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time }
             .AddRetry(new HttpRetryStrategyOptions

@@ -59,4 +59,11 @@ public sealed class RetryRulesTests
         Assert.Equal(TimeSpan.Zero, RetryRules.RetryAfter(past, _clock));
         Assert.Null(RetryRules.RetryAfter(none, _clock));
     }
+
+    [Theory]
+    [InlineData("https://user:secret@proxy.example/v1?key=abc", "https://proxy.example/v1")]
+    [InlineData("http://localhost:11434/v1/", "http://localhost:11434/v1/")]
+    [InlineData("not a url", "(invalid endpoint)")]
+    public void Redact_Endpoint_DropsUserInfoAndQuery(string endpoint, string expected) =>
+        Assert.Equal(expected, LlmHttpClient.Redact(endpoint));
 }
