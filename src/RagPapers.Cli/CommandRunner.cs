@@ -34,6 +34,14 @@ internal static class CommandRunner
         {
             return Fail(ExitCodes.Failure, ex.Message);
         }
+        catch (RagPapers.Answering.Llm.PromptTemplateException ex)
+        {
+            return Fail(ExitCodes.Usage, "invalid prompt: " + ex.Message);
+        }
+        catch (RagPapers.Embeddings.EmbeddingServiceException ex)
+        {
+            return Fail(ExitCodes.Failure, ex.Message);
+        }
         catch (Microsoft.Data.Sqlite.SqliteException ex)
         {
             return Fail(ExitCodes.Failure, "cannot use the store: " + ex.Message);

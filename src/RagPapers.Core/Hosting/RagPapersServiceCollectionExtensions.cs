@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using RagPapers.Answering;
-using RagPapers.Embeddings;
 using RagPapers.Ingestion;
 using RagPapers.Papers;
 using RagPapers.Retrieval;
@@ -24,7 +23,7 @@ public static class RagPapersServiceCollectionExtensions
         services.AddSingleton(_ => new CollectionReader(CollectionReader.DefaultReaders()));
         services.AddSingleton<Chunker>();
         services.AddSingleton<Ingestor>();
-        services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>, LocalEmbeddingGenerator>();
+        services.AddRagPapersEmbedder();
         services.AddSingleton<PaperIndexFactory>();
         services.AddSingleton<IPaperIndex>(sp => sp.GetRequiredService<PaperIndexFactory>().CreateConfigured());
         services.AddSingleton<PaperLibrary>();
@@ -32,6 +31,7 @@ public static class RagPapersServiceCollectionExtensions
         services.AddSingleton<IPaperRetriever, Retriever>();
         services.AddSingleton<FollowUpResolver>();
         services.AddSingleton<IAnswerWriter, ExtractiveAnswerWriter>();
+        services.AddRagPapersLlm();
         services.AddSingleton<PaperAssistant>();
         return services;
     }
