@@ -14,6 +14,7 @@ internal static class RootCommandFactory
             AskCommand.Create(),
             SearchCommand.Create(),
             PapersCommand.Create(),
+            DiscordCommand.Create(),
         };
         root.SetAction(ChatCommand.RunAsync);
         return root;

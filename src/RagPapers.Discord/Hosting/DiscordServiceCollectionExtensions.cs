@@ -37,12 +37,13 @@ public static class DiscordServiceCollectionExtensions
     public static IServiceCollection AddDiscordRestClient(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<DiscordOptions>().Bind(configuration.GetSection(DiscordOptions.Section)).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DiscordOptions>, DiscordOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DiscordOptions>, DiscordAnnotationsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DiscordOptions>, DiscordSettingsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<RateLimitBuckets>();
         services.TryAddSingleton<DiscordRestClient>();
-        services.TryAddSingleton<CommandRegistrar>();
+        services.TryAddSingleton(provider => new CommandRegistrar(
+            provider.GetRequiredService<DiscordRestClient>(), provider.GetRequiredService<IOptions<DiscordOptions>>()));
 
         // No HttpClient logging: webhook URLs carry interaction tokens, which must never reach a log.
         services.AddHttpClient(DiscordRestClient.HttpClientName, (provider, http) =>
