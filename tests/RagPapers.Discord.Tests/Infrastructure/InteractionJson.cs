@@ -18,9 +18,9 @@ public static class InteractionJson
     }.ToJsonString();
 
     /// <summary>A slash command in a guild channel; options given as name → string or int.</summary>
-    public static string Command(string name, string token, string channelId, params (string Name, object Value)[] options) => new JsonObject
+    public static string Command(string id, string name, string token, string channelId, params (string Name, object Value)[] options) => new JsonObject
     {
-        ["id"] = "1000000000000000" + Math.Abs(token.GetHashCode(StringComparison.Ordinal) % 1000).ToString("D3", System.Globalization.CultureInfo.InvariantCulture),
+        ["id"] = id,
         ["application_id"] = ApplicationId,
         ["type"] = 2,
         ["token"] = token,
@@ -43,6 +43,9 @@ public static class InteractionJson
             }).ToArray()),
         },
     }.ToJsonString();
+
+    /// <summary>A fresh snowflake-like id.</summary>
+    public static string NewId() => "1" + Random.Shared.NextInt64(100_000_000_000_000_000, 999_999_999_999_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>A fresh, unguessable-looking interaction token, different per test so recordings never mix.</summary>
     public static string NewToken() => "aW50ZXJhY3Rpb246" + Guid.NewGuid().ToString("N");

@@ -8,9 +8,15 @@ namespace RagPapers.Discord.Tests.Infrastructure;
 /// </summary>
 public static class MessageLimits
 {
+    // The properties Discord documents; the schema allows others, but a stray one means we serialize something by mistake.
+    private static readonly string[] MessageKeys = ["content", "embeds", "allowed_mentions", "flags", "components", "attachments", "tts"];
+    private static readonly string[] EmbedKeys = ["title", "description", "url", "color", "timestamp", "fields", "footer", "author", "image", "thumbnail"];
+    private static readonly string[] FieldKeys = ["name", "value", "inline"];
+
     public static IReadOnlyList<string> Check(JsonNode message)
     {
         var errors = new List<string>();
+        Known(errors, "message", message, MessageKeys);
         Max(errors, "content", message["content"], 2_000);
         var embeds = message["embeds"]?.AsArray() ?? [];
         if (embeds.Count > 10)
@@ -21,6 +27,7 @@ public static class MessageLimits
         var total = 0;
         foreach (var embed in embeds)
         {
+            Known(errors, "embed", embed, EmbedKeys);
             total += Max(errors, "title", embed?["title"], 256) + Max(errors, "description", embed?["description"], 4_096)
                 + Max(errors, "footer.text", embed?["footer"]?["text"], 2_048) + Max(errors, "author.name", embed?["author"]?["name"], 256);
             var fields = embed?["fields"]?.AsArray() ?? [];
@@ -31,6 +38,7 @@ public static class MessageLimits
 
             foreach (var field in fields)
             {
+                Known(errors, "field", field, FieldKeys);
                 total += Max(errors, "field.name", field?["name"], 256) + Max(errors, "field.value", field?["value"], 1_024);
                 if (string.IsNullOrEmpty(field?["value"]?.GetValue<string>()))
                 {
@@ -46,6 +54,9 @@ public static class MessageLimits
 
         return errors;
     }
+
+    private static void Known(List<string> errors, string what, JsonNode? node, string[] keys) =>
+        errors.AddRange((node?.AsObject() ?? []).Select(p => p.Key).Except(keys).Select(k => $"unexpected {what} property '{k}'"));
 
     private static int Max(List<string> errors, string name, JsonNode? value, int max)
     {
