@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+
 namespace RagPapers.Discord.Tests.Infrastructure;
 
 /// <summary>
@@ -10,6 +12,9 @@ public sealed class BotFixture : IAsyncLifetime
     public const string PingPaperId = "2401.99999";
 
     private readonly string _extraFolder = Directory.CreateTempSubdirectory("ragpapers-discord-extra-").FullName;
+
+    /// <summary>Replaces services of the bot (e.g. the answer writer) before it starts.</summary>
+    public Action<IServiceCollection>? Configure { get; init; }
 
     public Ed25519KeyPair Key { get; } = new();
 
@@ -32,7 +37,7 @@ public sealed class BotFixture : IAsyncLifetime
             ["Discord:ApplicationId"] = InteractionJson.ApplicationId,
             ["Discord:BotToken"] = Discord.BotToken,
             ["Discord:ApiBaseUrl"] = Discord.BaseUrl,
-        });
+        }, Configure);
     }
 
     public async Task DisposeAsync()
