@@ -71,9 +71,9 @@ internal sealed class DiscordRestClient(
 
             using (response)
             {
-                if (!await ShouldRetryAsync(route, response, attempt, cancellationToken))
+                var error = await ReadErrorAsync(response, cancellationToken);
+                if (!await ShouldRetryAsync(route, response, error, attempt, cancellationToken))
                 {
-                    var error = await ReadErrorAsync(response, cancellationToken);
                     throw new DiscordApiException(route.Template, (int)response.StatusCode, error?.Code, error?.Message);
                 }
             }
@@ -92,7 +92,7 @@ internal sealed class DiscordRestClient(
         return await httpClients.CreateClient(HttpClientName).SendAsync(request, cancellationToken);
     }
 
-    private async Task<bool> ShouldRetryAsync(DiscordRoute route, HttpResponseMessage response, int attempt, CancellationToken cancellationToken)
+    private async Task<bool> ShouldRetryAsync(DiscordRoute route, HttpResponseMessage response, DiscordErrorBody? error, int attempt, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         if (attempt >= settings.MaxRetries)
@@ -102,7 +102,6 @@ internal sealed class DiscordRestClient(
 
         if (response.StatusCode == HttpStatusCode.TooManyRequests)
         {
-            var error = await ReadErrorAsync(response, cancellationToken);
             var seconds = error?.RetryAfter ?? RateLimitBuckets.Number(response.Headers, "Retry-After") ?? 1.0;
             var global = error?.Global == true || string.Equals(RateLimitBuckets.Header(response.Headers, "X-RateLimit-Global"), "true", StringComparison.OrdinalIgnoreCase);
             if (seconds > settings.MaxRetryWaitSeconds)
@@ -129,9 +128,10 @@ internal sealed class DiscordRestClient(
 
     private static async Task<DiscordErrorBody?> ReadErrorAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
+        var text = await response.Content.ReadAsStringAsync(cancellationToken);
         try
         {
-            return await response.Content.ReadFromJsonAsync(DiscordJsonContext.Default.DiscordErrorBody, cancellationToken);
+            return text.Length == 0 ? null : JsonSerializer.Deserialize(text, DiscordJsonContext.Default.DiscordErrorBody);
         }
         catch (JsonException)
         {
