@@ -52,7 +52,7 @@ public sealed class CommandRegistrar
             $"Discord does not know guild {guildId} ({ex.StatusCode}, {ex.DiscordMessage}): check --guild.",
         { StatusCode: 404 } => $"Discord does not know application {_options.ApplicationId} (404, {ex.DiscordMessage}): check Discord:ApplicationId.",
         { StatusCode: 403 } when guildId is not null =>
-            $"Discord denied access (403, {ex.DiscordMessage}): the bot must be in guild {guildId}, invited with the applications.commands scope, and Discord:BotToken must belong to Discord:ApplicationId {_options.ApplicationId}.",
+            $"Discord denied access (403, {ex.DiscordMessage}): check --guild; the bot must be in guild {guildId}, invited with the applications.commands scope, and Discord:BotToken must belong to Discord:ApplicationId {_options.ApplicationId}.",
         { StatusCode: 403 } => $"Discord denied access (403, {ex.DiscordMessage}): Discord:BotToken does not belong to Discord:ApplicationId {_options.ApplicationId}.",
         _ => $"Discord refused the command registration: {ex.Message}",
     };

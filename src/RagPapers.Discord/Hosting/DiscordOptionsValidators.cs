@@ -7,8 +7,9 @@ namespace RagPapers.Discord.Hosting;
 internal sealed partial class DiscordOptionsValidator : IValidateOptions<DiscordOptions>;
 
 /// <summary>
-/// Runs the generated validator and drops its "PublicKey: " member prefix: every message already starts with its
-/// full path ("Discord:PublicKey must be …"), which is what a user searches appsettings.json or RAGPAPERS_* for.
+/// Runs the generated validator and makes every message start with the full path a user searches
+/// appsettings.json or RAGPAPERS_* for: "PublicKey: Discord:PublicKey must be …" loses its member prefix, and
+/// "QueueCapacity: The field … must be between 1 and 10000." (the generator's own wording for ranges) gains "Discord:".
 /// </summary>
 internal sealed class DiscordAnnotationsValidator : IValidateOptions<DiscordOptions>
 {
@@ -25,6 +26,12 @@ internal sealed class DiscordAnnotationsValidator : IValidateOptions<DiscordOpti
     private static string Clean(string failure)
     {
         var path = failure.IndexOf(DiscordOptions.Section + ":", StringComparison.Ordinal);
-        return path > 0 ? failure[path..] : failure;
+        if (path >= 0)
+        {
+            return failure[path..];
+        }
+
+        var member = failure.IndexOf(": ", StringComparison.Ordinal);
+        return member > 0 ? $"{DiscordOptions.Section}:{failure}" : $"{DiscordOptions.Section}: {failure}";
     }
 }
