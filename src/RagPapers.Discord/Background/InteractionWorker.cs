@@ -40,7 +40,15 @@ internal sealed class InteractionWorker(
     {
         await foreach (var interaction in queue.ReadAllAsync(stoppingToken))
         {
-            await processor.ProcessAsync(interaction, stoppingToken);
+            try
+            {
+                await processor.ProcessAsync(interaction, stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            {
+                // A bug in one answer must not stop the worker, nor (as an unhandled BackgroundService error would) the server.
+                Log.ProcessingFailed(logger, ex, interaction.InteractionId);
+            }
         }
     }
 

@@ -31,4 +31,7 @@ internal static partial class Log
 
     [LoggerMessage(9, LogLevel.Error, "Could not load the collection; Discord commands will answer with a failure notice")]
     public static partial void CollectionLoadFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(10, LogLevel.Error, "Interaction {InteractionId} could not be processed; the worker goes on")]
+    public static partial void ProcessingFailed(ILogger logger, Exception exception, string interactionId);
 }
