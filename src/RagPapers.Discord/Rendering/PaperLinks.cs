@@ -8,8 +8,10 @@ internal static class PaperLinks
 {
     public static string Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "undated";
 
+    // An id that passes IsArxivId holds only letters, digits, '.', '-' and '/', all safe in a URL path; escaping
+    // would turn the '/' of old-style ids ("hep-th/9901001") into %2F, which arXiv does not resolve.
     public static string? ArxivUrl(string paperId) =>
-        PaperIds.IsArxivId(paperId) ? "https://arxiv.org/abs/" + Uri.EscapeDataString(paperId) : null;
+        PaperIds.IsArxivId(paperId) ? "https://arxiv.org/abs/" + paperId : null;
 
     /// <summary>"[arXiv:2308.06534](https://arxiv.org/abs/2308.06534)" or the escaped source file name.</summary>
     public static string Where(string paperId, string source) =>

@@ -38,6 +38,15 @@ public sealed class AnswerMessagesTests
         Assert.Equal("It works. [1]", embed.Description);
     }
 
+    [Theory]
+    [InlineData("2308.06534", "https://arxiv.org/abs/2308.06534")]
+    [InlineData("hep-th/9901001", "https://arxiv.org/abs/hep-th/9901001")]
+    [InlineData("t-0123456789abcdef", null)]
+    public void ArxivUrl_PaperId_LinksOnlyArxivIds(string paperId, string? expected)
+    {
+        Assert.Equal(expected, PaperLinks.ArxivUrl(paperId));
+    }
+
     [Fact]
     public void Build_NoEvidence_IsAnEmbedWithoutSources()
     {

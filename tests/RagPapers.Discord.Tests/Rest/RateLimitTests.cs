@@ -42,17 +42,22 @@ public sealed class RateLimitTests : IAsyncLifetime
     [Fact]
     public async Task Followup_Global429_DelaysEveryRoute()
     {
-        _discord.EnqueueFault(StandInFault.TooManyRequests(0.3, global: true));
+        _discord.EnqueueFault(StandInFault.TooManyRequests(1.0, global: true));
+        var other = DiscordRoute.CreateFollowup(_discord.ApplicationId, "tok-b");
+        var buckets = _services.GetRequiredService<RateLimitBuckets>();
 
         var first = Sut.CreateFollowupAsync(_discord.ApplicationId, "tok-a", new DiscordMessage("a"));
-        await _discord.WaitAsync(r => r.Count == 1);
-        await Task.Delay(50); // the 429 has been read and the global wait recorded
+        while (buckets.DelayFor(other) == TimeSpan.Zero && !first.IsCompleted)
+        {
+            await Task.Delay(5); // until the 429 has been read and the global wait recorded
+        }
+
         await Sut.CreateFollowupAsync(_discord.ApplicationId, "tok-b", new DiscordMessage("b"));
         await first;
 
         var requests = _discord.Requests;
-        var other = requests.Single(r => r.WebhookToken == "tok-b");
-        Assert.True(other.ReceivedAt - requests[0].ReceivedAt >= TimeSpan.FromSeconds(0.3), $"{(other.ReceivedAt - requests[0].ReceivedAt).TotalSeconds:F3} s");
+        var waited = requests.Single(r => r.WebhookToken == "tok-b").ReceivedAt - requests[0].ReceivedAt;
+        Assert.True(waited >= TimeSpan.FromSeconds(1.0), $"{waited.TotalSeconds:F3} s");
     }
 
     [Fact]
