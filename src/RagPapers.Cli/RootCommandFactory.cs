@@ -15,6 +15,7 @@ internal static class RootCommandFactory
             SearchCommand.Create(),
             PapersCommand.Create(),
             ReindexCommand.Create(),
+            DiscordCommand.Create(),
         };
         root.SetAction(ChatCommand.RunAsync);
         return root;

@@ -1,0 +1,11 @@
+using RagPapers.Answering;
+
+namespace RagPapers.Discord.Tests.Infrastructure;
+
+/// <summary>An answer writer that does what the test says: a hand-written fake of our own seam.</summary>
+public sealed class DelegateAnswerWriter(Func<AnswerRequest, CancellationToken, Task<Answer>> write) : IAnswerWriter
+{
+    public string Name => "test";
+
+    public Task<Answer> WriteAsync(AnswerRequest request, CancellationToken cancellationToken = default) => write(request, cancellationToken);
+}
