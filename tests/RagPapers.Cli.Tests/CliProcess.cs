@@ -69,8 +69,11 @@ public sealed class CliProcess : IDisposable
 
     private static string FindCliBinary()
     {
-        var testsOutput = Path.GetRelativePath(Path.Combine(TestPaths.RepoRoot, "tests", "RagPapers.Cli.Tests"), AppContext.BaseDirectory);
-        var cli = Path.Combine(TestPaths.RepoRoot, "src", "RagPapers.Cli", testsOutput, "ragpapers.dll");
+        // The tests' own output folder ends in bin/<configuration>/<tfm>; the CLI's sits at the same suffix.
+        // (This file is linked into several test projects, so the suffix is taken from wherever it runs.)
+        var output = AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar);
+        var suffix = output[(output.LastIndexOf($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal) + 1)..];
+        var cli = Path.Combine(TestPaths.RepoRoot, "src", "RagPapers.Cli", suffix, "ragpapers.dll");
         return File.Exists(cli) ? cli : throw new FileNotFoundException($"The CLI's build output {cli} is missing; build RagPapers.sln first.");
     }
 
