@@ -16,6 +16,7 @@ internal static class RootCommandFactory
             PapersCommand.Create(),
             ReindexCommand.Create(),
             DiscordCommand.Create(),
+            EvalCommand.Create(),
         };
         root.SetAction(ChatCommand.RunAsync);
         return root;

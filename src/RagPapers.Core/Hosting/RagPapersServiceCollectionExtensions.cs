@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using RagPapers.Answering;
+using RagPapers.Evaluation;
 using RagPapers.Ingestion;
 using RagPapers.Papers;
 using RagPapers.Retrieval;
@@ -33,6 +34,7 @@ public static class RagPapersServiceCollectionExtensions
         services.AddSingleton<IAnswerWriter, ExtractiveAnswerWriter>();
         services.AddRagPapersLlm();
         services.AddSingleton<PaperAssistant>();
+        services.AddSingleton<RetrievalEvaluator>();
         return services;
     }
 

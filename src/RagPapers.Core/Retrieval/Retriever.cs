@@ -41,9 +41,10 @@ public sealed class Retriever(
             var chunks = new ChunkCache(index);
             var fused = await SearchAndFuseAsync(request, query, chunks, cancellationToken);
             var topK = request.TopK ?? _options.TopK;
-            var ranked = PaperAggregator.Aggregate(fused).Take(topK * MmrPoolFactor).ToArray();
+            var diversify = request.Diversify && _options.MmrLambda < 1;
+            var ranked = PaperAggregator.Aggregate(fused).Take(diversify ? topK * MmrPoolFactor : topK).ToArray();
             var candidates = await ScoreAsync(ranked, request.Query, query, chunks, cancellationToken);
-            var papers = Diversify(candidates, topK);
+            var papers = diversify ? Diversify(candidates, topK) : [.. candidates.Select(ToRetrieved)];
             var best = papers.Count == 0 ? 0 : papers.Max(p => p.Relevance);
             var result = new RetrievalResult(request.Query, papers, papers.Count > 0 && best >= _options.MinRelevance);
             Log.Retrieved(logger, papers.Count, fused.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds, best, result.HasRelevantEvidence);
@@ -158,8 +159,11 @@ public sealed class Retriever(
             (a, b) => VectorMath.Cosine(candidates[a].Vector, candidates[b].Vector),
             topK,
             _options.MmrLambda);
-        return [.. order.Select(i => candidates[i]).Select(c => new RetrievedPaper(c.Paper, c.Hits.Score, c.Relevance, c.Hits.Passages))];
+        return [.. order.Select(i => ToRetrieved(candidates[i]))];
     }
+
+    private static RetrievedPaper ToRetrieved(Candidate candidate) =>
+        new(candidate.Paper, candidate.Hits.Score, candidate.Relevance, candidate.Hits.Passages);
 
     private sealed record Candidate(PaperHits Hits, Paper Paper, float[] Vector, double Relevance);
 }
