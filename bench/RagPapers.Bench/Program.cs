@@ -1,4 +1,4 @@
 using RagPapers.Bench;
 
 // Measures the foundation's speed targets in-process; see docs/benchmarks.md for the figures.
-return await CoreBenchmark.RunAsync(args);
+return args is ["qdrant-sizing", ..] ? await QdrantSizing.RunAsync() : await CoreBenchmark.RunAsync(args);

@@ -10,11 +10,12 @@ internal static class CommandRunner
     public static async Task<int> RunAsync(
         ParseResult parse,
         Func<IServiceProvider, CancellationToken, Task<int>> body,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        string? storePath = null)
     {
         try
         {
-            using var host = CliHost.Build(parse.GetValue(GlobalOptions.Store));
+            using var host = CliHost.Build(storePath ?? parse.GetValue(GlobalOptions.Store));
             await host.StartAsync(cancellationToken); // runs ValidateOnStart: bad settings stop here
             return await body(host.Services, cancellationToken);
         }
@@ -27,6 +28,18 @@ internal static class CommandRunner
             return Fail(ExitCodes.Usage, "invalid configuration: " + ex.Message);
         }
         catch (StoreIncompatibleException ex)
+        {
+            return Fail(ExitCodes.Failure, ex.Message);
+        }
+        catch (StoreUnavailableException ex)
+        {
+            return Fail(ExitCodes.Failure, ex.Message);
+        }
+        catch (RagPapers.Answering.Llm.PromptTemplateException ex)
+        {
+            return Fail(ExitCodes.Usage, "invalid prompt: " + ex.Message);
+        }
+        catch (RagPapers.Embeddings.EmbeddingServiceException ex)
         {
             return Fail(ExitCodes.Failure, ex.Message);
         }

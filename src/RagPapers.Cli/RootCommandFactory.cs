@@ -14,6 +14,9 @@ internal static class RootCommandFactory
             AskCommand.Create(),
             SearchCommand.Create(),
             PapersCommand.Create(),
+            ReindexCommand.Create(),
+            DiscordCommand.Create(),
+            EvalCommand.Create(),
         };
         root.SetAction(ChatCommand.RunAsync);
         return root;

@@ -22,6 +22,13 @@ public sealed class CliProcess : IDisposable
 
     public int Id => _process.Id;
 
+    /// <summary>
+    /// ragpapers.dll in the CLI project's own output (same configuration as the tests). Not the copy beside the
+    /// tests: this project references Microsoft.AspNetCore.App for the loopback LLM stand-in, so the
+    /// Microsoft.Extensions assemblies the CLI needs are taken from that framework and not copied here.
+    /// </summary>
+    public static string CliBinary { get; } = FindCliBinary();
+
     public string StandardOutput
     {
         get { lock (_gate) { return _stdout.ToString(); } }
@@ -46,7 +53,7 @@ public sealed class CliProcess : IDisposable
         };
         info.ArgumentList.Add("--default-signal=INT");
         info.ArgumentList.Add("dotnet");
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ragpapers.dll"));
+        info.ArgumentList.Add(CliBinary);
         foreach (var arg in args)
         {
             info.ArgumentList.Add(arg);
@@ -58,6 +65,16 @@ public sealed class CliProcess : IDisposable
         }
 
         return new CliProcess(Process.Start(info) ?? throw new InvalidOperationException("could not start dotnet"));
+    }
+
+    private static string FindCliBinary()
+    {
+        // The tests' own output folder ends in bin/<configuration>/<tfm>; the CLI's sits at the same suffix.
+        // (This file is linked into several test projects, so the suffix is taken from wherever it runs.)
+        var output = AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar);
+        var suffix = output[(output.LastIndexOf($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal) + 1)..];
+        var cli = Path.Combine(TestPaths.RepoRoot, "src", "RagPapers.Cli", suffix, "ragpapers.dll");
+        return File.Exists(cli) ? cli : throw new FileNotFoundException($"The CLI's build output {cli} is missing; build RagPapers.sln first.");
     }
 
     /// <summary>Runs to completion with <paramref name="input"/> on stdin (then closed).</summary>

@@ -10,9 +10,15 @@ internal static class AskCommand
     public static Command Create()
     {
         var question = new Argument<string>("question") { Description = "The question, in quotes." };
+        var writer = new Option<string?>("--writer")
+        {
+            Description = "Who writes the answer: extractive (offline, quoted sentences) or llm (the chat model of Chat:*). Default: llm when Chat:Provider is OpenAI, else extractive.",
+            HelpName = "extractive|llm",
+        };
+        writer.AcceptOnlyFromAmong("extractive", "llm");
         var command = new Command("ask", "Answer one question from the collection, with numbered citations.")
         {
-            question, GlobalOptions.Json, FilterOptions.From, FilterOptions.To, FilterOptions.Source,
+            question, GlobalOptions.Json, FilterOptions.From, FilterOptions.To, FilterOptions.Source, writer,
         };
         command.SetAction((parse, ct) => CommandRunner.RunAsync(parse, async (services, token) =>
         {
@@ -22,9 +28,15 @@ internal static class AskCommand
                 return CommandRunner.Fail(ExitCodes.Usage, "the question is empty; try: ragpapers ask \"what is contrastive learning?\"");
             }
 
-            await CollectionLoader.EnsureLoadedAsync(services, token);
             var assistant = services.GetRequiredService<PaperAssistant>();
-            var answer = await assistant.AskAsync(text, new Conversation(), FilterOptions.Read(parse), token);
+            var writerName = parse.GetValue(writer);
+            if (writerName is not null && !assistant.Writers.Contains(writerName))
+            {
+                return CommandRunner.Fail(ExitCodes.Usage, assistant.Writers.Unavailable(writerName));
+            }
+
+            await CollectionLoader.EnsureLoadedAsync(services, token);
+            var answer = await assistant.AskAsync(text, new Conversation(), FilterOptions.Read(parse), writerName, token);
             if (parse.GetValue(GlobalOptions.Json))
             {
                 Console.Out.WriteLine(AnswerJson.Serialize(answer));

@@ -8,12 +8,28 @@ internal static class AnswerRenderer
 {
     public static void Write(TextWriter output, Answer answer)
     {
+        WriteNotice(output, answer);
+        output.WriteLine(answer.Text);
+        WriteSourceList(output, answer);
+    }
+
+    /// <summary>What follows an answer whose text was already streamed: its notice, then its sources.</summary>
+    public static void WriteAfterStream(TextWriter output, Answer answer)
+    {
+        WriteNotice(output, answer);
+        WriteSourceList(output, answer);
+    }
+
+    private static void WriteNotice(TextWriter output, Answer answer)
+    {
         if (answer.Notice is { Length: > 0 } notice)
         {
             output.WriteLine($"({notice})");
         }
+    }
 
-        output.WriteLine(answer.Text);
+    private static void WriteSourceList(TextWriter output, Answer answer)
+    {
         if (answer.Citations.Count == 0)
         {
             return;

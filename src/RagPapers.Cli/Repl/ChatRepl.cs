@@ -8,10 +8,11 @@ namespace RagPapers.Cli.Repl;
 /// The chat loop: a line is a question unless it starts with '/'. Ctrl-C cancels the answer being
 /// written and returns to the prompt; the session ends with /quit or end of input.
 /// </summary>
-internal sealed class ChatRepl(PaperAssistant assistant, IPaperIndex index, TextReader input, TextWriter output)
+internal sealed partial class ChatRepl(PaperAssistant assistant, IPaperIndex index, TextReader input, TextWriter output)
 {
     private Conversation _conversation = new();
     private Answer? _last;
+    private string _writer = assistant.Writers.Default.Name;
     private CancellationTokenSource? _answering;
 
     public async Task<int> RunAsync(CancellationToken cancellationToken)
@@ -78,15 +79,18 @@ internal sealed class ChatRepl(PaperAssistant assistant, IPaperIndex index, Text
         _answering = answering;
         try
         {
-            var answer = await assistant.AskAsync(question, _conversation, cancellationToken: answering.Token);
-            if (answer.Status == AnswerStatus.Cancelled)
+            // Every writer goes through the streaming path: the llm writer prints tokens as they come, the
+            // extractive one yields its whole answer at once.
+            var updates = assistant.AskStreamingAsync(question, _conversation, writer: _writer, cancellationToken: answering.Token);
+            var answer = await StreamingAnswerPrinter.PrintAsync(output, updates);
+            if (answer.Status != AnswerStatus.Cancelled)
             {
-                output.WriteLine("(cancelled)");
-                return;
+                _last = answer;
             }
-
-            _last = answer;
-            AnswerRenderer.Write(output, answer);
+        }
+        catch (RagPapers.Embeddings.EmbeddingServiceException ex)
+        {
+            output.WriteLine("error: " + ex.Message); // the session survives an embeddings endpoint that is down
         }
         finally
         {
@@ -119,82 +123,14 @@ internal sealed class ChatRepl(PaperAssistant assistant, IPaperIndex index, Text
             case "/similar":
                 await ShowSimilarAsync(argument, cancellationToken);
                 break;
+            case "/writer":
+                SwitchWriter(argument);
+                break;
             default:
                 output.WriteLine($"Unknown command {parts[0]}; /help lists the commands.");
                 break;
         }
 
         return true;
-    }
-
-    private void WriteSources()
-    {
-        if (_last is null || _last.Citations.Count == 0)
-        {
-            output.WriteLine("No sources yet: ask a question first.");
-            return;
-        }
-
-        AnswerRenderer.WriteSources(output, _last);
-    }
-
-    private async Task ShowPaperAsync(string argument, CancellationToken cancellationToken)
-    {
-        var paperId = ResolvePaperId(argument);
-        if (paperId is null)
-        {
-            return;
-        }
-
-        var paper = await index.GetPaperAsync(paperId, cancellationToken);
-        if (paper is null)
-        {
-            output.WriteLine($"No paper with id {paperId}.");
-            return;
-        }
-
-        PaperRenderer.Write(output, paper);
-    }
-
-    private async Task ShowSimilarAsync(string argument, CancellationToken cancellationToken)
-    {
-        var paperId = ResolvePaperId(argument);
-        if (paperId is null)
-        {
-            return;
-        }
-
-        var similar = await assistant.SimilarAsync(paperId, 5, cancellationToken);
-        if (similar.Count == 0)
-        {
-            output.WriteLine("No similar papers found.");
-            return;
-        }
-
-        SearchRenderer.WritePapers(output, similar);
-    }
-
-    /// <summary>"/paper 2" names source 2 of the last answer; anything else is taken as a paper id.</summary>
-    private string? ResolvePaperId(string argument)
-    {
-        if (argument.Length == 0)
-        {
-            output.WriteLine("Name a source number from the last answer, e.g. /paper 1.");
-            return null;
-        }
-
-        if (!int.TryParse(argument.TrimStart('[').TrimEnd(']'), out var n))
-        {
-            return argument;
-        }
-
-        var citation = _last?.Citations.FirstOrDefault(c => c.N == n);
-        if (citation is null)
-        {
-            output.WriteLine(_last is null ? "Ask a question first." : $"The last answer has no source {n}; /sources lists them.");
-            return null;
-        }
-
-        return citation.PaperId;
     }
 }

@@ -1,6 +1,8 @@
 using RagPapers.Retrieval;
+using RagPapers.Storage;
 
 namespace RagPapers.Answering;
 
-/// <summary>The question (as asked and made standalone) with the evidence retrieved for it.</summary>
-public sealed record AnswerRequest(string Question, string StandaloneQuestion, RetrievalResult Evidence);
+/// <summary>The question (as asked and made standalone) with the evidence retrieved for it and the filter the search used.</summary>
+/// <param name="Filter">The caller's search filter (dates, source file), so a writer that searches again honours it.</param>
+public sealed record AnswerRequest(string Question, string StandaloneQuestion, RetrievalResult Evidence, SearchFilter? Filter = null);

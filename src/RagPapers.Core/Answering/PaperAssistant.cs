@@ -8,14 +8,13 @@ namespace RagPapers.Answering;
 
 /// <summary>
 /// The one entry point every front-end calls: resolves a follow-up, retrieves evidence, has the writer answer,
-/// and records the turn in the conversation.
+/// and records the turn in the conversation. <see cref="AskStreamingAsync"/> does the same with text deltas.
 /// </summary>
-public sealed class PaperAssistant
+public sealed partial class PaperAssistant
 {
     private const string CancelledText = "Cancelled.";
 
     private readonly IPaperRetriever _retriever;
-    private readonly IAnswerWriter _writer;
     private readonly FollowUpResolver _resolver;
     private readonly RetrievalOptions _options;
     private readonly ILogger<PaperAssistant> _logger;
@@ -23,7 +22,7 @@ public sealed class PaperAssistant
 
     public PaperAssistant(
         IPaperRetriever retriever,
-        IAnswerWriter writer,
+        AnswerWriters writers,
         FollowUpResolver resolver,
         IOptions<RetrievalOptions> options,
         ILogger<PaperAssistant> logger,
@@ -31,42 +30,40 @@ public sealed class PaperAssistant
     {
         ArgumentNullException.ThrowIfNull(options);
         _retriever = retriever;
-        _writer = writer;
+        Writers = writers;
         _resolver = resolver;
         _options = options.Value;
         _logger = logger;
         _time = time;
     }
 
+    /// <summary>The writers a caller may name ("extractive", and "llm" when a chat model is configured) and the default.</summary>
+    public AnswerWriters Writers { get; }
+
     /// <summary>
-    /// Answers <paramref name="question"/> in the context of <paramref name="conversation"/> and records the turn.
-    /// When <paramref name="cancellationToken"/> is cancelled the answer has status Cancelled and no turn is recorded.
+    /// Answers <paramref name="question"/> with the default writer in the context of <paramref name="conversation"/>
+    /// and records the turn. When <paramref name="cancellationToken"/> is cancelled the answer has status Cancelled
+    /// and no turn is recorded.
     /// </summary>
     /// <exception cref="ArgumentException">The question is empty.</exception>
-    public async Task<Answer> AskAsync(string question, Conversation conversation, SearchFilter? filter = null, CancellationToken cancellationToken = default)
-    {
-        if (string.IsNullOrWhiteSpace(question))
-        {
-            throw new ArgumentException("Ask a question: the question text is empty.", nameof(question));
-        }
+    public Task<Answer> AskAsync(string question, Conversation conversation, SearchFilter? filter = null, CancellationToken cancellationToken = default) =>
+        AskAsync(question, conversation, filter, writer: null, cancellationToken);
 
-        ArgumentNullException.ThrowIfNull(conversation);
+    /// <summary>Like the other overload, with the writer named <paramref name="writer"/> (null: the default).</summary>
+    /// <exception cref="ArgumentException">The question is empty, or no writer has that name.</exception>
+    public async Task<Answer> AskAsync(string question, Conversation conversation, SearchFilter? filter, string? writer, CancellationToken cancellationToken = default)
+    {
+        var chosen = Validate(question, conversation, writer);
         var started = _time.GetTimestamp();
         try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var resolved = Resolve(question, conversation);
-            var evidence = await RetrieveAsync(resolved, filter, conversation, cancellationToken);
-            var answer = await _writer.WriteAsync(new AnswerRequest(question, resolved.Standalone, evidence), cancellationToken);
-            cancellationToken.ThrowIfCancellationRequested(); // a late cancel still means the user gave up on this answer
-            conversation.Add(new ConversationTurn(question, resolved.Standalone, answer, evidence.Papers));
-            Log.Answered(_logger, answer.Status, answer.Writer, answer.Citations.Count, evidence.Papers.Count, _time.GetElapsedTime(started).TotalMilliseconds);
-            return answer;
+            var request = await PrepareAsync(question, conversation, filter, chosen, cancellationToken);
+            var answer = await chosen.WriteAsync(request, cancellationToken);
+            return Complete(request, answer, conversation, started, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            Log.AnswerCanceled(_logger, _time.GetElapsedTime(started).TotalMilliseconds);
-            return new Answer(AnswerStatus.Cancelled, CancelledText, [], _writer.Name);
+            return Cancelled(chosen, started);
         }
     }
 
@@ -78,9 +75,54 @@ public sealed class PaperAssistant
         return _retriever.SimilarAsync(paperId, top, cancellationToken);
     }
 
-    private ResolvedQuestion Resolve(string question, Conversation conversation)
+    private IAnswerWriter Validate(string question, Conversation conversation, string? writer)
+    {
+        if (string.IsNullOrWhiteSpace(question))
+        {
+            throw new ArgumentException("Ask a question: the question text is empty.", nameof(question));
+        }
+
+        ArgumentNullException.ThrowIfNull(conversation);
+        return Writers.Get(writer);
+    }
+
+    private async Task<AnswerRequest> PrepareAsync(string question, Conversation conversation, SearchFilter? filter, IAnswerWriter writer, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var resolved = await ResolveAsync(question, conversation, writer, cancellationToken);
+        var evidence = await RetrieveAsync(resolved, filter, conversation, cancellationToken);
+        return new AnswerRequest(question, resolved.Standalone, evidence, filter);
+    }
+
+    private ConversationTurn Record(AnswerRequest request, Answer answer, Conversation conversation, long started, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested(); // a late cancel still means the user gave up on this answer
+        var turn = new ConversationTurn(request.Question, request.StandaloneQuestion, answer, request.Evidence.Papers);
+        conversation.Add(turn);
+        Log.Answered(_logger, answer.Status, answer.Writer, answer.Citations.Count, request.Evidence.Papers.Count, _time.GetElapsedTime(started).TotalMilliseconds);
+        return turn;
+    }
+
+    private Answer Complete(AnswerRequest request, Answer answer, Conversation conversation, long started, CancellationToken cancellationToken) =>
+        Record(request, answer, conversation, started, cancellationToken).Answer;
+
+    private Answer Cancelled(IAnswerWriter writer, long started)
+    {
+        Log.AnswerCanceled(_logger, _time.GetElapsedTime(started).TotalMilliseconds);
+        return new Answer(AnswerStatus.Cancelled, CancelledText, [], writer.Name);
+    }
+
+    private async Task<ResolvedQuestion> ResolveAsync(string question, Conversation conversation, IAnswerWriter writer, CancellationToken cancellationToken)
     {
         var resolved = _resolver.Resolve(question, conversation);
+
+        // A named source ("the second one") is resolved exactly by the rules; a model is asked only for the rest.
+        if (writer is IFollowUpRewriter rewriter && conversation.Last is not null && resolved.RestrictTo is null)
+        {
+            var rewritten = await rewriter.RewriteAsync(question, conversation, cancellationToken);
+            resolved = string.IsNullOrWhiteSpace(rewritten) ? resolved : new ResolvedQuestion(rewritten.Trim());
+        }
+
         Log.QuestionResolved(_logger, question, resolved.Standalone);
         if (resolved.RestrictTo is { } restricted)
         {

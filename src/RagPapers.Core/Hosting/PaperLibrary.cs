@@ -32,7 +32,8 @@ public sealed class PaperLibrary(
         {
             if (!_opened)
             {
-                await index.OpenAsync(embedder.Describe(), cancellationToken);
+                // DescribeAsync: an OpenAI-compatible model's dimensions are learned by embedding one probe text.
+                await index.OpenAsync(await embedder.DescribeAsync(cancellationToken), cancellationToken);
                 _opened = true;
             }
         }

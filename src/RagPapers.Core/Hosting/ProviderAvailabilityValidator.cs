@@ -10,17 +10,19 @@ internal sealed class ProviderAvailabilityValidator :
     IValidateOptions<StoreOptions>, IValidateOptions<EmbeddingsOptions>, IValidateOptions<ChatOptions>
 {
     public ValidateOptionsResult Validate(string? name, StoreOptions options) =>
-        options.Provider == "Sqlite"
+        options.Provider is "Sqlite" or "Qdrant"
             ? ValidateOptionsResult.Success
-            : ValidateOptionsResult.Fail($"Store:Provider '{options.Provider}' is not available in this build; set Store:Provider to \"Sqlite\".");
+            : ValidateOptionsResult.Fail($"Store:Provider '{options.Provider}' is not available in this build; set Store:Provider to \"Sqlite\" or \"Qdrant\".");
 
+    // Both OpenAI-compatible providers are built (Answering/Llm, Embeddings/OpenAICompatibleEmbedder); their
+    // Endpoint and Model rules live in EndpointOptionsValidator.
     public ValidateOptionsResult Validate(string? name, EmbeddingsOptions options) =>
-        options.Provider == "Local"
+        options.Provider is EmbeddingsOptions.LocalProvider or EmbeddingsOptions.OpenAIProvider
             ? ValidateOptionsResult.Success
-            : ValidateOptionsResult.Fail($"Embeddings:Provider '{options.Provider}' is not available in this build; set Embeddings:Provider to \"Local\".");
+            : ValidateOptionsResult.Fail($"Embeddings:Provider '{options.Provider}' is not available in this build; set Embeddings:Provider to \"Local\" or \"OpenAI\".");
 
     public ValidateOptionsResult Validate(string? name, ChatOptions options) =>
-        options.Provider == "None"
+        options.Provider is ChatOptions.NoneProvider or ChatOptions.OpenAIProvider
             ? ValidateOptionsResult.Success
-            : ValidateOptionsResult.Fail($"Chat:Provider '{options.Provider}' is not available in this build; set Chat:Provider to \"None\" for extractive answers.");
+            : ValidateOptionsResult.Fail($"Chat:Provider '{options.Provider}' is not available in this build; set Chat:Provider to \"None\" (extractive) or \"OpenAI\".");
 }

@@ -2,15 +2,13 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RagPapers.Answering;
-using RagPapers.Embeddings;
+using RagPapers.Evaluation;
 using RagPapers.Ingestion;
 using RagPapers.Papers;
 using RagPapers.Retrieval;
 using RagPapers.Storage;
-using RagPapers.Storage.Sqlite;
 
 namespace RagPapers.Hosting;
 
@@ -26,16 +24,17 @@ public static class RagPapersServiceCollectionExtensions
         services.AddSingleton(_ => new CollectionReader(CollectionReader.DefaultReaders()));
         services.AddSingleton<Chunker>();
         services.AddSingleton<Ingestor>();
-        services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>, LocalEmbeddingGenerator>();
-        services.AddSingleton<IPaperIndex>(sp => new SqlitePaperIndex(
-            root.Resolve(sp.GetRequiredService<IOptions<StoreOptions>>().Value.Sqlite.Path),
-            sp.GetRequiredService<ILogger<SqlitePaperIndex>>()));
+        services.AddRagPapersEmbedder();
+        services.AddSingleton<PaperIndexFactory>();
+        services.AddSingleton<IPaperIndex>(sp => sp.GetRequiredService<PaperIndexFactory>().CreateConfigured());
         services.AddSingleton<PaperLibrary>();
 
         services.AddSingleton<IPaperRetriever, Retriever>();
         services.AddSingleton<FollowUpResolver>();
         services.AddSingleton<IAnswerWriter, ExtractiveAnswerWriter>();
+        services.AddRagPapersLlm();
         services.AddSingleton<PaperAssistant>();
+        services.AddSingleton<RetrievalEvaluator>();
         return services;
     }
 
@@ -52,6 +51,7 @@ public static class RagPapersServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<StoreOptions>>(providers);
         services.AddSingleton<IValidateOptions<EmbeddingsOptions>>(providers);
         services.AddSingleton<IValidateOptions<ChatOptions>>(providers);
+        services.AddSingleton<IValidateOptions<StoreOptions>, QdrantStoreOptionsValidator>();
     }
 
     private static void AddValidated<TOptions, TValidator>(this IServiceCollection services, IConfiguration configuration, string section)

@@ -14,6 +14,8 @@ public sealed class StoreOptions
 
     [Microsoft.Extensions.Options.ValidateObjectMembers]
     public SqliteStoreOptions Sqlite { get; set; } = new();
+
+    public QdrantStoreOptions Qdrant { get; set; } = new();
 }
 
 /// <summary>The "Store:Sqlite" section.</summary>

@@ -22,6 +22,10 @@ public sealed class Retriever(
     // distinct paper, narrow enough that the one chunk fetch per candidate stays within the ask budget.
     private const int MmrPoolFactor = 3;
 
+    // Chunks fetched per paper asked for, when that is more than CandidatePool: a deep ranking (an evaluation run
+    // 100 papers deep) must not be cut short because the two chunk lists hold fewer distinct papers than asked.
+    private const int ChunksPerRequestedPaper = 3;
+
     private readonly RetrievalOptions _options = options.Value;
 
     public async Task<RetrievalResult> RetrieveAsync(RetrievalRequest request, CancellationToken cancellationToken = default)
@@ -39,15 +43,16 @@ public sealed class Retriever(
         {
             var query = await embedder.GenerateVectorAsync(request.Query, cancellationToken: cancellationToken);
             var chunks = new ChunkCache(index);
-            var (keyword, dense) = await SearchAsync(request, query, chunks, cancellationToken);
-            var fused = Fuse(keyword, dense);
             var topK = request.TopK ?? _options.TopK;
-            var ranked = PaperAggregator.Aggregate(fused).Take(topK * MmrPoolFactor).ToArray();
+            var pool = Math.Max(_options.CandidatePool, topK * ChunksPerRequestedPaper);
+            var fused = await SearchAndFuseAsync(request, query, pool, chunks, cancellationToken);
+            var diversify = request.Diversify && _options.MmrLambda < 1;
+            var ranked = PaperAggregator.Aggregate(fused).Take(diversify ? topK * MmrPoolFactor : topK).ToArray();
             var candidates = await ScoreAsync(ranked, request.Query, query, chunks, cancellationToken);
-            var papers = Diversify(candidates, topK);
+            var papers = diversify ? Diversify(candidates, topK) : [.. candidates.Select(ToRetrieved)];
             var best = papers.Count == 0 ? 0 : papers.Max(p => p.Relevance);
             var result = new RetrievalResult(request.Query, papers, papers.Count > 0 && best >= _options.MinRelevance);
-            Log.Retrieved(logger, papers.Count, keyword.Count, dense.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds, best, result.HasRelevantEvidence);
+            Log.Retrieved(logger, papers.Count, fused.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds, best, result.HasRelevantEvidence);
             return result;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -81,13 +86,34 @@ public sealed class Retriever(
         return similar;
     }
 
-    private async Task<(IReadOnlyList<ChunkHit> Keyword, IReadOnlyList<ChunkHit> Dense)> SearchAsync(
-        RetrievalRequest request, ReadOnlyMemory<float> query, ChunkCache chunks, CancellationToken cancellationToken)
+    /// <summary>
+    /// Keyword and dense chunk hits fused by weighted RRF: in one call when the index fuses itself (Qdrant), else two
+    /// searches fused here. A follow-up restricted to earlier sources always takes the second way, as its dense side
+    /// scores those papers' chunks exactly.
+    /// </summary>
+    private async Task<IReadOnlyList<ChunkHit>> SearchAndFuseAsync(
+        RetrievalRequest request, ReadOnlyMemory<float> query, int pool, ChunkCache chunks, CancellationToken cancellationToken)
     {
-        var keywordTask = index.KeywordSearchAsync(request.Query, _options.CandidatePool, request.Filter, cancellationToken);
+        if (index is IHybridSearchIndex hybrid && request.RestrictTo is not { Count: > 0 })
+        {
+            var fused = await hybrid.HybridSearchAsync(
+                new HybridSearchRequest(request.Query, query, pool, _options.KeywordWeight, _options.RrfK, request.Filter), cancellationToken);
+            Log.FusedByIndex(logger, fused.Count);
+            return fused;
+        }
+
+        var (keyword, dense) = await SearchAsync(request, query, pool, chunks, cancellationToken);
+        Log.Searched(logger, keyword.Count, dense.Count);
+        return Fuse(keyword, dense);
+    }
+
+    private async Task<(IReadOnlyList<ChunkHit> Keyword, IReadOnlyList<ChunkHit> Dense)> SearchAsync(
+        RetrievalRequest request, ReadOnlyMemory<float> query, int pool, ChunkCache chunks, CancellationToken cancellationToken)
+    {
+        var keywordTask = index.KeywordSearchAsync(request.Query, pool, request.Filter, cancellationToken);
         var restrictTo = request.RestrictTo is { Count: > 0 } ids ? ids.ToHashSet(StringComparer.Ordinal) : null;
         var denseTask = restrictTo is null
-            ? index.VectorSearchAsync(query, _options.CandidatePool, request.Filter, cancellationToken)
+            ? index.VectorSearchAsync(query, pool, request.Filter, cancellationToken)
             : RestrictedSearch.DenseAsync(index, chunks, restrictTo, query, request.Filter, cancellationToken);
         await Task.WhenAll(keywordTask, denseTask);
         var keyword = await keywordTask;
@@ -138,8 +164,11 @@ public sealed class Retriever(
             (a, b) => VectorMath.Cosine(candidates[a].Vector, candidates[b].Vector),
             topK,
             _options.MmrLambda);
-        return [.. order.Select(i => candidates[i]).Select(c => new RetrievedPaper(c.Paper, c.Hits.Score, c.Relevance, c.Hits.Passages))];
+        return [.. order.Select(i => ToRetrieved(candidates[i]))];
     }
+
+    private static RetrievedPaper ToRetrieved(Candidate candidate) =>
+        new(candidate.Paper, candidate.Hits.Score, candidate.Relevance, candidate.Hits.Passages);
 
     private sealed record Candidate(PaperHits Hits, Paper Paper, float[] Vector, double Relevance);
 }

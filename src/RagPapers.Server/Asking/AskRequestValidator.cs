@@ -1,3 +1,4 @@
+using RagPapers.Answering;
 using RagPapers.Server.Contracts;
 using RagPapers.Server.Conversations;
 using RagPapers.Storage;
@@ -5,7 +6,7 @@ using RagPapers.Storage;
 namespace RagPapers.Server.Asking;
 
 /// <summary>Checks an ask request field by field; each error is keyed by the JSON path of the field it is about.</summary>
-public sealed class AskRequestValidator(AnswerWriterCatalog writers)
+public sealed class AskRequestValidator(AnswerWriters writers)
 {
     public const int MaxQuestionLength = 2_000;
     public const int MaxSourceLength = 255;
@@ -23,13 +24,12 @@ public sealed class AskRequestValidator(AnswerWriterCatalog writers)
         var question = CheckQuestion(request.Question, errors);
         CheckConversationId(request.ConversationId, errors);
         var filter = CheckFilters(request.Filters, errors);
-        var writer = writers.Find(request.Writer);
-        if (writer is null)
+        if (request.Writer is { } writer && !writers.Contains(writer))
         {
-            errors["writer"] = [$"Writer \"{request.Writer}\" is not available; available writers: {string.Join(", ", writers.Names)}."];
+            errors["writer"] = [writers.Unavailable(writer)];
         }
 
-        return errors.Count == 0 ? new ValidAsk(question!, request.ConversationId, filter, writer!) : null;
+        return errors.Count == 0 ? new ValidAsk(question!, request.ConversationId, filter, request.Writer) : null;
     }
 
     private static string? CheckQuestion(string? question, Dictionary<string, string[]> errors)

@@ -2,28 +2,27 @@ using RagPapers.Server.Contracts;
 
 namespace RagPapers.Server.Asking;
 
-/// <summary>Time spent by one ask in retrieval and in the writer, filled in by the timed decorators.</summary>
+/// <summary>
+/// Where the time of one ask went: retrieval (measured by <see cref="TimedRetriever"/>), the answer (from the end
+/// of retrieval to the end of the answer, so a streaming or tool-calling writer is timed as the user waits for
+/// it), and the total.
+/// </summary>
 internal sealed class AskTimings(TimeProvider time)
 {
     private readonly long _started = time.GetTimestamp();
     private long _retrievalTicks;
-    private long _answerTicks;
+    private long _retrievalEnded;
+    private long _finished;
 
     public TimeSpan Retrieval => TimeSpan.FromTicks(Interlocked.Read(ref _retrievalTicks));
 
-    public TimeSpan Answer => TimeSpan.FromTicks(Interlocked.Read(ref _answerTicks));
+    public TimeSpan Answer => Interlocked.Read(ref _retrievalEnded) is var ended and > 0
+        ? time.GetElapsedTime(ended, End())
+        : TimeSpan.Zero;
 
-    public TimeSpan Total => time.GetElapsedTime(_started);
+    public TimeSpan Total => time.GetElapsedTime(_started, End());
 
-    public async Task<T> TimeRetrievalAsync<T>(Func<Task<T>> work) => await TimeAsync(work, t => Interlocked.Add(ref _retrievalTicks, t));
-
-    public async Task<T> TimeAnswerAsync<T>(Func<Task<T>> work) => await TimeAsync(work, t => Interlocked.Add(ref _answerTicks, t));
-
-    public AskTimingsDto ToDto() => new(Round(Retrieval), Round(Answer), Round(Total));
-
-    private static double Round(TimeSpan span) => Math.Round(span.TotalMilliseconds, 2);
-
-    private async Task<T> TimeAsync<T>(Func<Task<T>> work, Action<long> add)
+    public async Task<T> TimeRetrievalAsync<T>(Func<Task<T>> work)
     {
         var started = time.GetTimestamp();
         try
@@ -32,7 +31,18 @@ internal sealed class AskTimings(TimeProvider time)
         }
         finally
         {
-            add(time.GetElapsedTime(started).Ticks);
+            var ended = time.GetTimestamp();
+            Interlocked.Add(ref _retrievalTicks, time.GetElapsedTime(started, ended).Ticks);
+            Interlocked.Exchange(ref _retrievalEnded, ended);
         }
     }
+
+    /// <summary>Stops the clock: the answer is complete.</summary>
+    public void Finish() => Interlocked.CompareExchange(ref _finished, time.GetTimestamp(), 0);
+
+    public AskTimingsDto ToDto() => new(Round(Retrieval), Round(Answer), Round(Total));
+
+    private long End() => Interlocked.Read(ref _finished) is var finished and > 0 ? finished : time.GetTimestamp();
+
+    private static double Round(TimeSpan span) => Math.Round(span.TotalMilliseconds, 2);
 }

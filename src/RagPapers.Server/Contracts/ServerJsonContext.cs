@@ -8,6 +8,7 @@ namespace RagPapers.Server.Contracts;
 [JsonSerializable(typeof(AskRequest))]
 [JsonSerializable(typeof(AskResponse))]
 [JsonSerializable(typeof(AnswerDeltaEvent))]
+[JsonSerializable(typeof(AnswerTextEvent))]
 [JsonSerializable(typeof(CitationsEvent))]
 [JsonSerializable(typeof(DoneEvent))]
 [JsonSerializable(typeof(SearchResponse))]

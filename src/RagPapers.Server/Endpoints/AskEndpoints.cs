@@ -25,8 +25,9 @@ public static class AskEndpoints
         api.MapPost("/ask/stream", StreamAsync)
             .WithName("AskStream")
             .WithSummary("Answer a question as Server-Sent Events")
-            .WithDescription("Events: \"delta\" {text} pieces that concatenate to the answer, then one \"citations\" {citations}, "
-                + "then \"done\" {status, writer, notice, conversationId, timings}. Closing the connection cancels the work.")
+            .WithDescription("Events: \"delta\" {text} pieces of the answer as they are written; \"answer\" {text}, the whole final text, only "
+                + "when the checked answer differs from the deltas; one \"citations\" {citations}; then \"done\" {status, writer, notice, "
+                + "conversationId, timings}. Closing the connection cancels the work.")
             .Produces<AnswerDeltaEvent>(StatusCodes.Status200OK, "text/event-stream")
             .ProducesBodyProblems()
             .ProducesProblem(StatusCodes.Status404NotFound)

@@ -7,6 +7,7 @@ internal static class HealthServiceCollectionExtensions
 
     public static IServiceCollection AddServerHealthChecks(this IServiceCollection services)
     {
+        services.AddHttpClient(ChatHealthCheck.HttpClientName).RemoveAllLoggers(); // the request carries Chat:ApiKey
         services.AddHealthChecks()
             .AddCheck<CollectionHealthCheck>("collection", tags: [ReadyTag])
             .AddCheck<StoreHealthCheck>("store", tags: [ReadyTag])

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
-using RagPapers.Answering;
 using RagPapers.Retrieval;
 using RagPapers.Server.Caching;
 using RagPapers.Storage;
@@ -44,7 +43,6 @@ public static class ServerServiceCollectionExtensions
 
         services.AddSingleton<CollectionState>();
         services.AddHostedService<CollectionLoadingService>();
-        services.AddSingleton(sp => new AnswerWriterCatalog(sp.GetServices<IAnswerWriter>(), sp.GetRequiredService<IAnswerWriter>()));
         services.AddSingleton<AskRequestValidator>();
         services.AddSingleton<ConversationStore>();
         services.AddSingleton<AskService>();

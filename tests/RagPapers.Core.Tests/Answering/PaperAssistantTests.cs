@@ -165,10 +165,12 @@ public sealed class PaperAssistantTests
         Assert.Equal([(HuBert.Id, 3)], calls);
     }
 
+    internal static AnswerWriters Writers(IAnswerWriter writer) => new([writer], writer.Name);
+
     internal static PaperAssistant CreateSut(IPaperRetriever retriever, int topK = 8, IAnswerWriter? writer = null) =>
         new(
             retriever,
-            writer ?? new ExtractiveAnswerWriter(),
+            Writers(writer ?? new ExtractiveAnswerWriter()),
             new FollowUpResolver(),
             Options.Create(new RetrievalOptions { TopK = topK }),
             NullLogger<PaperAssistant>.Instance,

@@ -1,5 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using RagPapers.Answering;
 using RagPapers.Hosting;
 
 namespace RagPapers.Core.Tests.Hosting;
@@ -12,7 +14,11 @@ public sealed class OptionsValidationTests
     [InlineData("Ingestion:MaxChunkChars", "10", "Ingestion:MaxChunkChars")]
     [InlineData("Store:Provider", "Postgres", "Store:Provider")]
     [InlineData("Chat:Provider", "Claude", "Chat:Provider")]
-    [InlineData("Embeddings:Provider", "OpenAI", "Embeddings:Provider")]
+    [InlineData("Embeddings:Provider", "Qdrant", "Embeddings:Provider")]
+    [InlineData("Embeddings:Provider", "OpenAI", "Embeddings:Endpoint")]
+    [InlineData("Chat:Provider", "OpenAI", "Chat:Endpoint")]
+    [InlineData("Chat:TimeoutSeconds", "0", "Chat:TimeoutSeconds")]
+    [InlineData("Chat:MaxToolSteps", "11", "Chat:MaxToolSteps")]
     public async Task StartAsync_InvalidSetting_FailsWithMessageNamingThePath(string key, string value, string expectedPath)
     {
         using var host = BuildHost(new Dictionary<string, string?> { [key] = value });
@@ -20,6 +26,34 @@ public sealed class OptionsValidationTests
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
 
         Assert.Contains(expectedPath, string.Join(" ", error.Failures), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Chat", "localhost:11434/v1", "Chat:Endpoint 'localhost:11434/v1' is not an absolute http or https URL")]
+    [InlineData("Embeddings", "", "Embeddings:Endpoint is required when Embeddings:Provider is \"OpenAI\"")]
+    public async Task StartAsync_OpenAIProviderWithBadEndpoint_SaysWhatToSet(string section, string endpoint, string expected)
+    {
+        using var host = BuildHost(new Dictionary<string, string?> { [$"{section}:Provider"] = "OpenAI", [$"{section}:Endpoint"] = endpoint, [$"{section}:Model"] = "m" });
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains(expected, string.Join(" ", error.Failures), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StartAsync_ChatOpenAIWithEndpointAndModel_OffersTheLlmWriterByDefault()
+    {
+        using var host = BuildHost(new Dictionary<string, string?>
+        {
+            ["Chat:Provider"] = "OpenAI", ["Chat:Endpoint"] = "http://127.0.0.1:9/v1", ["Chat:Model"] = "llama3.1:8b",
+        });
+
+        await host.StartAsync();
+        var writers = host.Services.GetRequiredService<AnswerWriters>();
+        await host.StopAsync();
+
+        Assert.Equal(["extractive", "llm"], writers.Names);
+        Assert.Equal("llm", writers.Default.Name);
     }
 
     [Fact]

@@ -63,7 +63,7 @@ public sealed class CancellationTests(GateServer fixture) : IClassFixture<GateSe
     {
         using var sut = await _client.PostAsync(Http.Path("/api/ask"), Http.Json("""{"question": "x", "writer": "llm"}"""));
 
-        await Problem.AssertAsync(sut, HttpStatusCode.BadRequest, "available writers: extractive, gate");
+        await Problem.AssertAsync(sut, HttpStatusCode.BadRequest, "available: extractive, gate");
     }
 
     private async Task WaitForMetricAsync(params string[] parts)

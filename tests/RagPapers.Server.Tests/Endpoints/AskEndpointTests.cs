@@ -70,7 +70,7 @@ public sealed class AskEndpointTests(LoadedServer fixture)
     {
         using var response = await _client.PostAsync(Http.Path("/api/ask"), Http.Json("""{"question": "BERT", "writer": "gpt-9"}"""));
 
-        var problem = await Problem.AssertAsync(response, HttpStatusCode.BadRequest, "available writers: extractive");
+        var problem = await Problem.AssertAsync(response, HttpStatusCode.BadRequest, "available: extractive");
         Assert.True(problem.GetProperty("errors").TryGetProperty("writer", out _));
     }
 

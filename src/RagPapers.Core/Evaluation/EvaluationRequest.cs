@@ -1,0 +1,13 @@
+namespace RagPapers.Evaluation;
+
+/// <summary>What to evaluate: a BEIR corpus, its queries and qrels, and optionally off-topic queries for the "nothing relevant" calibration.</summary>
+/// <param name="K">Cut-off of nDCG and MRR (10 is what <c>score_run.py</c> prints).</param>
+/// <param name="Depth">Papers retrieved per query, the run's depth; Recall is measured at this depth.</param>
+/// <param name="OffTopicQueriesPath">Queries about topics absent from the corpus (BEIR queries format), or null to skip calibration.</param>
+public sealed record EvaluationRequest(
+    string CorpusPath,
+    string QueriesPath,
+    string QrelsPath,
+    int K = 10,
+    int Depth = 100,
+    string? OffTopicQueriesPath = null);

@@ -1,0 +1,84 @@
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.SemanticKernel;
+using RagPapers.Answering;
+using RagPapers.Answering.Llm;
+using RagPapers.Embeddings;
+
+namespace RagPapers.Hosting;
+
+/// <summary>Composition of the OpenAI-compatible providers: the embedder switch, the LLM writer and the writer registry.</summary>
+public static class LlmServiceCollectionExtensions
+{
+    private const string ChatHttpClientKey = "ragpapers-chat";
+
+    /// <summary>
+    /// The embedder of Embeddings:Provider: the offline local one, or an OpenAI-compatible endpoint. A store
+    /// records which embedder built it and refuses another, so switching means deleting the store and re-indexing.
+    /// </summary>
+    public static IServiceCollection AddRagPapersEmbedder(this IServiceCollection services)
+    {
+        services.TryAddSingleton<LocalEmbeddingGenerator>();
+        services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<EmbeddingsOptions>>().Value;
+            return options.Provider == EmbeddingsOptions.OpenAIProvider
+                ? OpenAICompatibleEmbeddingGenerator.Create(options, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<OpenAICompatibleEmbeddingGenerator>>())
+                : sp.GetRequiredService<LocalEmbeddingGenerator>();
+        });
+        return services;
+    }
+
+    /// <summary>
+    /// The answer writers: every registered <see cref="IAnswerWriter"/> (the extractive one) plus, when
+    /// Chat:Provider is "OpenAI", the Semantic Kernel <see cref="LlmAnswerWriter"/>, which is then the default.
+    /// Also the start-up rules of Chat:* and Embeddings:* endpoints.
+    /// </summary>
+    public static IServiceCollection AddRagPapersLlm(this IServiceCollection services)
+    {
+        var rules = new EndpointOptionsValidator();
+        services.AddSingleton<IValidateOptions<ChatOptions>>(rules);
+        services.AddSingleton<IValidateOptions<EmbeddingsOptions>>(rules);
+
+        services.TryAddSingleton<ExtractiveAnswerWriter>();
+        services.TryAddSingleton(sp => PromptLibrary.FromOptions(sp.GetRequiredService<IOptions<ChatOptions>>(), sp.GetRequiredService<ContentRoot>()));
+        services.TryAddKeyedSingleton(ChatHttpClientKey, (sp, _) =>
+        {
+            var chat = sp.GetRequiredService<IOptions<ChatOptions>>().Value;
+            var logger = sp.GetRequiredService<ILogger<LlmAnswerWriter>>();
+            return LlmHttpClient.Create(chat.MaxRetries, TimeSpan.FromSeconds(chat.MaxRetryAfterSeconds), chat.ApiKey, sp.GetRequiredService<TimeProvider>(), logger);
+        });
+        services.TryAddSingleton(sp => CreateKernel(sp, sp.GetRequiredKeyedService<HttpClient>(ChatHttpClientKey)));
+        services.TryAddSingleton<LlmAnswerWriter>();
+        services.TryAddSingleton(sp =>
+        {
+            var chat = sp.GetRequiredService<IOptions<ChatOptions>>().Value;
+            var writers = sp.GetServices<IAnswerWriter>().ToList();
+            if (chat.IsEnabled)
+            {
+                writers.Add(sp.GetRequiredService<LlmAnswerWriter>());
+            }
+
+            return new AnswerWriters(writers, chat.IsEnabled ? LlmAnswerWriter.WriterName : ExtractiveAnswerWriter.WriterName);
+        });
+        return services;
+    }
+
+    // SK's OpenAI connector on a custom endpoint: given an HttpClient it switches off the SDK's own retries and
+    // network timeout, so LlmHttpClient's retry rules and the writer's Chat:TimeoutSeconds are the only ones.
+    private static Kernel CreateKernel(IServiceProvider services, HttpClient http)
+    {
+        var chat = services.GetRequiredService<IOptions<ChatOptions>>().Value;
+        var builder = Kernel.CreateBuilder();
+        builder.Services.AddSingleton(services.GetRequiredService<ILoggerFactory>());
+        builder.AddOpenAIChatCompletion(
+            modelId: chat.Model,
+            endpoint: new Uri(chat.Endpoint),
+            apiKey: string.IsNullOrEmpty(chat.ApiKey) ? null : chat.ApiKey,
+            httpClient: http);
+        return builder.Build();
+    }
+}

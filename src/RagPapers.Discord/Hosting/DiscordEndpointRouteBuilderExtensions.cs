@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using RagPapers.Discord.Interactions;
+
+namespace RagPapers.Discord.Hosting;
+
+public static class DiscordEndpointRouteBuilderExtensions
+{
+    public const string InteractionsPath = "/discord/interactions";
+
+    /// <summary>
+    /// Serves POST /discord/interactions once Discord:PublicKey is set; until then maps nothing (404) and logs
+    /// how to turn it on. The endpoint authenticates by Discord's signature, not by the server's API keys.
+    /// </summary>
+    public static IEndpointRouteBuilder MapDiscordInteractions(this IEndpointRouteBuilder endpoints)
+    {
+        var services = endpoints.ServiceProvider;
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(InteractionEndpoint).Namespace!);
+        if (!services.GetRequiredService<IOptions<DiscordOptions>>().Value.IsEndpointEnabled)
+        {
+            Log.EndpointOff(logger, InteractionsPath);
+            return endpoints;
+        }
+
+        endpoints.MapPost(InteractionsPath, (HttpContext context, InteractionEndpoint endpoint) => endpoint.HandleAsync(context.Request, context.RequestAborted))
+            .WithName("DiscordInteractions")
+            .AllowAnonymous()
+            .ExcludeFromDescription();
+        Log.EndpointOn(logger, InteractionsPath);
+        return endpoints;
+    }
+}

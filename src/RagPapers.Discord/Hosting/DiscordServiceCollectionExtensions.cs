@@ -1,0 +1,58 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using RagPapers.Discord.Background;
+using RagPapers.Discord.Commands;
+using RagPapers.Discord.Conversations;
+using RagPapers.Discord.Interactions;
+using RagPapers.Discord.Rest;
+
+namespace RagPapers.Discord.Hosting;
+
+public static class DiscordServiceCollectionExtensions
+{
+    /// <summary>
+    /// The Discord bot: validated Discord options, the REST client, the interactions endpoint's services and the
+    /// background worker that answers deferred commands. Needs the core (AddRagPapers) registered too; serve the
+    /// endpoint with <see cref="DiscordEndpointRouteBuilderExtensions.MapDiscordInteractions"/>.
+    /// </summary>
+    public static IServiceCollection AddRagPapersDiscord(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddDiscordRestClient(configuration);
+        services.AddSingleton<InteractionSignature>();
+        services.AddSingleton<InteractionQueue>();
+        services.AddSingleton<InteractionDispatcher>();
+        services.AddSingleton<InteractionEndpoint>();
+        services.AddSingleton<ChannelConversations>();
+        services.AddSingleton<PaperLookup>();
+        services.AddSingleton<DiscordCommandHandler>();
+        services.AddSingleton<InteractionDelivery>();
+        services.AddSingleton<InteractionProcessor>();
+        services.AddHostedService<InteractionWorker>();
+        return services;
+    }
+
+    /// <summary>Only what talks to Discord's REST API (for `ragpapers discord register`): options, rate limits, the client.</summary>
+    public static IServiceCollection AddDiscordRestClient(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DiscordOptions>().Bind(configuration.GetSection(DiscordOptions.Section)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DiscordOptions>, DiscordAnnotationsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DiscordOptions>, DiscordSettingsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<RateLimitBuckets>();
+        services.TryAddSingleton<DiscordRestClient>();
+        services.TryAddSingleton(provider => new CommandRegistrar(
+            provider.GetRequiredService<DiscordRestClient>(), provider.GetRequiredService<IOptions<DiscordOptions>>()));
+
+        // No HttpClient logging: webhook URLs carry interaction tokens, which must never reach a log.
+        services.AddHttpClient(DiscordRestClient.HttpClientName, (provider, http) =>
+        {
+            var settings = provider.GetRequiredService<IOptions<DiscordOptions>>().Value;
+            http.BaseAddress = new Uri(settings.ApiBaseUrl.TrimEnd('/') + "/");
+            http.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", DiscordRestClient.UserAgent(settings.UserAgentUrl));
+            http.Timeout = TimeSpan.FromSeconds(30);
+        }).RemoveAllLoggers();
+        return services;
+    }
+}

@@ -1,0 +1,17 @@
+using System.Text.Json.Serialization;
+using RagPapers.Discord.Commands;
+using RagPapers.Discord.Interactions;
+
+namespace RagPapers.Discord.Rest;
+
+/// <summary>Source-generated JSON for everything sent to or read from Discord: snake_case, nulls left out.</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(InteractionPayload))]
+[JsonSerializable(typeof(InteractionResponse))]
+[JsonSerializable(typeof(DiscordMessage))]
+[JsonSerializable(typeof(IReadOnlyList<ApplicationCommand>))]
+[JsonSerializable(typeof(List<RegisteredCommand>))]
+[JsonSerializable(typeof(DiscordErrorBody))]
+internal sealed partial class DiscordJsonContext : JsonSerializerContext;

@@ -1,0 +1,3 @@
+namespace RagPapers.Discord.Rest;
+
+internal sealed record EmbedFooter(string Text);

@@ -1,0 +1,61 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using RagPapers.Hosting;
+using RagPapers.Storage;
+using RagPapers.Storage.Qdrant;
+using RagPapers.Storage.Sqlite;
+
+namespace RagPapers.Core.Tests.Hosting;
+
+public sealed class QdrantStoreOptionsTests
+{
+    [Theory]
+    [InlineData("Store:Qdrant:Url", "localhost:6333", "Store:Qdrant:Url")]
+    [InlineData("Store:Qdrant:Url", "http://localhost:6333/?x=1", "Store:Qdrant:Url")]
+    [InlineData("Store:Qdrant:Collection", "my/papers", "Store:Qdrant:Collection")]
+    [InlineData("Store:Qdrant:TimeoutSeconds", "0", "Store:Qdrant:TimeoutSeconds")]
+    [InlineData("Store:Qdrant:MaxRetries", "-1", "Store:Qdrant:MaxRetries")]
+    public async Task StartAsync_InvalidQdrantSetting_FailsWithMessageNamingThePath(string key, string value, string expectedPath)
+    {
+        using var host = BuildHost(new() { ["Store:Provider"] = "Qdrant", [key] = value });
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains(expectedPath, string.Join(" ", error.Failures), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StartAsync_QdrantProvider_StartsWithoutContactingQdrantAndResolvesTheQdrantIndex()
+    {
+        using var host = BuildHost(new() { ["Store:Provider"] = "Qdrant", ["Store:Qdrant:Url"] = "http://127.0.0.1:9/", ["Store:Qdrant:ApiKey"] = "k" });
+
+        await host.StartAsync();
+
+        Assert.IsType<QdrantPaperIndex>(host.Services.GetRequiredService<IPaperIndex>());
+        await host.StopAsync();
+    }
+
+    [Theory]
+    [InlineData("sqlite", typeof(SqlitePaperIndex))]
+    [InlineData("QDRANT", typeof(QdrantPaperIndex))]
+    public async Task Create_ProviderInAnyCase_MakesThatIndex(string provider, Type expected)
+    {
+        using var host = BuildHost([]);
+        var factory = host.Services.GetRequiredService<PaperIndexFactory>();
+
+        await using var index = factory.Create(provider);
+
+        Assert.IsType(expected, index);
+        Assert.Throws<ArgumentException>(() => factory.Create("postgres"));
+    }
+
+    private static IHost BuildHost(Dictionary<string, string?> overrides)
+    {
+        var root = new ContentRoot(TestPaths.RepoRoot);
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ContentRootPath = root.Path });
+        builder.Configuration.AddRagPapersSources(root, overrides);
+        builder.Services.AddRagPapers(builder.Configuration, root);
+        return builder.Build();
+    }
+}

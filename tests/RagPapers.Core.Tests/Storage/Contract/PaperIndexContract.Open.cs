@@ -1,0 +1,64 @@
+using RagPapers.Core.Tests.Fakes;
+using RagPapers.Storage;
+
+namespace RagPapers.Core.Tests.Storage.Contract;
+
+public abstract partial class PaperIndexContract
+{
+    [ContractFact]
+    public async Task OpenAsync_AfterWritesByAnotherInstance_SeesThem()
+    {
+        await using (var first = await OpenAsync())
+        {
+            await first.UpsertAsync([TestPapers.Document(TestPapers.Make("p1", abstractText: "Persistent zeolite."))]);
+        }
+
+        await using var sut = await OpenAsync();
+
+        Assert.Equal(1, await sut.CountPapersAsync());
+        Assert.Single(await sut.KeywordSearchAsync("zeolite", 5));
+        Assert.Single(await sut.VectorSearchAsync(HashingEmbeddingGenerator.Embed("zeolite"), 5));
+    }
+
+    [ContractFact]
+    public async Task OpenAsync_OtherEmbedderId_ThrowsNamingBothEmbedders()
+    {
+        await (await OpenAsync()).DisposeAsync();
+        await using var sut = CreateIndex();
+
+        var ex = await Assert.ThrowsAsync<StoreIncompatibleException>(() => sut.OpenAsync(new EmbedderDescriptor("other-model", 64)));
+
+        Assert.Contains("'test-hashing-64' (64 dims)", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("'other-model' (64 dims)", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("ragpapers ingest", ex.Message, StringComparison.Ordinal);
+    }
+
+    [ContractFact]
+    public async Task OpenAsync_OtherDimensions_ThrowsNamingBothSizes()
+    {
+        await (await OpenAsync()).DisposeAsync();
+        await using var sut = CreateIndex();
+
+        var ex = await Assert.ThrowsAsync<StoreIncompatibleException>(() => sut.OpenAsync(Embedder with { Dimensions = 128 }));
+
+        Assert.Contains("(64 dims)", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("(128 dims)", ex.Message, StringComparison.Ordinal);
+    }
+
+    [ContractFact]
+    public async Task CountPapersAsync_BeforeOpen_ThrowsInvalidOperation()
+    {
+        await using var sut = CreateIndex();
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => sut.CountPapersAsync());
+    }
+
+    [ContractFact]
+    public async Task CountPapersAsync_AfterDispose_ThrowsObjectDisposed()
+    {
+        var sut = await OpenAsync();
+        await sut.DisposeAsync();
+
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => sut.CountPapersAsync());
+    }
+}

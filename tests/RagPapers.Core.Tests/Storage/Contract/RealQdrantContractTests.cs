@@ -1,0 +1,32 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using RagPapers.Hosting;
+using RagPapers.Storage;
+using RagPapers.Storage.Qdrant;
+
+namespace RagPapers.Core.Tests.Storage.Contract;
+
+/// <summary>
+/// The store contract against a real Qdrant (1.17 or later) at RAGPAPERS_QDRANT_URL, with RAGPAPERS_QDRANT_API_KEY
+/// when it needs one. Each test makes its own collection and drops it afterwards. Skipped, with that reason, when
+/// the variable is unset.
+/// </summary>
+[RequiresEnvironment(UrlVariable, "http://localhost:6333")]
+public sealed class RealQdrantContractTests : PaperIndexContract
+{
+    public const string UrlVariable = "RAGPAPERS_QDRANT_URL";
+
+    private readonly QdrantStoreOptions options = new()
+    {
+        Url = Environment.GetEnvironmentVariable(UrlVariable) ?? "",
+        ApiKey = Environment.GetEnvironmentVariable("RAGPAPERS_QDRANT_API_KEY") ?? "",
+        Collection = "ragpapers-contract-" + Guid.NewGuid().ToString("N"),
+    };
+
+    public override async Task DisposeAsync()
+    {
+        using var client = QdrantClient.Create(options, TimeProvider.System, NullLogger.Instance);
+        await client.DeleteCollectionAsync(options.Collection);
+    }
+
+    protected override IPaperIndex CreateIndex() => new QdrantPaperIndex(options, TimeProvider.System, NullLogger<QdrantPaperIndex>.Instance);
+}

@@ -1,0 +1,15 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using RagPapers.Storage;
+using RagPapers.Storage.Sqlite;
+
+namespace RagPapers.Core.Tests.Storage.Contract;
+
+/// <summary>The store contract on a real SQLite file in a temp folder.</summary>
+public sealed class SqliteContractTests : PaperIndexContract, IDisposable
+{
+    private readonly TempDirectory temp = new();
+
+    public void Dispose() => temp.Dispose();
+
+    protected override IPaperIndex CreateIndex() => new SqlitePaperIndex(temp.File("store.db"), NullLogger<SqlitePaperIndex>.Instance);
+}

@@ -1,0 +1,69 @@
+using Microsoft.Extensions.Logging;
+using RagPapers.Core.Tests.Fakes;
+using RagPapers.Storage;
+using RagPapers.Testing.Qdrant;
+
+namespace RagPapers.Core.Tests.Storage.Qdrant;
+
+/// <summary>The API key goes in the api-key header of every request and nowhere else: not in messages, not in logs.</summary>
+public sealed class QdrantApiKeyTests : IAsyncLifetime
+{
+    private const string Key = "s3cret-key-0f9a";
+
+    private readonly string collection = TestQdrant.NewCollection();
+    private QdrantStandIn server = null!;
+
+    public async Task InitializeAsync() => server = await QdrantStandIn.StartAsync(apiKey: Key);
+
+    public async Task DisposeAsync()
+    {
+        server.AssertNoViolations();
+        await server.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Requests_WithKey_CarryItInTheApiKeyHeaderAndNeverLogIt()
+    {
+        var logs = new ListLogger();
+        server.Faults.Status(503);
+        await using var sut = TestQdrant.Index(server.Url, collection, Key, logger: logs);
+
+        await sut.OpenAsync(TestStores.Embedder);
+        await sut.UpsertAsync([TestPapers.Document(TestPapers.Make("p1"))]);
+
+        Assert.All(server.Requests, r => Assert.Equal(Key, r.ApiKey));
+        Assert.Contains(logs.Messages, m => m.Contains("retrying", StringComparison.Ordinal)); // the 503 was logged …
+        Assert.DoesNotContain(logs.Messages, m => m.Contains(Key, StringComparison.Ordinal)); // … without the key
+    }
+
+    [Fact]
+    public async Task OpenAsync_WrongKey_ExplainsWhichSettingToFixWithoutEchoingTheKey()
+    {
+        await using var sut = TestQdrant.Index(server.Url, collection, "wrong-" + Key);
+
+        var ex = await Assert.ThrowsAsync<StoreUnavailableException>(() => sut.OpenAsync(TestStores.Embedder));
+
+        Assert.Contains("401 Unauthorized", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("Must provide an API key", ex.Message, StringComparison.Ordinal); // Qdrant's plain-text body
+        Assert.Contains("Store:Qdrant:ApiKey", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(Key, ex.Message, StringComparison.Ordinal);
+    }
+
+    private sealed class ListLogger : ILogger
+    {
+        public List<string> Messages { get; } = [];
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            lock (Messages)
+            {
+                Messages.Add(formatter(state, exception) + exception);
+            }
+        }
+    }
+}
