@@ -1,3 +1,4 @@
+using RagPapers.Discord.Hosting;
 using RagPapers.Hosting;
 using RagPapers.Server.Endpoints;
 using RagPapers.Server.Hosting;
@@ -8,6 +9,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ar
 builder.Configuration.AddRagPapersServerSources(root, args);
 builder.Services.AddRagPapers(builder.Configuration, root);
 builder.Services.AddRagPapersServer(builder.Configuration);
+builder.Services.AddRagPapersDiscord(builder.Configuration);
 
 var app = builder.Build();
 app.UseRagPapersServer();
@@ -17,4 +19,5 @@ app.MapSearchEndpoints();
 app.MapPaperEndpoints();
 app.MapIngestEndpoints();
 app.MapOperationsEndpoints();
+app.MapDiscordInteractions();
 await app.RunAsync();

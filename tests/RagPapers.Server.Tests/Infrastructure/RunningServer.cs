@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using RagPapers.Discord.Hosting;
 using RagPapers.Hosting;
 using RagPapers.Server.Endpoints;
 using RagPapers.Server.Hosting;
@@ -102,6 +103,7 @@ public sealed class RunningServer : IAsyncDisposable
         builder.Configuration.AddRagPapersServerSources(root, args);
         builder.Services.AddRagPapers(builder.Configuration, root);
         builder.Services.AddRagPapersServer(builder.Configuration);
+        builder.Services.AddRagPapersDiscord(builder.Configuration);
         configureServices?.Invoke(builder.Services);
         builder.Logging.ClearProviders();
         builder.Logging.AddProvider(logs);
@@ -114,6 +116,7 @@ public sealed class RunningServer : IAsyncDisposable
         app.MapPaperEndpoints();
         app.MapIngestEndpoints();
         app.MapOperationsEndpoints();
+        app.MapDiscordInteractions();
         return app;
     }
 }

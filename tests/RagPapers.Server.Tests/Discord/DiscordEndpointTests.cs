@@ -1,0 +1,33 @@
+using System.Net;
+using RagPapers.Server.Tests.Infrastructure;
+
+namespace RagPapers.Server.Tests.Discord;
+
+/// <summary>The Discord interactions endpoint slots into the server: served once a public key is set, off otherwise.</summary>
+public sealed class DiscordEndpointTests(DiscordServer fixture) : IClassFixture<DiscordServer>, IDisposable
+{
+    private const string Ping = """{"type": 1}""";
+    private readonly TempFolder _collection = new();
+
+    public void Dispose() => _collection.Dispose();
+
+    [Fact]
+    public async Task Interactions_PublicKeySet_RefuseAnUnsignedRequestWithoutAskingForAnApiKey()
+    {
+        using var sut = await fixture.Server.Client.PostAsync(Http.Path("/discord/interactions"), Http.Json(Ping));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, sut.StatusCode);
+        Assert.Empty(sut.Headers.WwwAuthenticate); // Discord's signature check answered, not the API key scheme
+    }
+
+    [Fact]
+    public async Task Interactions_NoPublicKey_AreNotServed()
+    {
+        await using var plain = await RunningServer.StartAsync(
+            TinyCollection.Settings(_collection, new() { ["Server:RateLimit:Enabled"] = "false" }));
+
+        using var sut = await plain.Client.PostAsync(Http.Path("/discord/interactions"), Http.Json(Ping));
+
+        await Problem.AssertAsync(sut, HttpStatusCode.NotFound);
+    }
+}
