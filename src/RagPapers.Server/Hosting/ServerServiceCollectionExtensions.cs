@@ -1,9 +1,8 @@
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 using RagPapers.Retrieval;
-using RagPapers.Server.Caching;
-using RagPapers.Storage;
 using RagPapers.Server.Asking;
+using RagPapers.Server.Caching;
 using RagPapers.Server.Conversations;
 using RagPapers.Server.Documentation;
 using RagPapers.Server.Health;
@@ -12,6 +11,7 @@ using RagPapers.Server.RateLimiting;
 using RagPapers.Server.Security;
 using RagPapers.Server.Streaming;
 using RagPapers.Server.Telemetry;
+using RagPapers.Storage;
 
 namespace RagPapers.Server.Hosting;
 
@@ -19,9 +19,9 @@ public static class ServerServiceCollectionExtensions
 {
     /// <summary>
     /// Everything the HTTP front-end adds on top of AddRagPapers (call it after): the validated Server section, a
-    /// retrieval cache kept fresh by watching store writes, the ask pipeline
-    /// (writers by name, conversations, timings), start-up loading, errors as ProblemDetails, keys, rate limits,
-    /// timeouts, CORS, request logging, health checks, OpenAPI and metrics.
+    /// retrieval cache kept fresh by watching store writes, the ask pipeline (conversations, timings, the event
+    /// stream), start-up loading, errors as ProblemDetails, keys, rate limits, timeouts, CORS, request logging,
+    /// health checks, OpenAPI and metrics.
     /// </summary>
     public static IServiceCollection AddRagPapersServer(this IServiceCollection services, IConfiguration configuration)
     {
