@@ -14,6 +14,7 @@ public static class ServerConfiguration
         ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Information",
         ["Logging:LogLevel:Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware"] = "Information",
         ["Logging:LogLevel:RagPapers.Server"] = "Information",
+        ["Logging:LogLevel:RagPapers.Discord"] = "Information", // "Discord interactions endpoint on at POST /discord/interactions"
     };
 
     /// <summary>

@@ -18,6 +18,7 @@ public sealed class DiscordEndpointTests(DiscordServer fixture) : IClassFixture<
 
         Assert.Equal(HttpStatusCode.Unauthorized, sut.StatusCode);
         Assert.Empty(sut.Headers.WwwAuthenticate); // Discord's signature check answered, not the API key scheme
+        Assert.Contains(fixture.Server.Logs.Lines, line => line.Contains("Discord interactions endpoint on at POST /discord/interactions", StringComparison.Ordinal));
     }
 
     [Fact]
