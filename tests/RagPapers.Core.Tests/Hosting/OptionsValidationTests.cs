@@ -1,8 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using RagPapers.Answering;
-using RagPapers.Hosting;
 
 namespace RagPapers.Core.Tests.Hosting;
 
@@ -21,7 +19,7 @@ public sealed class OptionsValidationTests
     [InlineData("Chat:MaxToolSteps", "11", "Chat:MaxToolSteps")]
     public async Task StartAsync_InvalidSetting_FailsWithMessageNamingThePath(string key, string value, string expectedPath)
     {
-        using var host = BuildHost(new Dictionary<string, string?> { [key] = value });
+        using var host = RepoHost.Build(new Dictionary<string, string?> { [key] = value });
 
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
 
@@ -33,7 +31,7 @@ public sealed class OptionsValidationTests
     [InlineData("Embeddings", "", "Embeddings:Endpoint is required when Embeddings:Provider is \"OpenAI\"")]
     public async Task StartAsync_OpenAIProviderWithBadEndpoint_SaysWhatToSet(string section, string endpoint, string expected)
     {
-        using var host = BuildHost(new Dictionary<string, string?> { [$"{section}:Provider"] = "OpenAI", [$"{section}:Endpoint"] = endpoint, [$"{section}:Model"] = "m" });
+        using var host = RepoHost.Build(new Dictionary<string, string?> { [$"{section}:Provider"] = "OpenAI", [$"{section}:Endpoint"] = endpoint, [$"{section}:Model"] = "m" });
 
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
 
@@ -43,7 +41,7 @@ public sealed class OptionsValidationTests
     [Fact]
     public async Task StartAsync_ChatOpenAIWithEndpointAndModel_OffersTheLlmWriterByDefault()
     {
-        using var host = BuildHost(new Dictionary<string, string?>
+        using var host = RepoHost.Build(new Dictionary<string, string?>
         {
             ["Chat:Provider"] = "OpenAI", ["Chat:Endpoint"] = "http://127.0.0.1:9/v1", ["Chat:Model"] = "llama3.1:8b",
         });
@@ -59,18 +57,9 @@ public sealed class OptionsValidationTests
     [Fact]
     public async Task StartAsync_RepositoryAppSettings_AreValid()
     {
-        using var host = BuildHost(new Dictionary<string, string?>());
+        using var host = RepoHost.Build(new Dictionary<string, string?>());
 
         await host.StartAsync();
         await host.StopAsync();
-    }
-
-    private static IHost BuildHost(Dictionary<string, string?> overrides)
-    {
-        var root = new ContentRoot(TestPaths.RepoRoot);
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ContentRootPath = root.Path });
-        builder.Configuration.AddRagPapersSources(root, overrides);
-        builder.Services.AddRagPapers(builder.Configuration, root);
-        return builder.Build();
     }
 }

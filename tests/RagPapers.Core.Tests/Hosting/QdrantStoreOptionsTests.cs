@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using RagPapers.Hosting;
 using RagPapers.Storage;
@@ -18,7 +17,7 @@ public sealed class QdrantStoreOptionsTests
     [InlineData("Store:Qdrant:MaxRetries", "-1", "Store:Qdrant:MaxRetries")]
     public async Task StartAsync_InvalidQdrantSetting_FailsWithMessageNamingThePath(string key, string value, string expectedPath)
     {
-        using var host = BuildHost(new() { ["Store:Provider"] = "Qdrant", [key] = value });
+        using var host = RepoHost.Build(new() { ["Store:Provider"] = "Qdrant", [key] = value });
 
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
 
@@ -28,7 +27,7 @@ public sealed class QdrantStoreOptionsTests
     [Fact]
     public async Task StartAsync_QdrantProvider_StartsWithoutContactingQdrantAndResolvesTheQdrantIndex()
     {
-        using var host = BuildHost(new() { ["Store:Provider"] = "Qdrant", ["Store:Qdrant:Url"] = "http://127.0.0.1:9/", ["Store:Qdrant:ApiKey"] = "k" });
+        using var host = RepoHost.Build(new() { ["Store:Provider"] = "Qdrant", ["Store:Qdrant:Url"] = "http://127.0.0.1:9/", ["Store:Qdrant:ApiKey"] = "k" });
 
         await host.StartAsync();
 
@@ -41,21 +40,12 @@ public sealed class QdrantStoreOptionsTests
     [InlineData("QDRANT", typeof(QdrantPaperIndex))]
     public async Task Create_ProviderInAnyCase_MakesThatIndex(string provider, Type expected)
     {
-        using var host = BuildHost([]);
+        using var host = RepoHost.Build([]);
         var factory = host.Services.GetRequiredService<PaperIndexFactory>();
 
         await using var index = factory.Create(provider);
 
         Assert.IsType(expected, index);
         Assert.Throws<ArgumentException>(() => factory.Create("postgres"));
-    }
-
-    private static IHost BuildHost(Dictionary<string, string?> overrides)
-    {
-        var root = new ContentRoot(TestPaths.RepoRoot);
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ContentRootPath = root.Path });
-        builder.Configuration.AddRagPapersSources(root, overrides);
-        builder.Services.AddRagPapers(builder.Configuration, root);
-        return builder.Build();
     }
 }

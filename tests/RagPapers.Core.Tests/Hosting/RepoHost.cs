@@ -1,0 +1,17 @@
+using Microsoft.Extensions.Hosting;
+using RagPapers.Hosting;
+
+namespace RagPapers.Core.Tests.Hosting;
+
+/// <summary>A host composed as the front-ends compose it: the repository's appsettings.json plus the given overrides.</summary>
+internal static class RepoHost
+{
+    public static IHost Build(Dictionary<string, string?> overrides)
+    {
+        var root = new ContentRoot(TestPaths.RepoRoot);
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ContentRootPath = root.Path });
+        builder.Configuration.AddRagPapersSources(root, overrides);
+        builder.Services.AddRagPapers(builder.Configuration, root);
+        return builder.Build();
+    }
+}
