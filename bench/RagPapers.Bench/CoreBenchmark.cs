@@ -15,17 +15,8 @@ namespace RagPapers.Bench;
 /// </summary>
 internal static class CoreBenchmark
 {
-    private static readonly string[] Questions =
-    [
-        "How can self-supervised learning help speaker verification?",
-        "Which papers use contrastive learning for video?",
-        "How does Barlow Twins avoid collapse?",
-        "What is regularized preference optimization in RLHF?",
-        "neural radiance fields for dynamic driving scenes",
-        "knowledge distillation from a teacher network",
-        "masked autoencoders for medical imaging",
-        "graph contrastive learning with language models",
-    ];
+    // The first eight questions of bench/questions.txt, the list the HTTP load tools cycle through too.
+    private static readonly string[] Questions = [.. File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "questions.txt")).Take(8)];
 
     public static async Task<int> RunAsync(string[] args)
     {

@@ -8,29 +8,8 @@ namespace RagPapers.LoadTest;
 /// </summary>
 internal static class Workload
 {
-    private static readonly string[] Questions =
-    [
-        "How can self-supervised learning help speaker verification?",
-        "Which papers use contrastive learning for video?",
-        "How does Barlow Twins avoid collapse?",
-        "What is regularized preference optimization in RLHF?",
-        "neural radiance fields for dynamic driving scenes",
-        "knowledge distillation from a teacher network",
-        "masked autoencoders for medical imaging",
-        "graph contrastive learning with language models",
-        "diffusion models for image generation",
-        "retrieval augmented generation for question answering",
-        "vision transformers with sparse attention",
-        "reinforcement learning from human feedback reward models",
-        "speech recognition with self-supervised encoders",
-        "multimodal representation learning for robotics",
-        "how do large language models use long context?",
-        "point cloud segmentation",
-        "What is the best recipe for sourdough bread?",
-        "mixture of experts routing",
-        "text to video generation with temporal consistency",
-        "benchmarks for code generation",
-    ];
+    // One list for every load tool (this client, the in-process bench, the wrk scripts): bench/questions.txt.
+    private static readonly string[] Questions = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "questions.txt"));
 
     /// <summary>
     /// Request <paramref name="i"/> of a scenario: "search" and "ask" cycle through the questions (repeated questions,

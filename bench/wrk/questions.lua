@@ -1,23 +1,7 @@
--- The questions of bench/RagPapers.LoadTest/Workload.cs, cycled so the load looks like many users.
-return {
-  "How can self-supervised learning help speaker verification?",
-  "Which papers use contrastive learning for video?",
-  "How does Barlow Twins avoid collapse?",
-  "What is regularized preference optimization in RLHF?",
-  "neural radiance fields for dynamic driving scenes",
-  "knowledge distillation from a teacher network",
-  "masked autoencoders for medical imaging",
-  "graph contrastive learning with language models",
-  "diffusion models for image generation",
-  "retrieval augmented generation for question answering",
-  "vision transformers with sparse attention",
-  "reinforcement learning from human feedback reward models",
-  "speech recognition with self-supervised encoders",
-  "multimodal representation learning for robotics",
-  "how do large language models use long context?",
-  "point cloud segmentation",
-  "What is the best recipe for sourdough bread?",
-  "mixture of experts routing",
-  "text to video generation with temporal consistency",
-  "benchmarks for code generation",
-}
+-- The questions of bench/questions.txt (shared with the C# load client and bench), cycled so the load looks like many users.
+local dir = debug.getinfo(1, "S").source:match("@?(.*/)") or "./"
+local questions = {}
+for line in io.lines(dir .. "../questions.txt") do
+  if line ~= "" then questions[#questions + 1] = line end
+end
+return questions
