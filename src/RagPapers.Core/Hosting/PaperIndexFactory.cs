@@ -10,7 +10,8 @@ namespace RagPapers.Hosting;
 /// Creates the index of a store provider from the "Store" section: the configured one for the application, and
 /// either one by name for commands that move a collection between stores.
 /// </summary>
-public sealed class PaperIndexFactory(IOptions<StoreOptions> options, ContentRoot root, TimeProvider timeProvider, ILoggerFactory loggers)
+public sealed class PaperIndexFactory(
+    IOptions<StoreOptions> options, IOptions<RetrievalOptions> retrieval, ContentRoot root, TimeProvider timeProvider, ILoggerFactory loggers)
 {
     public const string Sqlite = "Sqlite";
     public const string Qdrant = "Qdrant";
@@ -24,7 +25,7 @@ public sealed class PaperIndexFactory(IOptions<StoreOptions> options, ContentRoo
         var store = options.Value;
         return Normalize(provider) switch
         {
-            Sqlite => new SqlitePaperIndex(root.Resolve(store.Sqlite.Path), loggers.CreateLogger<SqlitePaperIndex>()),
+            Sqlite => new SqlitePaperIndex(root.Resolve(store.Sqlite.Path), loggers.CreateLogger<SqlitePaperIndex>(), retrieval.Value.Feedback),
             _ => new QdrantPaperIndex(store.Qdrant, timeProvider, loggers.CreateLogger<QdrantPaperIndex>()),
         };
     }

@@ -32,6 +32,28 @@ public sealed class RetrievalOptions
     [Range(0.0, 1.0, ErrorMessage = "Retrieval:MmrLambda must be between 0 and 1.")]
     public double MmrLambda { get; set; } = 0.8;
 
+    // Pseudo-relevance feedback (RM3) on the SQLite store's BM25, chosen on SciFact train: see Rm3Reranker and
+    // docs/benchmarks.md. FeedbackTerms 0 turns it off; Qdrant's BM25 runs inside Qdrant and has none.
+
+    /// <summary>Best first-pass chunks whose terms expand the query.</summary>
+    [Range(0, 100, ErrorMessage = "Retrieval:FeedbackDocuments must be between 0 and 100.")]
+    public int FeedbackDocuments { get; set; } = 10;
+
+    /// <summary>Expansion terms taken from them; 0 turns feedback off.</summary>
+    [Range(0, 200, ErrorMessage = "Retrieval:FeedbackTerms must be between 0 and 200.")]
+    public int FeedbackTerms { get; set; } = 40;
+
+    /// <summary>Weight of the question's own terms against the expansion terms (λ of RM3).</summary>
+    [Range(0.0, 1.0, ErrorMessage = "Retrieval:FeedbackOriginalWeight must be between 0 and 1.")]
+    public double FeedbackOriginalWeight { get; set; } = 0.6;
+
+    /// <summary>First-pass chunks ranked again with the expanded query.</summary>
+    [Range(1, 5_000, ErrorMessage = "Retrieval:FeedbackCandidates must be between 1 and 5000.")]
+    public int FeedbackCandidates { get; set; } = 300;
+
+    /// <summary>The feedback settings the keyword search of the store applies.</summary>
+    public Storage.KeywordFeedback Feedback => new(FeedbackDocuments, FeedbackTerms, FeedbackOriginalWeight, FeedbackCandidates);
+
     // 0.35 separated 15 on-topic questions (0.39 for a misspelled one, else 0.51 and up) from 10 off-topic
     // ones (0.32 and below) over the bundled collection with the local embedder; see RelevanceScorer.
 

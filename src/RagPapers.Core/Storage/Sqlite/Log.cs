@@ -25,4 +25,7 @@ internal static partial class Log
 
     [LoggerMessage(7, LogLevel.Trace, "Keyword query {Query} became FTS5 expression {Match}")]
     public static partial void KeywordQuery(ILogger logger, string query, string match);
+
+    [LoggerMessage(8, LogLevel.Debug, "Loaded FTS5 term statistics of {Chunks} chunks ({Terms} terms) in {Milliseconds:F0} ms")]
+    public static partial void TermStatisticsLoaded(ILogger logger, int chunks, int terms, double milliseconds);
 }

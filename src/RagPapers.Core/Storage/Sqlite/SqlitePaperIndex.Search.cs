@@ -1,11 +1,13 @@
+using System.Diagnostics;
+
 namespace RagPapers.Storage.Sqlite;
 
 public sealed partial class SqlitePaperIndex
 {
     // Rank on the FTS table alone, then join for text: the sorter then carries ids instead of whole passages.
-    // bm25() weights follow the FTS column order (title, text): a title match counts double.
+    // bm25() weights follow the FTS column order (title, text): a title match counts double (TitleWeight).
     private const string KeywordSearchSql = """
-        SELECT c.paper_id, c.ordinal, c.text, m.score
+        SELECT c.paper_id, c.ordinal, c.text, m.score, m.id
         FROM (SELECT rowid AS id, -bm25(chunks_fts, 2.0, 1.0) AS score FROM chunks_fts
               WHERE chunks_fts MATCH $match ORDER BY score DESC, rowid LIMIT $top) m
         JOIN chunks c ON c.id = m.id
@@ -13,7 +15,7 @@ public sealed partial class SqlitePaperIndex
         """;
 
     private const string FilteredKeywordSearchSql = """
-        SELECT c.paper_id, c.ordinal, c.text, m.score
+        SELECT c.paper_id, c.ordinal, c.text, m.score, m.id
         FROM (SELECT chunks_fts.rowid AS id, -bm25(chunks_fts, 2.0, 1.0) AS score FROM chunks_fts
               JOIN chunks k ON k.id = chunks_fts.rowid
               JOIN papers p ON p.id = k.paper_id
@@ -25,6 +27,9 @@ public sealed partial class SqlitePaperIndex
         JOIN chunks c ON c.id = m.id
         ORDER BY m.score DESC, m.id
         """;
+
+    // The title column's weight in the bm25() calls above, for the feedback terms scored outside SQL.
+    private const double TitleWeight = 2.0;
 
     // Bounds the term statistics a long-running server keeps between writes.
     private const int MaxCachedTerms = 50_000;
@@ -48,22 +53,38 @@ public sealed partial class SqlitePaperIndex
 
         var match = FtsQuery.Match(informative);
         Log.KeywordQuery(logger, query, match);
+        var feedback = this.feedback.IsOn;
         var filtered = filter is { IsEmpty: false };
-        var command = commands!.Get(filtered ? FilteredKeywordSearchSql : KeywordSearchSql).Set("$match", match).Set("$top", top);
+        var command = commands!.Get(filtered ? FilteredKeywordSearchSql : KeywordSearchSql)
+            .Set("$match", match)
+            .Set("$top", feedback ? Math.Max(top, this.feedback.Candidates) : top);
         if (filtered)
         {
             command.Set("$from", PaperRows.FormatDate(filter!.From)).Set("$to", PaperRows.FormatDate(filter.To))
                 .Set("$source", string.IsNullOrEmpty(filter.Source) ? null : filter.Source);
         }
 
-        var hits = new List<ChunkHit>();
-        using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        var hits = new Dictionary<long, ChunkHit>();
+        var ranked = new List<(long Id, double Score)>();
+        using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
-            hits.Add(new ChunkHit(reader.GetString(0), reader.GetInt32(1), reader.GetString(2), reader.GetDouble(3)));
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var hit = new ChunkHit(reader.GetString(0), reader.GetInt32(1), reader.GetString(2), reader.GetDouble(3));
+                var id = reader.GetInt64(4);
+                hits[id] = hit;
+                ranked.Add((id, hit.Score));
+            }
         }
 
-        return hits;
+        if (!feedback || ranked.Count == 0)
+        {
+            return [.. ranked.Select(r => hits[r.Id])];
+        }
+
+        termStatistics ??= await LoadTermStatisticsAsync(cancellationToken);
+        var reranked = Rm3Reranker.Rerank(ranked, informative.Count, termStatistics, this.feedback, TitleWeight, top);
+        return [.. reranked.Select(r => hits[r.Id] with { Score = r.Score })];
     }
 
     public async Task<IReadOnlyList<ChunkHit>> VectorSearchAsync(ReadOnlyMemory<float> query, int top, SearchFilter? filter = null, CancellationToken cancellationToken = default)
@@ -123,6 +144,14 @@ public sealed partial class SqlitePaperIndex
 
         var informative = counted.Where(c => 2 * c.Rows < chunkTotal).Select(c => c.Term).ToList();
         return informative.Count > 0 || counted.Count == 0 ? informative : [counted.MinBy(c => c.Rows).Term];
+    }
+
+    private async Task<FtsTermStatistics> LoadTermStatisticsAsync(CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var statistics = await FtsTermStatistics.LoadAsync(commands!, cancellationToken);
+        Log.TermStatisticsLoaded(logger, statistics.ChunkCount, statistics.TermCount, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        return statistics;
     }
 
     private async Task<VectorMatrix> GetMatrixAsync(CancellationToken cancellationToken)

@@ -11,12 +11,13 @@ namespace RagPapers.Storage.Sqlite;
 /// One connection per instance, guarded by a semaphore so concurrent searches queue instead of colliding;
 /// each upsert batch is one transaction, and WAL keeps the file consistent if the process dies mid-ingest.
 /// </remarks>
-public sealed partial class SqlitePaperIndex(string path, ILogger<SqlitePaperIndex> logger) : IPaperIndex
+public sealed partial class SqlitePaperIndex(string path, ILogger<SqlitePaperIndex> logger, KeywordFeedback? feedback = null) : IPaperIndex
 {
     /// <summary>Bumped whenever the tables change shape; a store of another version is refused.</summary>
     public const int SchemaVersion = 1;
 
     private readonly SemaphoreSlim gate = new(1, 1);
+    private readonly KeywordFeedback feedback = feedback ?? KeywordFeedback.Off;
 
     // Computed from the rows on first use and dropped on every write: chunk count per search term, for pruning.
     private readonly Dictionary<string, long> termRows = new(StringComparer.Ordinal);
@@ -24,6 +25,7 @@ public sealed partial class SqlitePaperIndex(string path, ILogger<SqlitePaperInd
     private CommandCache? commands;
     private EmbedderDescriptor? embedder;
     private VectorMatrix? matrix;
+    private FtsTermStatistics? termStatistics;
     private long? chunkTotal;
     private bool disposed;
 
@@ -110,10 +112,11 @@ public sealed partial class SqlitePaperIndex(string path, ILogger<SqlitePaperInd
         }
     }
 
-    /// <summary>Drops what was computed from the rows (vector matrix, term statistics); called after every write.</summary>
+    /// <summary>Drops what was computed from the rows (vector matrix, term statistics and counts); called after every write.</summary>
     private void InvalidateDerivedData()
     {
         matrix = null;
+        termStatistics = null;
         chunkTotal = null;
         termRows.Clear();
     }
