@@ -16,9 +16,9 @@ public sealed class RetrievalOptions
     public int CandidatePool { get; set; } = 100;
 
     // RrfK and KeywordWeight suit the local hashed embedder, which is lexical like BM25 and mostly adds
-    // robustness to morphology and typos: on SciFact train (documents, BM25 over our terms) k = 10 with
-    // 0.8 for BM25 kept nDCG@10 at 0.68 (BM25 alone 0.69, the textbook k = 60 at 0.5/0.5 gave 0.59) and
-    // raised Recall@10 from 0.801 to 0.808. With a neural embedder try k = 60 and 0.5.
+    // robustness to morphology and typos: on SciFact train, with feedback and whole abstracts, k = 10 with
+    // 0.9 for BM25 scores nDCG@10 0.710 against 0.711 for BM25 alone (noise), while the bundled
+    // paraphrase and misspelling tests need the dense side. With a neural embedder try k = 60 and 0.5.
 
     /// <summary>k of reciprocal rank fusion: 1/(k + rank); smaller k trusts the top of each list more.</summary>
     [Range(1, 1_000, ErrorMessage = "Retrieval:RrfK must be between 1 and 1000.")]
@@ -26,7 +26,7 @@ public sealed class RetrievalOptions
 
     /// <summary>Weight of BM25 against dense in the fusion (dense gets 1 - this).</summary>
     [Range(0.0, 1.0, ErrorMessage = "Retrieval:KeywordWeight must be between 0 and 1.")]
-    public double KeywordWeight { get; set; } = 0.8;
+    public double KeywordWeight { get; set; } = 0.9;
 
     /// <summary>MMR trade-off: 1 is pure relevance, 0 pure diversity.</summary>
     [Range(0.0, 1.0, ErrorMessage = "Retrieval:MmrLambda must be between 0 and 1.")]

@@ -51,7 +51,7 @@ public class RetrieverTests
             Keyword = (_, _, _) => [Hit(TestPapers.MolecularGraphs), Hit(TestPapers.ScalingLaws)],
             Vector = (_, _, _) => [Hit(TestPapers.SpeculativeDecoding), Hit(TestPapers.ScalingLaws)],
         };
-        var sut = CreateSut(index, configure: o => o.MmrLambda = 1);
+        var sut = CreateSut(index, configure: o => (o.MmrLambda, o.KeywordWeight) = (1, 0.8));
 
         var result = await sut.RetrieveAsync(new RetrievalRequest("scaling of neural networks"));
 
