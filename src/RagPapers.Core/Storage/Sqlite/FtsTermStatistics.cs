@@ -20,7 +20,7 @@ internal sealed class FtsTermStatistics
     private const string CreateVocabularySql =
         "CREATE VIRTUAL TABLE IF NOT EXISTS temp.chunks_fts_instance USING fts5vocab(main, chunks_fts, instance)";
 
-    private const string ReadInstancesSql = "SELECT term, doc, col FROM temp.chunks_fts_instance";
+    private const string ReadInstancesSql = "SELECT term, doc, col = 'title' FROM temp.chunks_fts_instance";
 
     private readonly Dictionary<string, int> termIds;
     private readonly string[] terms;
@@ -68,16 +68,19 @@ internal sealed class FtsTermStatistics
         var frequencies = new List<int>();
         var builders = new Dictionary<long, ChunkTermsBuilder>();
 
-        // Rows arrive grouped by term, then chunk, then column: a run of equal (term, chunk, column) is one count.
+        // Rows arrive grouped by term, then chunk, then column: a run of equal (term, chunk) is one chunk's count.
+        // The loop reads synchronously: a million rows of awaited ReadAsync cost more than SQLite's whole scan.
         using var reader = await commands.Get(ReadInstancesSql).ExecuteReaderAsync(cancellationToken);
         string? term = null;
         var termId = -1;
         long chunk = -1;
-        while (await reader.ReadAsync(cancellationToken))
+        ChunkTermsBuilder? builder = null;
+        while (reader.Read())
         {
             var rowTerm = reader.GetString(0);
             if (!string.Equals(rowTerm, term, StringComparison.Ordinal))
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 term = rowTerm;
                 termId = terms.Count;
                 termIds[term] = termId;
@@ -91,20 +94,19 @@ internal sealed class FtsTermStatistics
             {
                 chunk = rowChunk;
                 frequencies[termId]++;
+                if (!builders.TryGetValue(chunk, out builder))
+                {
+                    builders[chunk] = builder = new ChunkTermsBuilder();
+                }
             }
 
-            if (!builders.TryGetValue(chunk, out var builder))
-            {
-                builders[chunk] = builder = new ChunkTermsBuilder();
-            }
-
-            builder.Add(termId, reader.GetString(2) == "title" ? TitleColumn : TextColumn);
+            builder!.Add(termId, reader.GetInt32(2) == 1 ? TitleColumn : TextColumn);
         }
 
         var chunks = new Dictionary<long, ChunkTerms>(builders.Count);
-        foreach (var (id, builder) in builders)
+        foreach (var (id, built) in builders)
         {
-            chunks[id] = builder.Build();
+            chunks[id] = built.Build();
         }
 
         return new FtsTermStatistics(termIds, [.. terms], [.. frequencies], chunks);
