@@ -29,8 +29,6 @@ public sealed partial class SqlitePaperIndex
     // Bounds the term statistics a long-running server keeps between writes.
     private const int MaxCachedTerms = 50_000;
 
-    private const string SelectChunkSql = "SELECT paper_id, ordinal, text FROM chunks WHERE id = $id";
-
     public async Task<IReadOnlyList<ChunkHit>> KeywordSearchAsync(string query, int top, SearchFilter? filter = null, CancellationToken cancellationToken = default)
     {
         var terms = FtsQuery.Terms(query);
@@ -76,15 +74,15 @@ public sealed partial class SqlitePaperIndex
             return [];
         }
 
-        using var _ = await LockAsync(cancellationToken);
+        var rows = await ReadChunksByIdAsync(best.Select(b => b.ChunkId), best.Count, cancellationToken);
+
+        // The rows come back in storage order: the hits keep the scan's order, without chunks deleted since the snapshot.
         var hits = new List<ChunkHit>(best.Count);
-        var command = commands!.Get(SelectChunkSql);
         foreach (var (chunkId, score) in best)
         {
-            using var reader = await command.Set("$id", chunkId).ExecuteReaderAsync(cancellationToken);
-            if (await reader.ReadAsync(cancellationToken))
+            if (rows.TryGetValue(chunkId, out var row))
             {
-                hits.Add(new ChunkHit(reader.GetString(0), reader.GetInt32(1), reader.GetString(2), score));
+                hits.Add(new ChunkHit(row.PaperId, row.Ordinal, row.Text, score));
             }
         }
 
@@ -135,5 +133,21 @@ public sealed partial class SqlitePaperIndex
         }
 
         return matrix;
+    }
+
+    /// <summary>Paper id, ordinal and text of the stored chunks among <paramref name="chunkIds"/>, in one statement.</summary>
+    private async Task<Dictionary<long, (string PaperId, int Ordinal, string Text)>> ReadChunksByIdAsync(
+        IEnumerable<long> chunkIds, int count, CancellationToken cancellationToken)
+    {
+        const string sql = $"SELECT id, paper_id, ordinal, text FROM chunks WHERE id IN ({JsonIdList.Values})";
+        using var _ = await LockAsync(cancellationToken);
+        var rows = new Dictionary<long, (string, int, string)>(count);
+        using var reader = await commands!.Get(sql).Set("$ids", JsonIdList.From(chunkIds)).ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows[reader.GetInt64(0)] = (reader.GetString(1), reader.GetInt32(2), reader.GetString(3));
+        }
+
+        return rows;
     }
 }

@@ -1,0 +1,44 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+
+namespace RagPapers.Storage.Sqlite;
+
+/// <summary>
+/// Ids as one JSON array parameter, unpacked in SQL by <c>json_each</c>: a look-up of many rows is one statement with
+/// one prepared plan, instead of one statement per row or an IN list whose text (and plan) changes with its length.
+/// </summary>
+internal static class JsonIdList
+{
+    /// <summary>The SQL that yields the ids of parameter <c>$ids</c>, one row each, for <c>IN (...)</c>.</summary>
+    public const string Values = "SELECT value FROM json_each($ids)";
+
+    public static string From(IEnumerable<long> ids) => Write(writer =>
+    {
+        foreach (var id in ids)
+        {
+            writer.WriteNumberValue(id);
+        }
+    });
+
+    public static string From(IEnumerable<string> ids) => Write(writer =>
+    {
+        foreach (var id in ids)
+        {
+            writer.WriteStringValue(id);
+        }
+    });
+
+    private static string Write(Action<Utf8JsonWriter> items)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartArray();
+            items(writer);
+            writer.WriteEndArray();
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+}
