@@ -89,6 +89,13 @@ internal sealed class FakePaperIndex(IEnumerable<PaperDocument> documents) : IPa
         return Task.FromResult(_documents.TryGetValue(paperId, out var d) ? d.Chunks : (IReadOnlyList<IndexedChunk>)[]);
     }
 
+    public Task<IReadOnlyDictionary<string, IReadOnlyList<IndexedChunk>>> GetChunksAsync(IReadOnlyCollection<string> paperIds, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult<IReadOnlyDictionary<string, IReadOnlyList<IndexedChunk>>>(
+            paperIds.Where(_documents.ContainsKey).Distinct().ToDictionary(id => id, id => _documents[id].Chunks));
+    }
+
     public Task<int> CountPapersAsync(CancellationToken cancellationToken = default) => Task.FromResult(_documents.Count);
 
     public Task<int> CountChunksAsync(CancellationToken cancellationToken = default) => Task.FromResult(_documents.Values.Sum(d => d.Chunks.Count));

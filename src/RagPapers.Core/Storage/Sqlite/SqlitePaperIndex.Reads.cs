@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using RagPapers.Ingestion;
 using RagPapers.Papers;
 
@@ -7,6 +8,9 @@ namespace RagPapers.Storage.Sqlite;
 public sealed partial class SqlitePaperIndex
 {
     private const string SelectPaperSql = $"SELECT {PaperRows.Columns} FROM papers WHERE id = $id";
+    private const string SelectPapersSql = $"SELECT {PaperRows.Columns} FROM papers WHERE id IN ({JsonIdList.Values})";
+    private const string SelectChunksSql = "SELECT ordinal, text, vector FROM chunks WHERE paper_id = $paper ORDER BY ordinal";
+    private const string SelectChunksOfPapersSql = $"SELECT paper_id, ordinal, text, vector FROM chunks WHERE paper_id IN ({JsonIdList.Values}) ORDER BY paper_id, ordinal";
     private const string ListPapersSql = $"SELECT {PaperRows.Columns} FROM papers ORDER BY published IS NULL, published DESC, title, id LIMIT $limit OFFSET $offset";
     private const int ListPageSize = 500;
 
@@ -31,14 +35,19 @@ public sealed partial class SqlitePaperIndex
 
     public async Task<IReadOnlyDictionary<string, Paper>> GetPapersAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default)
     {
-        using var _ = await LockAsync(cancellationToken);
+        ArgumentNullException.ThrowIfNull(ids);
         var papers = new Dictionary<string, Paper>(StringComparer.Ordinal);
-        foreach (var id in ids)
+        using var _ = await LockAsync(cancellationToken);
+        if (ids.Count == 0)
         {
-            if (!papers.ContainsKey(id) && await ReadPaperAsync(id, cancellationToken) is { } paper)
-            {
-                papers.Add(id, paper);
-            }
+            return papers;
+        }
+
+        using var reader = await commands!.Get(SelectPapersSql).Set("$ids", JsonIdList.From(ids)).ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var paper = PaperRows.Read(reader);
+            papers[paper.Id] = paper;
         }
 
         return papers;
@@ -48,15 +57,43 @@ public sealed partial class SqlitePaperIndex
     {
         using var _ = await LockAsync(cancellationToken);
         var chunks = new List<IndexedChunk>();
-        var command = commands!.Get("SELECT ordinal, text, vector FROM chunks WHERE paper_id = $paper ORDER BY ordinal").Set("$paper", paperId);
-        using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        using var reader = await commands!.Get(SelectChunksSql).Set("$paper", paperId).ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            var chunk = new Chunk(paperId, reader.GetInt32(0), reader.GetString(1));
-            chunks.Add(new IndexedChunk(chunk, VectorBlob.ToVector((byte[])reader.GetValue(2))));
+            chunks.Add(ReadChunk(reader, paperId, 0));
         }
 
         return chunks;
+    }
+
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<IndexedChunk>>> GetChunksAsync(
+        IReadOnlyCollection<string> paperIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(paperIds);
+        var byPaper = new Dictionary<string, IReadOnlyList<IndexedChunk>>(StringComparer.Ordinal);
+        using var _ = await LockAsync(cancellationToken);
+        if (paperIds.Count == 0)
+        {
+            return byPaper;
+        }
+
+        using var reader = await commands!.Get(SelectChunksOfPapersSql).Set("$ids", JsonIdList.From(paperIds)).ExecuteReaderAsync(cancellationToken);
+        var chunks = new List<IndexedChunk>();
+        var current = "";
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            // Rows arrive grouped by paper (ORDER BY paper_id): a new list starts where the id changes.
+            var paperId = reader.GetString(0);
+            if (byPaper.Count == 0 || !string.Equals(paperId, current, StringComparison.Ordinal))
+            {
+                byPaper.Add(paperId, chunks = []);
+                current = paperId;
+            }
+
+            chunks.Add(ReadChunk(reader, paperId, 1));
+        }
+
+        return byPaper;
     }
 
     public async IAsyncEnumerable<Paper> ListPapersAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -96,4 +133,8 @@ public sealed partial class SqlitePaperIndex
         using var reader = await commands!.Get(SelectPaperSql).Set("$id", id).ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? PaperRows.Read(reader) : null;
     }
+
+    /// <summary>A chunk from a row whose columns from <paramref name="first"/> on are ordinal, text and vector.</summary>
+    private static IndexedChunk ReadChunk(SqliteDataReader reader, string paperId, int first) =>
+        new(new Chunk(paperId, reader.GetInt32(first), reader.GetString(first + 1)), VectorBlob.ToVector((byte[])reader.GetValue(first + 2)));
 }

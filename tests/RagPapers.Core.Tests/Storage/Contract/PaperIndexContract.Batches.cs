@@ -1,0 +1,54 @@
+using RagPapers.Core.Tests.Fakes;
+
+namespace RagPapers.Core.Tests.Storage.Contract;
+
+/// <summary>Reads of many papers at once must give what the one-paper reads give, only in fewer round trips.</summary>
+public abstract partial class PaperIndexContract
+{
+    [ContractFact]
+    public async Task GetChunksAsync_ManyPapers_SameChunksAsOneReadPerPaper()
+    {
+        await using var sut = await OpenAsync();
+        var first = TestPapers.Document(TestPapers.Make("p1"), "one", "two", "three");
+        await sut.UpsertAsync(
+        [
+            first with { Chunks = first.Chunks.Reverse().ToArray() },
+            TestPapers.Document(TestPapers.Make("p2", title: "Other"), "four"),
+            TestPapers.Document(TestPapers.Make("p3", title: "Third"), "five", "six"),
+        ]);
+
+        var batch = await sut.GetChunksAsync(["p3", "missing", "p1", "p3"]);
+
+        Assert.Equal(["p1", "p3"], batch.Keys.Order(StringComparer.Ordinal));
+        foreach (var (paperId, chunks) in batch)
+        {
+            var single = await sut.GetChunksAsync(paperId);
+            Assert.Equal(single.Select(c => c.Chunk), chunks.Select(c => c.Chunk));
+            Assert.Equal(single.Select(c => c.Vector.ToArray()), chunks.Select(c => c.Vector.ToArray()));
+        }
+
+        Assert.Equal(["one", "two", "three"], batch["p1"].Select(c => c.Chunk.Text));
+    }
+
+    [ContractFact]
+    public async Task GetChunksAsync_NoIds_ReturnsEmpty()
+    {
+        await using var sut = await OpenAsync();
+        await sut.UpsertAsync([TestPapers.Document(TestPapers.Make("p1"))]);
+
+        Assert.Empty(await sut.GetChunksAsync(Array.Empty<string>()));
+    }
+
+    [ContractFact]
+    public async Task GetChunksAsync_PaperReplaced_BatchSeesNewChunks()
+    {
+        await using var sut = await OpenAsync();
+        var paper = TestPapers.Make("p1", abstractText: "Old zeolite text. Second part.");
+        await sut.UpsertAsync([TestPapers.Document(paper, "Old zeolite text.", "Second part.")]);
+        Assert.Equal(2, (await sut.GetChunksAsync(["p1"]))["p1"].Count);
+
+        await sut.UpsertAsync([TestPapers.Document(paper with { Abstract = "New perovskite text." })]);
+
+        Assert.Equal(["New perovskite text."], (await sut.GetChunksAsync(["p1"]))["p1"].Select(c => c.Chunk.Text));
+    }
+}
