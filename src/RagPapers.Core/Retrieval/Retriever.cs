@@ -138,7 +138,9 @@ public sealed class Retriever(
     private async Task<IReadOnlyList<Candidate>> ScoreAsync(
         PaperHits[] ranked, string queryText, ReadOnlyMemory<float> query, ChunkCache chunks, CancellationToken cancellationToken)
     {
-        var papers = await index.GetPapersAsync([.. ranked.Select(r => r.PaperId)], cancellationToken);
+        string[] ids = [.. ranked.Select(r => r.PaperId)];
+        var papers = await index.GetPapersAsync(ids, cancellationToken);
+        await chunks.LoadAsync(ids, cancellationToken);
         var scorer = new RelevanceScorer(queryText);
         var candidates = new List<Candidate>(ranked.Length);
         foreach (var hits in ranked)
