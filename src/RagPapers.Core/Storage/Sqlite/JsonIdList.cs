@@ -13,29 +13,17 @@ internal static class JsonIdList
     /// <summary>The SQL that yields the ids of parameter <c>$ids</c>, one row each, for <c>IN (...)</c>.</summary>
     public const string Values = "SELECT value FROM json_each($ids)";
 
-    public static string From(IEnumerable<long> ids) => Write(writer =>
-    {
-        foreach (var id in ids)
-        {
-            writer.WriteNumberValue(id);
-        }
-    });
-
-    public static string From(IEnumerable<string> ids) => Write(writer =>
-    {
-        foreach (var id in ids)
-        {
-            writer.WriteStringValue(id);
-        }
-    });
-
-    private static string Write(Action<Utf8JsonWriter> items)
+    public static string From(IEnumerable<string> ids)
     {
         var buffer = new ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer))
         {
             writer.WriteStartArray();
-            items(writer);
+            foreach (var id in ids)
+            {
+                writer.WriteStringValue(id);
+            }
+
             writer.WriteEndArray();
         }
 

@@ -1,6 +1,4 @@
 using System.Runtime.CompilerServices;
-using Microsoft.Data.Sqlite;
-using RagPapers.Ingestion;
 using RagPapers.Papers;
 
 namespace RagPapers.Storage.Sqlite;
@@ -9,8 +7,6 @@ public sealed partial class SqlitePaperIndex
 {
     private const string SelectPaperSql = $"SELECT {PaperRows.Columns} FROM papers WHERE id = $id";
     private const string SelectPapersSql = $"SELECT {PaperRows.Columns} FROM papers WHERE id IN ({JsonIdList.Values})";
-    private const string SelectChunksSql = "SELECT ordinal, text, vector FROM chunks WHERE paper_id = $paper ORDER BY ordinal";
-    private const string SelectChunksOfPapersSql = $"SELECT paper_id, ordinal, text, vector FROM chunks WHERE paper_id IN ({JsonIdList.Values}) ORDER BY paper_id, ordinal";
     private const string ListPapersSql = $"SELECT {PaperRows.Columns} FROM papers ORDER BY published IS NULL, published DESC, title, id LIMIT $limit OFFSET $offset";
     private const int ListPageSize = 500;
 
@@ -53,44 +49,26 @@ public sealed partial class SqlitePaperIndex
         return papers;
     }
 
+    // Chunks come from the snapshot the vector search scans (loaded once per write), not from SQL: a retrieval reads
+    // the chunks of every paper it ranks, a hundred at depth 100.
     public async Task<IReadOnlyList<IndexedChunk>> GetChunksAsync(string paperId, CancellationToken cancellationToken = default)
     {
-        using var _ = await LockAsync(cancellationToken);
-        var chunks = new List<IndexedChunk>();
-        using var reader = await commands!.Get(SelectChunksSql).Set("$paper", paperId).ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            chunks.Add(ReadChunk(reader, paperId, 0));
-        }
-
-        return chunks;
+        ArgumentNullException.ThrowIfNull(paperId);
+        return (await GetMatrixAsync(cancellationToken)).ChunksOf(paperId);
     }
 
     public async Task<IReadOnlyDictionary<string, IReadOnlyList<IndexedChunk>>> GetChunksAsync(
         IReadOnlyCollection<string> paperIds, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(paperIds);
+        var matrix = await GetMatrixAsync(cancellationToken);
         var byPaper = new Dictionary<string, IReadOnlyList<IndexedChunk>>(StringComparer.Ordinal);
-        using var _ = await LockAsync(cancellationToken);
-        if (paperIds.Count == 0)
+        foreach (var paperId in paperIds)
         {
-            return byPaper;
-        }
-
-        using var reader = await commands!.Get(SelectChunksOfPapersSql).Set("$ids", JsonIdList.From(paperIds)).ExecuteReaderAsync(cancellationToken);
-        var chunks = new List<IndexedChunk>();
-        var current = "";
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            // Rows arrive grouped by paper (ORDER BY paper_id): a new list starts where the id changes.
-            var paperId = reader.GetString(0);
-            if (byPaper.Count == 0 || !string.Equals(paperId, current, StringComparison.Ordinal))
+            if (!byPaper.ContainsKey(paperId) && matrix.ChunksOf(paperId) is { Count: > 0 } chunks)
             {
-                byPaper.Add(paperId, chunks = []);
-                current = paperId;
+                byPaper.Add(paperId, chunks);
             }
-
-            chunks.Add(ReadChunk(reader, paperId, 1));
         }
 
         return byPaper;
@@ -134,7 +112,4 @@ public sealed partial class SqlitePaperIndex
         return await reader.ReadAsync(cancellationToken) ? PaperRows.Read(reader) : null;
     }
 
-    /// <summary>A chunk from a row whose columns from <paramref name="first"/> on are ordinal, text and vector.</summary>
-    private static IndexedChunk ReadChunk(SqliteDataReader reader, string paperId, int first) =>
-        new(new Chunk(paperId, reader.GetInt32(first), reader.GetString(first + 1)), VectorBlob.ToVector((byte[])reader.GetValue(first + 2)));
 }

@@ -66,27 +66,9 @@ public sealed partial class SqlitePaperIndex
 
     public async Task<IReadOnlyList<ChunkHit>> VectorSearchAsync(ReadOnlyMemory<float> query, int top, SearchFilter? filter = null, CancellationToken cancellationToken = default)
     {
-        // Scored outside the lock on an immutable snapshot, so concurrent searches only queue for the text look-up.
+        // Scored outside the lock on an immutable snapshot that holds the chunks' text too: concurrent searches never queue.
         var snapshot = await GetMatrixAsync(cancellationToken);
-        var best = snapshot.Search(query.Span, top, filter);
-        if (best.Count == 0)
-        {
-            return [];
-        }
-
-        var rows = await ReadChunksByIdAsync(best.Select(b => b.ChunkId), best.Count, cancellationToken);
-
-        // The rows come back in storage order: the hits keep the scan's order, without chunks deleted since the snapshot.
-        var hits = new List<ChunkHit>(best.Count);
-        foreach (var (chunkId, score) in best)
-        {
-            if (rows.TryGetValue(chunkId, out var row))
-            {
-                hits.Add(new ChunkHit(row.PaperId, row.Ordinal, row.Text, score));
-            }
-        }
-
-        return hits;
+        return snapshot.Search(query.Span, top, filter);
     }
 
     /// <summary>
@@ -133,21 +115,5 @@ public sealed partial class SqlitePaperIndex
         }
 
         return matrix;
-    }
-
-    /// <summary>Paper id, ordinal and text of the stored chunks among <paramref name="chunkIds"/>, in one statement.</summary>
-    private async Task<Dictionary<long, (string PaperId, int Ordinal, string Text)>> ReadChunksByIdAsync(
-        IEnumerable<long> chunkIds, int count, CancellationToken cancellationToken)
-    {
-        const string sql = $"SELECT id, paper_id, ordinal, text FROM chunks WHERE id IN ({JsonIdList.Values})";
-        using var _ = await LockAsync(cancellationToken);
-        var rows = new Dictionary<long, (string, int, string)>(count);
-        using var reader = await commands!.Get(sql).Set("$ids", JsonIdList.From(chunkIds)).ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            rows[reader.GetInt64(0)] = (reader.GetString(1), reader.GetInt32(2), reader.GetString(3));
-        }
-
-        return rows;
     }
 }

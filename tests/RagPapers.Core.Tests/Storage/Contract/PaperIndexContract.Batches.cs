@@ -51,4 +51,35 @@ public abstract partial class PaperIndexContract
 
         Assert.Equal(["New perovskite text."], (await sut.GetChunksAsync(["p1"]))["p1"].Select(c => c.Chunk.Text));
     }
+
+    [ContractFact]
+    public async Task GetChunksAsync_SourceDeletedAfterARead_PapersGone()
+    {
+        await using var sut = await OpenAsync();
+        await sut.UpsertAsync(
+        [
+            TestPapers.Document(TestPapers.Make("a1", source: "a.txt")),
+            TestPapers.Document(TestPapers.Make("b1", source: "b.txt")),
+        ]);
+        Assert.Equal(2, (await sut.GetChunksAsync(["a1", "b1"])).Count);
+
+        await sut.DeleteBySourceAsync("a.txt");
+
+        Assert.Equal(["b1"], (await sut.GetChunksAsync(["a1", "b1"])).Keys);
+        Assert.Empty(await sut.GetChunksAsync("a1"));
+    }
+
+    [ContractFact]
+    public async Task GetChunksAsync_NonAsciiText_ReturnedAsWritten()
+    {
+        await using var sut = await OpenAsync();
+        const string text = "Naïve α-helix folding — 蛋白质 🧬 at 37 °C.";
+        await sut.UpsertAsync([TestPapers.Document(TestPapers.Make("p1", abstractText: text), "Plain first chunk.", text)]);
+
+        var chunks = (await sut.GetChunksAsync(["p1"]))["p1"];
+        var hit = (await sut.VectorSearchAsync(HashingEmbeddingGenerator.Embed("A title. " + text), 1))[0];
+
+        Assert.Equal(["Plain first chunk.", text], chunks.Select(c => c.Chunk.Text));
+        Assert.Equal(text, hit.Text);
+    }
 }
