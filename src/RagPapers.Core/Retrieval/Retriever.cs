@@ -48,7 +48,7 @@ public sealed class Retriever(
             var fused = await SearchAndFuseAsync(request, query, pool, chunks, cancellationToken);
             var diversify = request.Diversify && _options.MmrLambda < 1;
             var ranked = PaperAggregator.Aggregate(fused).Take(diversify ? topK * MmrPoolFactor : topK).ToArray();
-            var candidates = await ScoreAsync(ranked, request.Query, query, chunks, cancellationToken);
+            var candidates = await ScoreAsync(ranked, request.Query, query, chunks, diversify, cancellationToken);
             var papers = diversify ? Diversify(candidates, topK) : [.. candidates.Select(ToRetrieved)];
             var best = papers.Count == 0 ? 0 : papers.Max(p => p.Relevance);
             var result = new RetrievalResult(request.Query, papers, papers.Count > 0 && best >= _options.MinRelevance);
@@ -135,8 +135,9 @@ public sealed class Retriever(
         return [.. ReciprocalRankFusion.Fuse(lists, _options.RrfK, ChunkIdentity.Instance).Select(f => f.Item with { Score = f.Score })];
     }
 
+    /// <summary>Relevance of each ranked paper, and for MMR the centroid of its matching chunks (empty when not diversifying).</summary>
     private async Task<IReadOnlyList<Candidate>> ScoreAsync(
-        PaperHits[] ranked, string queryText, ReadOnlyMemory<float> query, ChunkCache chunks, CancellationToken cancellationToken)
+        PaperHits[] ranked, string queryText, ReadOnlyMemory<float> query, ChunkCache chunks, bool diversify, CancellationToken cancellationToken)
     {
         string[] ids = [.. ranked.Select(r => r.PaperId)];
         var papers = await index.GetPapersAsync(ids, cancellationToken);
@@ -152,8 +153,8 @@ public sealed class Retriever(
 
             var paperChunks = await chunks.GetAsync(hits.PaperId, cancellationToken);
             var bestCosine = paperChunks.Count == 0 ? 0 : paperChunks.Max(c => VectorMath.Cosine(query.Span, c.Vector.Span));
-            var matched = paperChunks.Where(c => hits.Passages.Any(p => p.Ordinal == c.Chunk.Ordinal)).Select(c => c.Vector);
-            candidates.Add(new Candidate(hits, paper, VectorMath.Centroid(matched), scorer.Score(paper, bestCosine)));
+            var centroid = diversify ? VectorMath.Centroid(paperChunks.Where(c => hits.Passages.Any(p => p.Ordinal == c.Chunk.Ordinal)).Select(c => c.Vector)) : [];
+            candidates.Add(new Candidate(hits, paper, centroid, scorer.Score(paper, bestCosine)));
         }
 
         return candidates;
