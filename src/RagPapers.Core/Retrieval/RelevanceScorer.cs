@@ -52,24 +52,31 @@ public sealed class RelevanceScorer
     /// <summary>The query's distinct content terms, stemmed.</summary>
     public IReadOnlyList<string> QueryTerms { get; }
 
-    public double Score(Paper paper, double bestCosine) =>
-        CoverageWeight * Coverage(paper) + (1 - CoverageWeight) * DenseEvidence(bestCosine);
+    public double Score(Paper paper, double bestCosine) => Score(TermsOf(paper), bestCosine);
 
     /// <summary>Weighted fraction of the query's terms found in the paper's title and abstract; 0 for a query without content terms.</summary>
-    public double Coverage(Paper paper)
+    public double Coverage(Paper paper) => Coverage(TermsOf(paper));
+
+    public double Coverage(string text) => Coverage(TermSet.Of(text));
+
+    /// <summary>The terms of the paper's text that coverage looks in (title and abstract), for a caller that keeps them.</summary>
+    internal static TermSet TermsOf(Paper paper, Func<string, string>? intern = null)
     {
         ArgumentNullException.ThrowIfNull(paper);
-        return Coverage(paper.Title + "\n" + paper.Abstract);
+        return TermSet.Of(paper.Title + "\n" + paper.Abstract, intern);
     }
 
-    public double Coverage(string text)
+    /// <summary><see cref="Score(Paper, double)"/> of a paper whose terms (<see cref="TermsOf"/>) are at hand.</summary>
+    internal double Score(TermSet paperTerms, double bestCosine) =>
+        CoverageWeight * Coverage(paperTerms) + (1 - CoverageWeight) * DenseEvidence(bestCosine);
+
+    internal double Coverage(TermSet terms)
     {
         if (_totalWeight <= 0)
         {
             return 0;
         }
 
-        var terms = new HashSet<string>(TextAnalyzer.Terms(text), StringComparer.Ordinal);
         var matched = 0.0;
         for (var i = 0; i < QueryTerms.Count; i++)
         {
@@ -82,18 +89,32 @@ public sealed class RelevanceScorer
     /// <summary>The cosine mapped linearly from [floor, ceiling] to [0, 1].</summary>
     public double DenseEvidence(double cosine) => Math.Clamp((cosine - _floor) / (_ceiling - _floor), 0, 1);
 
-    private static double Match(string term, HashSet<string> terms)
+    private static double Match(string term, TermSet terms)
     {
         if (terms.Contains(term))
         {
             return 1;
         }
 
-        foreach (var candidate in terms)
+        // The variant rule, asked of the few terms that can meet it rather than of every term of the paper: a longer
+        // term starting with this one, then a shorter one this one starts with, then one edit apart (lengths differ by one at most).
+        if (term.Length >= MinVariantPrefix && terms.HasTermStartingWith(term))
+        {
+            return VariantCredit;
+        }
+
+        for (var length = MinVariantPrefix; length < term.Length; length++)
+        {
+            if (terms.Contains(term.AsSpan(0, length)))
+            {
+                return VariantCredit;
+            }
+        }
+
+        foreach (var candidate in terms.All)
         {
             var (shorter, longer) = candidate.Length < term.Length ? (candidate, term) : (term, candidate);
-            if ((shorter.Length >= MinVariantPrefix && longer.StartsWith(shorter, StringComparison.Ordinal))
-                || (shorter.Length >= MinTypoLength && IsOneEditApart(shorter, longer)))
+            if (shorter.Length >= MinTypoLength && longer.Length - shorter.Length <= 1 && IsOneEditApart(shorter, longer))
             {
                 return VariantCredit;
             }
