@@ -27,6 +27,7 @@ public sealed class Retriever(
     private const int ChunksPerRequestedPaper = 3;
 
     private readonly RetrievalOptions _options = options.Value;
+    private readonly PaperTermCache _paperTerms = new();
 
     public async Task<RetrievalResult> RetrieveAsync(RetrievalRequest request, CancellationToken cancellationToken = default)
     {
@@ -154,7 +155,7 @@ public sealed class Retriever(
             var paperChunks = await chunks.GetAsync(hits.PaperId, cancellationToken);
             var bestCosine = paperChunks.Count == 0 ? 0 : paperChunks.Max(c => VectorMath.Cosine(query.Span, c.Vector.Span));
             var centroid = diversify ? VectorMath.Centroid(paperChunks.Where(c => hits.Passages.Any(p => p.Ordinal == c.Chunk.Ordinal)).Select(c => c.Vector)) : [];
-            candidates.Add(new Candidate(hits, paper, centroid, scorer.Score(paper, bestCosine)));
+            candidates.Add(new Candidate(hits, paper, centroid, scorer.Score(_paperTerms.Get(paper), bestCosine)));
         }
 
         return candidates;

@@ -6,7 +6,10 @@ using RagPapers.Retrieval;
 
 namespace RagPapers.Core.Tests.Retrieval;
 
-/// <summary>How many store reads a retrieval makes: a deep ranking must not cost one read per paper.</summary>
+/// <summary>
+/// What a retrieval reads and keeps: a deep ranking must not cost one store read per paper, and what it keeps
+/// between queries (each paper's analyzed terms) must never outlive a rewrite of the paper.
+/// </summary>
 public class RetrieverReadTests
 {
     private static readonly LocalEmbeddingGenerator Embedder = new(Options.Create(new EmbeddingsOptions()));
@@ -39,4 +42,24 @@ public class RetrieverReadTests
         Assert.Equal(2, result.Papers.Count);
         Assert.Equal([2], index.ChunkReads);
     }
+
+    [Fact]
+    public async Task RetrieveAsync_PaperRewrittenBetweenQueries_RelevanceFromTheNewText()
+    {
+        var index = FakePaperIndex.Embedded(Embedder.Embed, TestPapers.All);
+        var sut = CreateSut(index);
+        var request = new RetrievalRequest("protein structure prediction from amino acid sequences", TopK: 8, Diversify: false);
+        var before = Relevance(await sut.RetrieveAsync(request), TestPapers.ProteinStructure.Id);
+        var stored = index.Documents.Single(d => d.Paper.Id == TestPapers.ProteinStructure.Id);
+
+        await index.UpsertAsync([stored with { Paper = stored.Paper with { Title = "Untitled", Abstract = "Nothing about it." } }]);
+        var after = Relevance(await sut.RetrieveAsync(request), TestPapers.ProteinStructure.Id);
+
+        // The same chunks still rank the paper; only the title and abstract that coverage reads changed.
+        var fresh = Relevance(await CreateSut(index).RetrieveAsync(request), TestPapers.ProteinStructure.Id);
+        Assert.True(after < before, $"{after} < {before}");
+        Assert.Equal(fresh, after);
+    }
+
+    private static double Relevance(RetrievalResult result, string paperId) => result.Papers.Single(p => p.Paper.Id == paperId).Relevance;
 }
