@@ -111,11 +111,13 @@ public sealed class Retriever(
     private async Task<(IReadOnlyList<ChunkHit> Keyword, IReadOnlyList<ChunkHit> Dense)> SearchAsync(
         RetrievalRequest request, ReadOnlyMemory<float> query, int pool, ChunkCache chunks, CancellationToken cancellationToken)
     {
-        var keywordTask = index.KeywordSearchAsync(request.Query, pool, request.Filter, cancellationToken);
+        // A store whose async calls complete synchronously (Microsoft.Data.Sqlite) would run the two searches one after
+        // the other on this thread; the collection-wide dense scan goes to the thread pool first so that they overlap.
         var restrictTo = request.RestrictTo is { Count: > 0 } ids ? ids.ToHashSet(StringComparer.Ordinal) : null;
         var denseTask = restrictTo is null
-            ? index.VectorSearchAsync(query, pool, request.Filter, cancellationToken)
+            ? Task.Run(() => index.VectorSearchAsync(query, pool, request.Filter, cancellationToken), cancellationToken)
             : RestrictedSearch.DenseAsync(index, chunks, restrictTo, query, request.Filter, cancellationToken);
+        var keywordTask = index.KeywordSearchAsync(request.Query, pool, request.Filter, cancellationToken);
         await Task.WhenAll(keywordTask, denseTask);
         var keyword = await keywordTask;
         if (restrictTo is not null)

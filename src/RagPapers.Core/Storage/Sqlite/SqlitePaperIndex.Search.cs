@@ -107,6 +107,14 @@ public sealed partial class SqlitePaperIndex
 
     private async Task<VectorMatrix> GetMatrixAsync(CancellationToken cancellationToken)
     {
+        // A loaded snapshot is immutable and a write only swaps the field, so it is taken without the lock: a vector
+        // search must not wait for a keyword search that holds the connection.
+        if (Volatile.Read(ref matrix) is { } loaded)
+        {
+            ObjectDisposedException.ThrowIf(disposed, this);
+            return loaded;
+        }
+
         using var _ = await LockAsync(cancellationToken);
         if (matrix is null)
         {
