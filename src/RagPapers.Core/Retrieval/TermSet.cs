@@ -19,8 +19,19 @@ internal sealed class TermSet
     /// <param name="intern">Maps a term to the one instance kept for it, so the sets of many texts share their strings.</param>
     public static TermSet Of(string text, Func<string, string>? intern = null)
     {
-        var terms = new SortedSet<string>(TextAnalyzer.Terms(text), StringComparer.Ordinal);
-        return new TermSet([.. intern is null ? terms : terms.Select(intern)]);
+        var distinct = new HashSet<string>(TextAnalyzer.Terms(text), StringComparer.Ordinal);
+        var terms = new string[distinct.Count];
+        distinct.CopyTo(terms);
+        Array.Sort(terms, StringComparer.Ordinal);
+        if (intern is not null)
+        {
+            for (var i = 0; i < terms.Length; i++)
+            {
+                terms[i] = intern(terms[i]);
+            }
+        }
+
+        return new TermSet(terms);
     }
 
     public bool Contains(ReadOnlySpan<char> term)

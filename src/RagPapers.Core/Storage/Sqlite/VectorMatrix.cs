@@ -69,9 +69,9 @@ internal sealed class VectorMatrix
         return new VectorMatrix(values, chunks.Build(), days, sourceIndexes, sources.Keys.ToArray(), dimensions);
     }
 
-    /// <summary>A paper's chunks with (copies of) their vectors, in ordinal order; empty for an unknown paper.</summary>
+    /// <summary>A paper's chunks in ordinal order, empty for an unknown paper; each vector is a view of its row, not a copy.</summary>
     public IReadOnlyList<IndexedChunk> ChunksOf(string paperId) =>
-        [.. chunks.RowsOf(paperId).Select(row => new IndexedChunk(chunks[row], values.AsSpan(row * dimensions, dimensions).ToArray()))];
+        [.. chunks.RowsOf(paperId).Select(row => new IndexedChunk(chunks[row], values.AsMemory(row * dimensions, dimensions)))];
 
     /// <summary>The <paramref name="top"/> chunks most similar to <paramref name="query"/>, best first.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a CLI run searches once: the scan must not start in unoptimized code
