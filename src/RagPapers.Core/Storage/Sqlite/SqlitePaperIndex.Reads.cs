@@ -10,6 +10,9 @@ public sealed partial class SqlitePaperIndex
     private const string ListPapersSql = $"SELECT {PaperRows.Columns} FROM papers ORDER BY published IS NULL, published DESC, title, id LIMIT $limit OFFSET $offset";
     private const int ListPageSize = 500;
 
+    // Bounds the papers a long-running server keeps between writes.
+    private const int MaxCachedPapers = 10_000;
+
     public async Task<IReadOnlyDictionary<string, string>> GetContentHashesAsync(CancellationToken cancellationToken = default)
     {
         using var _ = await LockAsync(cancellationToken);
@@ -26,27 +29,46 @@ public sealed partial class SqlitePaperIndex
     public async Task<Paper?> GetPaperAsync(string id, CancellationToken cancellationToken = default)
     {
         using var _ = await LockAsync(cancellationToken);
-        return await ReadPaperAsync(id, cancellationToken);
+        if (!papers.TryGetValue(id, out var paper) && await ReadPaperAsync(id, cancellationToken) is { } read)
+        {
+            Remember(paper = read);
+        }
+
+        return paper;
     }
 
     public async Task<IReadOnlyDictionary<string, Paper>> GetPapersAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(ids);
-        var papers = new Dictionary<string, Paper>(StringComparer.Ordinal);
+        var found = new Dictionary<string, Paper>(StringComparer.Ordinal);
         using var _ = await LockAsync(cancellationToken);
-        if (ids.Count == 0)
+        var missing = new List<string>();
+        foreach (var id in ids)
         {
-            return papers;
+            if (papers.TryGetValue(id, out var paper))
+            {
+                found.TryAdd(id, paper);
+            }
+            else
+            {
+                missing.Add(id);
+            }
         }
 
-        using var reader = await commands!.Get(SelectPapersSql).Set("$ids", JsonIdList.From(ids)).ExecuteReaderAsync(cancellationToken);
+        if (missing.Count == 0)
+        {
+            return found;
+        }
+
+        using var reader = await commands!.Get(SelectPapersSql).Set("$ids", JsonIdList.From(missing)).ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
             var paper = PaperRows.Read(reader);
-            papers[paper.Id] = paper;
+            found[paper.Id] = paper;
+            Remember(paper);
         }
 
-        return papers;
+        return found;
     }
 
     // Chunks come from the snapshot the vector search scans (loaded once per write), not from SQL: a retrieval reads
@@ -104,6 +126,17 @@ public sealed partial class SqlitePaperIndex
         }
 
         return page;
+    }
+
+    /// <summary>Keeps a paper read under the lock until the next write; a full cache starts over.</summary>
+    private void Remember(Paper paper)
+    {
+        if (papers.Count >= MaxCachedPapers)
+        {
+            papers.Clear();
+        }
+
+        papers[paper.Id] = paper;
     }
 
     private async Task<Paper?> ReadPaperAsync(string id, CancellationToken cancellationToken)
