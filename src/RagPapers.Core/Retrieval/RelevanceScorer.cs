@@ -91,32 +91,37 @@ public sealed class RelevanceScorer
 
     private static double Match(string term, TermSet terms)
     {
-        if (terms.Contains(term))
+        var at = terms.LowerBound(term);
+        if (at < terms.Count && string.Equals(terms[at], term, StringComparison.Ordinal))
         {
             return 1;
         }
 
-        // The variant rule, asked of the few terms that can meet it rather than of every term of the paper: a longer
-        // term starting with this one, then a shorter one this one starts with, then one edit apart (lengths differ by one at most).
-        if (term.Length >= MinVariantPrefix && terms.HasTermStartingWith(term))
+        // The variant rule, asked only of the terms that can meet it. In ordinal order a longer term starting with this
+        // one sits where this one would; a shorter one (five letters or more) that this one starts with sits between
+        // this one's first five letters and this one; a term one edit apart is at most one letter longer or shorter.
+        if (term.Length >= MinVariantPrefix && at < terms.Count && terms[at].StartsWith(term, StringComparison.Ordinal))
         {
             return VariantCredit;
         }
 
-        for (var length = MinVariantPrefix; length < term.Length; length++)
+        for (var i = term.Length > MinVariantPrefix ? terms.LowerBound(term.AsSpan(0, MinVariantPrefix)) : at; i < at; i++)
         {
-            if (terms.Contains(term.AsSpan(0, length)))
+            if (term.StartsWith(terms[i], StringComparison.Ordinal))
             {
                 return VariantCredit;
             }
         }
 
-        foreach (var candidate in terms.All)
+        for (var length = term.Length - 1; length <= term.Length + 1; length++)
         {
-            var (shorter, longer) = candidate.Length < term.Length ? (candidate, term) : (term, candidate);
-            if (shorter.Length >= MinTypoLength && longer.Length - shorter.Length <= 1 && IsOneEditApart(shorter, longer))
+            foreach (var candidate in terms.OfLength(length))
             {
-                return VariantCredit;
+                var (shorter, longer) = candidate.Length < term.Length ? (candidate, term) : (term, candidate);
+                if (shorter.Length >= MinTypoLength && IsOneEditApart(shorter, longer))
+                {
+                    return VariantCredit;
+                }
             }
         }
 

@@ -23,14 +23,26 @@ public class TermSetTests
         Assert.Equal(expected, TermSet.Of("Videos of video diffusion; zeolite and apples.").Contains(term));
 
     [Theory]
-    [InlineData("diff", true)]
-    [InlineData("diffusion", true)]
-    [InlineData("diffusions", false)]
-    [InlineData("zeo", true)]
-    [InlineData("b", false)]
-    [InlineData("zz", false)]
-    public void HasTermStartingWith_Prefix_FoundWhereverItSorts(string prefix, bool expected) =>
-        Assert.Equal(expected, TermSet.Of("Videos of video diffusion; zeolite and apples.").HasTermStartingWith(prefix));
+    [InlineData("a", 0)]
+    [InlineData("apple", 0)]
+    [InlineData("b", 1)]
+    [InlineData("diff", 1)]
+    [InlineData("diffusion", 1)]
+    [InlineData("diffusions", 2)]
+    [InlineData("zeo", 3)]
+    [InlineData("zz", 4)]
+    public void LowerBound_Term_WhereItSortsAmongTheTerms(string term, int expected) =>
+        Assert.Equal(expected, TermSet.Of("Videos of video diffusion; zeolite and apples.").LowerBound(term));
+
+    [Theory]
+    [InlineData(5, new[] { "apple", "video" })]
+    [InlineData(7, new[] { "zeolite" })]
+    [InlineData(9, new[] { "diffusion" })]
+    [InlineData(6, new string[0])]
+    [InlineData(0, new string[0])]
+    [InlineData(40, new string[0])]
+    public void OfLength_Length_TheTermsThatLong(int length, string[] expected) =>
+        Assert.Equal(expected, TermSet.Of("Videos of video diffusion; zeolite and apples.").OfLength(length).ToArray().Order(StringComparer.Ordinal));
 
     [Fact]
     public void Contains_EveryTermOfARealAbstract_Found()
