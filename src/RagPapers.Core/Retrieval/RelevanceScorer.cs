@@ -52,24 +52,31 @@ public sealed class RelevanceScorer
     /// <summary>The query's distinct content terms, stemmed.</summary>
     public IReadOnlyList<string> QueryTerms { get; }
 
-    public double Score(Paper paper, double bestCosine) =>
-        CoverageWeight * Coverage(paper) + (1 - CoverageWeight) * DenseEvidence(bestCosine);
+    public double Score(Paper paper, double bestCosine) => Score(TermsOf(paper), bestCosine);
 
     /// <summary>Weighted fraction of the query's terms found in the paper's title and abstract; 0 for a query without content terms.</summary>
-    public double Coverage(Paper paper)
+    public double Coverage(Paper paper) => Coverage(TermsOf(paper));
+
+    public double Coverage(string text) => Coverage(TermSet.Of(text));
+
+    /// <summary>The terms of the paper's text that coverage looks in (title and abstract), for a caller that keeps them.</summary>
+    internal static TermSet TermsOf(Paper paper, Func<string, string>? intern = null)
     {
         ArgumentNullException.ThrowIfNull(paper);
-        return Coverage(paper.Title + "\n" + paper.Abstract);
+        return TermSet.Of(paper.Title + "\n" + paper.Abstract, intern);
     }
 
-    public double Coverage(string text)
+    /// <summary><see cref="Score(Paper, double)"/> of a paper whose terms (<see cref="TermsOf"/>) are at hand.</summary>
+    internal double Score(TermSet paperTerms, double bestCosine) =>
+        CoverageWeight * Coverage(paperTerms) + (1 - CoverageWeight) * DenseEvidence(bestCosine);
+
+    internal double Coverage(TermSet terms)
     {
         if (_totalWeight <= 0)
         {
             return 0;
         }
 
-        var terms = new HashSet<string>(TextAnalyzer.Terms(text), StringComparer.Ordinal);
         var matched = 0.0;
         for (var i = 0; i < QueryTerms.Count; i++)
         {
@@ -82,20 +89,39 @@ public sealed class RelevanceScorer
     /// <summary>The cosine mapped linearly from [floor, ceiling] to [0, 1].</summary>
     public double DenseEvidence(double cosine) => Math.Clamp((cosine - _floor) / (_ceiling - _floor), 0, 1);
 
-    private static double Match(string term, HashSet<string> terms)
+    private static double Match(string term, TermSet terms)
     {
-        if (terms.Contains(term))
+        var at = terms.LowerBound(term);
+        if (at < terms.Count && string.Equals(terms[at], term, StringComparison.Ordinal))
         {
             return 1;
         }
 
-        foreach (var candidate in terms)
+        // The variant rule, asked only of the terms that can meet it. In ordinal order a longer term starting with this
+        // one sits where this one would; a shorter one (five letters or more) that this one starts with sits between
+        // this one's first five letters and this one; a term one edit apart is at most one letter longer or shorter.
+        if (term.Length >= MinVariantPrefix && at < terms.Count && terms[at].StartsWith(term, StringComparison.Ordinal))
         {
-            var (shorter, longer) = candidate.Length < term.Length ? (candidate, term) : (term, candidate);
-            if ((shorter.Length >= MinVariantPrefix && longer.StartsWith(shorter, StringComparison.Ordinal))
-                || (shorter.Length >= MinTypoLength && IsOneEditApart(shorter, longer)))
+            return VariantCredit;
+        }
+
+        for (var i = term.Length > MinVariantPrefix ? terms.LowerBound(term.AsSpan(0, MinVariantPrefix)) : at; i < at; i++)
+        {
+            if (term.StartsWith(terms[i], StringComparison.Ordinal))
             {
                 return VariantCredit;
+            }
+        }
+
+        for (var length = term.Length - 1; length <= term.Length + 1; length++)
+        {
+            foreach (var candidate in terms.OfLength(length))
+            {
+                var (shorter, longer) = candidate.Length < term.Length ? (candidate, term) : (term, candidate);
+                if (shorter.Length >= MinTypoLength && IsOneEditApart(shorter, longer))
+                {
+                    return VariantCredit;
+                }
             }
         }
 

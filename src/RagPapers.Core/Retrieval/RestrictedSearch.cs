@@ -19,8 +19,10 @@ internal static class RestrictedSearch
         CancellationToken cancellationToken)
     {
         var papers = await index.GetPapersAsync(paperIds, cancellationToken);
+        var passing = papers.Values.Where(p => Matches(filter, p)).OrderBy(p => p.Id, StringComparer.Ordinal).ToArray();
+        await chunks.LoadAsync(passing.Select(p => p.Id), cancellationToken);
         var hits = new List<ChunkHit>();
-        foreach (var paper in papers.Values.Where(p => Matches(filter, p)).OrderBy(p => p.Id, StringComparer.Ordinal))
+        foreach (var paper in passing)
         {
             foreach (var indexed in await chunks.GetAsync(paper.Id, cancellationToken))
             {

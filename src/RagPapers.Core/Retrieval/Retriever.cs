@@ -27,6 +27,7 @@ public sealed class Retriever(
     private const int ChunksPerRequestedPaper = 3;
 
     private readonly RetrievalOptions _options = options.Value;
+    private readonly PaperTermCache _paperTerms = new();
 
     public async Task<RetrievalResult> RetrieveAsync(RetrievalRequest request, CancellationToken cancellationToken = default)
     {
@@ -48,7 +49,7 @@ public sealed class Retriever(
             var fused = await SearchAndFuseAsync(request, query, pool, chunks, cancellationToken);
             var diversify = request.Diversify && _options.MmrLambda < 1;
             var ranked = PaperAggregator.Aggregate(fused).Take(diversify ? topK * MmrPoolFactor : topK).ToArray();
-            var candidates = await ScoreAsync(ranked, request.Query, query, chunks, cancellationToken);
+            var candidates = await ScoreAsync(ranked, request.Query, query, chunks, diversify, cancellationToken);
             var papers = diversify ? Diversify(candidates, topK) : [.. candidates.Select(ToRetrieved)];
             var best = papers.Count == 0 ? 0 : papers.Max(p => p.Relevance);
             var result = new RetrievalResult(request.Query, papers, papers.Count > 0 && best >= _options.MinRelevance);
@@ -110,11 +111,13 @@ public sealed class Retriever(
     private async Task<(IReadOnlyList<ChunkHit> Keyword, IReadOnlyList<ChunkHit> Dense)> SearchAsync(
         RetrievalRequest request, ReadOnlyMemory<float> query, int pool, ChunkCache chunks, CancellationToken cancellationToken)
     {
-        var keywordTask = index.KeywordSearchAsync(request.Query, pool, request.Filter, cancellationToken);
+        // A store whose async calls complete synchronously (Microsoft.Data.Sqlite) would run the two searches one after
+        // the other on this thread; the collection-wide dense scan goes to the thread pool first so that they overlap.
         var restrictTo = request.RestrictTo is { Count: > 0 } ids ? ids.ToHashSet(StringComparer.Ordinal) : null;
         var denseTask = restrictTo is null
-            ? index.VectorSearchAsync(query, pool, request.Filter, cancellationToken)
+            ? Task.Run(() => index.VectorSearchAsync(query, pool, request.Filter, cancellationToken), cancellationToken)
             : RestrictedSearch.DenseAsync(index, chunks, restrictTo, query, request.Filter, cancellationToken);
+        var keywordTask = index.KeywordSearchAsync(request.Query, pool, request.Filter, cancellationToken);
         await Task.WhenAll(keywordTask, denseTask);
         var keyword = await keywordTask;
         if (restrictTo is not null)
@@ -135,10 +138,13 @@ public sealed class Retriever(
         return [.. ReciprocalRankFusion.Fuse(lists, _options.RrfK, ChunkIdentity.Instance).Select(f => f.Item with { Score = f.Score })];
     }
 
+    /// <summary>Relevance of each ranked paper, and for MMR the centroid of its matching chunks (empty when not diversifying).</summary>
     private async Task<IReadOnlyList<Candidate>> ScoreAsync(
-        PaperHits[] ranked, string queryText, ReadOnlyMemory<float> query, ChunkCache chunks, CancellationToken cancellationToken)
+        PaperHits[] ranked, string queryText, ReadOnlyMemory<float> query, ChunkCache chunks, bool diversify, CancellationToken cancellationToken)
     {
-        var papers = await index.GetPapersAsync([.. ranked.Select(r => r.PaperId)], cancellationToken);
+        string[] ids = [.. ranked.Select(r => r.PaperId)];
+        var papers = await index.GetPapersAsync(ids, cancellationToken);
+        await chunks.LoadAsync(ids, cancellationToken);
         var scorer = new RelevanceScorer(queryText);
         var candidates = new List<Candidate>(ranked.Length);
         foreach (var hits in ranked)
@@ -150,8 +156,8 @@ public sealed class Retriever(
 
             var paperChunks = await chunks.GetAsync(hits.PaperId, cancellationToken);
             var bestCosine = paperChunks.Count == 0 ? 0 : paperChunks.Max(c => VectorMath.Cosine(query.Span, c.Vector.Span));
-            var matched = paperChunks.Where(c => hits.Passages.Any(p => p.Ordinal == c.Chunk.Ordinal)).Select(c => c.Vector);
-            candidates.Add(new Candidate(hits, paper, VectorMath.Centroid(matched), scorer.Score(paper, bestCosine)));
+            var centroid = diversify ? VectorMath.Centroid(paperChunks.Where(c => hits.Passages.Any(p => p.Ordinal == c.Chunk.Ordinal)).Select(c => c.Vector)) : [];
+            candidates.Add(new Candidate(hits, paper, centroid, scorer.Score(_paperTerms.Get(paper), bestCosine)));
         }
 
         return candidates;

@@ -28,6 +28,12 @@ public interface IPaperIndex : IAsyncDisposable
     /// <summary>A paper's chunks with their vectors, in order.</summary>
     Task<IReadOnlyList<IndexedChunk>> GetChunksAsync(string paperId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The chunks with their vectors, in order, of the stored papers among <paramref name="paperIds"/>, keyed by paper
+    /// id, read in one round trip; unknown ids are absent. A retrieval needs the chunks of every paper it ranks.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, IReadOnlyList<IndexedChunk>>> GetChunksAsync(IReadOnlyCollection<string> paperIds, CancellationToken cancellationToken = default);
+
     Task<int> CountPapersAsync(CancellationToken cancellationToken = default);
 
     Task<int> CountChunksAsync(CancellationToken cancellationToken = default);

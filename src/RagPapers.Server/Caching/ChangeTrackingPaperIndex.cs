@@ -53,6 +53,9 @@ internal sealed class ChangeTrackingPaperIndex(IPaperIndex inner, StoreChanges c
     public Task<IReadOnlyList<IndexedChunk>> GetChunksAsync(string paperId, CancellationToken cancellationToken = default) =>
         inner.GetChunksAsync(paperId, cancellationToken);
 
+    public Task<IReadOnlyDictionary<string, IReadOnlyList<IndexedChunk>>> GetChunksAsync(IReadOnlyCollection<string> paperIds, CancellationToken cancellationToken = default) =>
+        inner.GetChunksAsync(paperIds, cancellationToken);
+
     public Task<int> CountPapersAsync(CancellationToken cancellationToken = default) => inner.CountPapersAsync(cancellationToken);
 
     public Task<int> CountChunksAsync(CancellationToken cancellationToken = default) => inner.CountChunksAsync(cancellationToken);

@@ -15,6 +15,7 @@ internal sealed class FakePaperIndex(IEnumerable<PaperDocument> documents) : IPa
 {
     private readonly Dictionary<string, PaperDocument> _documents = documents.ToDictionary(d => d.Paper.Id, StringComparer.Ordinal);
     private readonly List<(string Kind, int Top, SearchFilter? Filter)> _searches = [];
+    private readonly List<int> _chunkReads = [];
 
     /// <summary>Replaces the brute-force keyword search: (query, top, filter) → hits.</summary>
     public Func<string, int, SearchFilter?, IReadOnlyList<ChunkHit>>? Keyword { get; init; }
@@ -34,6 +35,18 @@ internal sealed class FakePaperIndex(IEnumerable<PaperDocument> documents) : IPa
             lock (_searches)
             {
                 return [.. _searches];
+            }
+        }
+    }
+
+    /// <summary>The number of paper ids asked for by each chunk read, in order: 1 for a one-paper read.</summary>
+    public IReadOnlyList<int> ChunkReads
+    {
+        get
+        {
+            lock (_chunkReads)
+            {
+                return [.. _chunkReads];
             }
         }
     }
@@ -86,7 +99,16 @@ internal sealed class FakePaperIndex(IEnumerable<PaperDocument> documents) : IPa
     public Task<IReadOnlyList<IndexedChunk>> GetChunksAsync(string paperId, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        RecordChunkRead(1);
         return Task.FromResult(_documents.TryGetValue(paperId, out var d) ? d.Chunks : (IReadOnlyList<IndexedChunk>)[]);
+    }
+
+    public Task<IReadOnlyDictionary<string, IReadOnlyList<IndexedChunk>>> GetChunksAsync(IReadOnlyCollection<string> paperIds, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        RecordChunkRead(paperIds.Count);
+        return Task.FromResult<IReadOnlyDictionary<string, IReadOnlyList<IndexedChunk>>>(
+            paperIds.Where(_documents.ContainsKey).Distinct().ToDictionary(id => id, id => _documents[id].Chunks));
     }
 
     public Task<int> CountPapersAsync(CancellationToken cancellationToken = default) => Task.FromResult(_documents.Count);
@@ -125,6 +147,14 @@ internal sealed class FakePaperIndex(IEnumerable<PaperDocument> documents) : IPa
 
         await BeforeSearch(cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
+    }
+
+    private void RecordChunkRead(int papers)
+    {
+        lock (_chunkReads)
+        {
+            _chunkReads.Add(papers);
+        }
     }
 
     private List<ChunkHit> Rank(SearchFilter? filter, int top, Func<Paper, IndexedChunk, double> score, bool keepZero = false) =>

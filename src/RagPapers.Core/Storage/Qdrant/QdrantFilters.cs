@@ -14,6 +14,8 @@ internal static class QdrantFilters
 
     public static Filter ChunksOf(string paperId) => new(Must: [IsChunk, Condition.Equal(QdrantNames.PaperId, paperId)]);
 
+    public static Filter ChunksOf(IReadOnlyList<string> paperIds) => new(Must: [IsChunk, Condition.AnyOf(QdrantNames.PaperId, paperIds)]);
+
     /// <summary>
     /// A search filter as the SQLite store applies it: an inclusive date range (a paper without a date has no
     /// <c>published</c> field, so any date bound drops it) and the exact source file name. Null when empty.

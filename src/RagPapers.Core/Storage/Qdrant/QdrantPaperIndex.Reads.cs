@@ -51,11 +51,35 @@ public sealed partial class QdrantPaperIndex
         var chunks = new List<IndexedChunk>();
         await foreach (var point in ScrollAllAsync(QdrantFilters.ChunksOf(paperId), ChunkFields, withVector: true, cancellationToken))
         {
-            var chunk = new Chunk(paperId, point.Payload!.Ordinal ?? 0, point.Payload.Text ?? "");
-            chunks.Add(new IndexedChunk(chunk, point.Vector?.GetValueOrDefault(QdrantNames.DenseVector) ?? []));
+            chunks.Add(ToIndexedChunk(point));
         }
 
         return [.. chunks.OrderBy(c => c.Chunk.Ordinal)];
+    }
+
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<IndexedChunk>>> GetChunksAsync(
+        IReadOnlyCollection<string> paperIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(paperIds);
+        _ = Opened(); // fails fast when not open, even for an empty list
+        var byPaper = new Dictionary<string, List<IndexedChunk>>(StringComparer.Ordinal);
+
+        // One scroll per slice of ids (a match-any filter), not one per paper; slices keep each request body bounded.
+        foreach (var slice in paperIds.Distinct(StringComparer.Ordinal).Chunk(PageSize))
+        {
+            await foreach (var point in ScrollAllAsync(QdrantFilters.ChunksOf(slice), ChunkFields, withVector: true, cancellationToken))
+            {
+                var chunk = ToIndexedChunk(point);
+                if (!byPaper.TryGetValue(chunk.Chunk.PaperId, out var chunks))
+                {
+                    byPaper.Add(chunk.Chunk.PaperId, chunks = []);
+                }
+
+                chunks.Add(chunk);
+            }
+        }
+
+        return byPaper.ToDictionary(p => p.Key, p => (IReadOnlyList<IndexedChunk>)[.. p.Value.OrderBy(c => c.Chunk.Ordinal)], StringComparer.Ordinal);
     }
 
     /// <summary>
@@ -109,6 +133,9 @@ public sealed partial class QdrantPaperIndex
             yield return paper;
         }
     }
+
+    private static IndexedChunk ToIndexedChunk(StoredPoint point) =>
+        new(new Chunk(point.Payload!.PaperId, point.Payload.Ordinal ?? 0, point.Payload.Text ?? ""), point.Vector?.GetValueOrDefault(QdrantNames.DenseVector) ?? []);
 
     private static IEnumerable<Paper> ByTitle(IEnumerable<Paper> papers) =>
         papers.OrderBy(p => p.Title, StringComparer.Ordinal).ThenBy(p => p.Id, StringComparer.Ordinal);

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using RagPapers.Ingestion;
 using RagPapers.Papers;
 
 namespace RagPapers.Storage.Sqlite;
@@ -7,8 +6,12 @@ namespace RagPapers.Storage.Sqlite;
 public sealed partial class SqlitePaperIndex
 {
     private const string SelectPaperSql = $"SELECT {PaperRows.Columns} FROM papers WHERE id = $id";
+    private const string SelectPapersSql = $"SELECT {PaperRows.Columns} FROM papers WHERE id IN ({JsonIdList.Values})";
     private const string ListPapersSql = $"SELECT {PaperRows.Columns} FROM papers ORDER BY published IS NULL, published DESC, title, id LIMIT $limit OFFSET $offset";
     private const int ListPageSize = 500;
+
+    // Bounds the papers a long-running server keeps between writes.
+    private const int MaxCachedPapers = 10_000;
 
     public async Task<IReadOnlyDictionary<string, string>> GetContentHashesAsync(CancellationToken cancellationToken = default)
     {
@@ -26,37 +29,71 @@ public sealed partial class SqlitePaperIndex
     public async Task<Paper?> GetPaperAsync(string id, CancellationToken cancellationToken = default)
     {
         using var _ = await LockAsync(cancellationToken);
-        return await ReadPaperAsync(id, cancellationToken);
+        if (!papers.TryGetValue(id, out var paper) && await ReadPaperAsync(id, cancellationToken) is { } read)
+        {
+            Remember(paper = read);
+        }
+
+        return paper;
     }
 
     public async Task<IReadOnlyDictionary<string, Paper>> GetPapersAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(ids);
+        var found = new Dictionary<string, Paper>(StringComparer.Ordinal);
         using var _ = await LockAsync(cancellationToken);
-        var papers = new Dictionary<string, Paper>(StringComparer.Ordinal);
+        var missing = new List<string>();
         foreach (var id in ids)
         {
-            if (!papers.ContainsKey(id) && await ReadPaperAsync(id, cancellationToken) is { } paper)
+            if (papers.TryGetValue(id, out var paper))
             {
-                papers.Add(id, paper);
+                found.TryAdd(id, paper);
+            }
+            else
+            {
+                missing.Add(id);
             }
         }
 
-        return papers;
-    }
-
-    public async Task<IReadOnlyList<IndexedChunk>> GetChunksAsync(string paperId, CancellationToken cancellationToken = default)
-    {
-        using var _ = await LockAsync(cancellationToken);
-        var chunks = new List<IndexedChunk>();
-        var command = commands!.Get("SELECT ordinal, text, vector FROM chunks WHERE paper_id = $paper ORDER BY ordinal").Set("$paper", paperId);
-        using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        if (missing.Count == 0)
         {
-            var chunk = new Chunk(paperId, reader.GetInt32(0), reader.GetString(1));
-            chunks.Add(new IndexedChunk(chunk, VectorBlob.ToVector((byte[])reader.GetValue(2))));
+            return found;
         }
 
-        return chunks;
+        using var reader = await commands!.Get(SelectPapersSql).Set("$ids", JsonIdList.From(missing)).ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var paper = PaperRows.Read(reader);
+            found[paper.Id] = paper;
+            Remember(paper);
+        }
+
+        return found;
+    }
+
+    // Chunks come from the snapshot the vector search scans (loaded once per write), not from SQL: a retrieval reads
+    // the chunks of every paper it ranks, a hundred at depth 100.
+    public async Task<IReadOnlyList<IndexedChunk>> GetChunksAsync(string paperId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(paperId);
+        return (await GetMatrixAsync(cancellationToken)).ChunksOf(paperId);
+    }
+
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<IndexedChunk>>> GetChunksAsync(
+        IReadOnlyCollection<string> paperIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(paperIds);
+        var matrix = await GetMatrixAsync(cancellationToken);
+        var byPaper = new Dictionary<string, IReadOnlyList<IndexedChunk>>(StringComparer.Ordinal);
+        foreach (var paperId in paperIds)
+        {
+            if (!byPaper.ContainsKey(paperId) && matrix.ChunksOf(paperId) is { Count: > 0 } chunks)
+            {
+                byPaper.Add(paperId, chunks);
+            }
+        }
+
+        return byPaper;
     }
 
     public async IAsyncEnumerable<Paper> ListPapersAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -91,9 +128,21 @@ public sealed partial class SqlitePaperIndex
         return page;
     }
 
+    /// <summary>Keeps a paper read under the lock until the next write; a full cache starts over.</summary>
+    private void Remember(Paper paper)
+    {
+        if (papers.Count >= MaxCachedPapers)
+        {
+            papers.Clear();
+        }
+
+        papers[paper.Id] = paper;
+    }
+
     private async Task<Paper?> ReadPaperAsync(string id, CancellationToken cancellationToken)
     {
         using var reader = await commands!.Get(SelectPaperSql).Set("$id", id).ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? PaperRows.Read(reader) : null;
     }
+
 }

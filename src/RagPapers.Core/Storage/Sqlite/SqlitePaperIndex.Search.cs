@@ -34,8 +34,6 @@ public sealed partial class SqlitePaperIndex
     // Bounds the term statistics a long-running server keeps between writes.
     private const int MaxCachedTerms = 50_000;
 
-    private const string SelectChunkSql = "SELECT paper_id, ordinal, text FROM chunks WHERE id = $id";
-
     public async Task<IReadOnlyList<ChunkHit>> KeywordSearchAsync(string query, int top, SearchFilter? filter = null, CancellationToken cancellationToken = default)
     {
         var terms = FtsQuery.Terms(query);
@@ -89,27 +87,9 @@ public sealed partial class SqlitePaperIndex
 
     public async Task<IReadOnlyList<ChunkHit>> VectorSearchAsync(ReadOnlyMemory<float> query, int top, SearchFilter? filter = null, CancellationToken cancellationToken = default)
     {
-        // Scored outside the lock on an immutable snapshot, so concurrent searches only queue for the text look-up.
+        // Scored outside the lock on an immutable snapshot that holds the chunks' text too: concurrent searches never queue.
         var snapshot = await GetMatrixAsync(cancellationToken);
-        var best = snapshot.Search(query.Span, top, filter);
-        if (best.Count == 0)
-        {
-            return [];
-        }
-
-        using var _ = await LockAsync(cancellationToken);
-        var hits = new List<ChunkHit>(best.Count);
-        var command = commands!.Get(SelectChunkSql);
-        foreach (var (chunkId, score) in best)
-        {
-            using var reader = await command.Set("$id", chunkId).ExecuteReaderAsync(cancellationToken);
-            if (await reader.ReadAsync(cancellationToken))
-            {
-                hits.Add(new ChunkHit(reader.GetString(0), reader.GetInt32(1), reader.GetString(2), score));
-            }
-        }
-
-        return hits;
+        return snapshot.Search(query.Span, top, filter);
     }
 
     /// <summary>
@@ -156,6 +136,14 @@ public sealed partial class SqlitePaperIndex
 
     private async Task<VectorMatrix> GetMatrixAsync(CancellationToken cancellationToken)
     {
+        // A loaded snapshot is immutable and a write only swaps the field, so it is taken without the lock: a vector
+        // search must not wait for a keyword search that holds the connection.
+        if (Volatile.Read(ref matrix) is { } loaded)
+        {
+            ObjectDisposedException.ThrowIf(disposed, this);
+            return loaded;
+        }
+
         using var _ = await LockAsync(cancellationToken);
         if (matrix is null)
         {

@@ -6,48 +6,51 @@ namespace RagPapers.Storage.Sqlite;
 
 /// <summary>
 /// An immutable in-memory copy of every chunk vector (one contiguous row-major matrix) with the per-chunk
-/// date and source needed to filter, so a vector search is a brute-force scan without touching SQLite.
+/// date and source needed to filter and the chunk itself (<see cref="ChunkRows"/>), so a vector search is a
+/// brute-force scan without touching SQLite, and a paper's chunks are read from memory.
 /// </summary>
 internal sealed class VectorMatrix
 {
     private const int Undated = int.MinValue;
 
     private readonly float[] values;
-    private readonly long[] chunkIds;
+    private readonly ChunkRows chunks;
     private readonly int[] days;
     private readonly int[] sourceIndexes;
     private readonly string[] sources;
     private readonly int dimensions;
 
-    private VectorMatrix(float[] values, long[] chunkIds, int[] days, int[] sourceIndexes, string[] sources, int dimensions)
+    private VectorMatrix(float[] values, ChunkRows chunks, int[] days, int[] sourceIndexes, string[] sources, int dimensions)
     {
         this.values = values;
-        this.chunkIds = chunkIds;
+        this.chunks = chunks;
         this.days = days;
         this.sourceIndexes = sourceIndexes;
         this.sources = sources;
         this.dimensions = dimensions;
     }
 
-    public int Count => chunkIds.Length;
+    public int Count => days.Length;
 
     public static async Task<VectorMatrix> LoadAsync(CommandCache commands, int dimensions, CancellationToken cancellationToken)
     {
         var count = (int)(long)(await commands.Get("SELECT count(*) FROM chunks").ExecuteScalarAsync(cancellationToken))!;
         var values = new float[count * dimensions];
-        var ids = new long[count];
+        var chunks = new ChunkRows.Builder(count);
         var days = new int[count];
         var sourceIndexes = new int[count];
         var sources = new Dictionary<string, int>(StringComparer.Ordinal);
-        var command = commands.Get("SELECT c.id, c.vector, p.published, p.source FROM chunks c JOIN papers p ON p.id = c.paper_id");
+
+        // No ORDER BY, as before the chunk columns were added: the rows' order breaks ties between equal scores.
+        var command = commands.Get("SELECT c.vector, p.published, p.source, c.paper_id, c.ordinal, c.text FROM chunks c JOIN papers p ON p.id = c.paper_id");
         using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var row = 0;
         while (row < count && await reader.ReadAsync(cancellationToken))
         {
-            ids[row] = reader.GetInt64(0);
-            VectorBlob.CopyTo(reader.GetFieldValue<byte[]>(1), values.AsSpan(row * dimensions, dimensions));
-            days[row] = reader.IsDBNull(2) ? Undated : DateOnly.ParseExact(reader.GetString(2), "yyyy-MM-dd", CultureInfo.InvariantCulture).DayNumber;
-            var source = reader.GetString(3);
+            VectorBlob.CopyTo(reader.GetFieldValue<byte[]>(0), values.AsSpan(row * dimensions, dimensions));
+            days[row] = reader.IsDBNull(1) ? Undated : DateOnly.ParseExact(reader.GetString(1), "yyyy-MM-dd", CultureInfo.InvariantCulture).DayNumber;
+            chunks.Add(reader.GetString(3), reader.GetInt32(4), reader.GetString(5));
+            var source = reader.GetString(2);
             if (!sources.TryGetValue(source, out var index))
             {
                 index = sources.Count;
@@ -57,12 +60,22 @@ internal sealed class VectorMatrix
             sourceIndexes[row++] = index;
         }
 
-        return new VectorMatrix(values, ids, days, sourceIndexes, sources.Keys.ToArray(), dimensions);
+        if (row < count)
+        {
+            // Fewer rows than chunks (a chunk without its paper): no row may be scanned that has no chunk behind it.
+            (values, days, sourceIndexes) = (values[..(row * dimensions)], days[..row], sourceIndexes[..row]);
+        }
+
+        return new VectorMatrix(values, chunks.Build(), days, sourceIndexes, sources.Keys.ToArray(), dimensions);
     }
 
-    /// <summary>The <paramref name="top"/> chunk ids most similar to <paramref name="query"/>, best first.</summary>
+    /// <summary>A paper's chunks in ordinal order, empty for an unknown paper; each vector is a view of its row, not a copy.</summary>
+    public IReadOnlyList<IndexedChunk> ChunksOf(string paperId) =>
+        [.. chunks.RowsOf(paperId).Select(row => new IndexedChunk(chunks[row], values.AsMemory(row * dimensions, dimensions)))];
+
+    /// <summary>The <paramref name="top"/> chunks most similar to <paramref name="query"/>, best first.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a CLI run searches once: the scan must not start in unoptimized code
-    public IReadOnlyList<(long ChunkId, float Score)> Search(ReadOnlySpan<float> query, int top, SearchFilter? filter)
+    public IReadOnlyList<ChunkHit> Search(ReadOnlySpan<float> query, int top, SearchFilter? filter)
     {
         if (query.Length != dimensions)
         {
@@ -77,7 +90,7 @@ internal sealed class VectorMatrix
 
         // A min-heap of the best rows so far: one pass, O(n log k), no full sort.
         var best = new PriorityQueue<int, (float Score, int Row)>(top + 1, WorstFirst.Instance);
-        for (var row = 0; row < chunkIds.Length; row++)
+        for (var row = 0; row < days.Length; row++)
         {
             if (days[row] < from || days[row] > to || (sourceIndex >= 0 && sourceIndexes[row] != sourceIndex))
             {
@@ -95,10 +108,11 @@ internal sealed class VectorMatrix
             }
         }
 
-        var hits = new (long, float)[best.Count];
+        var hits = new ChunkHit[best.Count];
         for (var i = hits.Length - 1; best.TryDequeue(out var row, out var ranked); i--)
         {
-            hits[i] = (chunkIds[row], ranked.Score);
+            var chunk = chunks[row];
+            hits[i] = new ChunkHit(chunk.PaperId, chunk.Ordinal, chunk.Text, ranked.Score);
         }
 
         return hits;

@@ -61,4 +61,17 @@ public abstract partial class PaperIndexContract
 
         await Assert.ThrowsAsync<ObjectDisposedException>(() => sut.CountPapersAsync());
     }
+
+    [ContractFact]
+    public async Task VectorSearchAsync_AfterSearchesThenDispose_ThrowsObjectDisposed()
+    {
+        var sut = await OpenAsync();
+        await sut.UpsertAsync([TestPapers.Document(TestPapers.Make("p1", abstractText: "Zeolite pores."))]);
+        var query = HashingEmbeddingGenerator.Embed("zeolite");
+        Assert.Single(await sut.VectorSearchAsync(query, 5)); // loads whatever the store keeps in memory
+        await sut.DisposeAsync();
+
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => sut.VectorSearchAsync(query, 5));
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => sut.GetChunksAsync(["p1"]));
+    }
 }

@@ -45,6 +45,21 @@ public sealed class QdrantPagingTests(QdrantStandInFixture fixture) : IClassFixt
         Assert.Equal(["one", "two", "three", "four", "five"], chunks.Select(c => c.Chunk.Text));
     }
 
+    [Fact]
+    public async Task GetChunksAsync_ManyPapersSpanningIdSlicesAndPages_EachPaperWholeAndInOrder()
+    {
+        await using var sut = TestQdrant.Index(fixture.Server.Url, TestQdrant.NewCollection(), pageSize: 2);
+        await sut.OpenAsync(TestStores.Embedder);
+        var ids = new[] { "a", "b", "c", "d", "e" };
+        await sut.UpsertAsync([.. ids.Select(id => TestPapers.Document(TestPapers.Make(id, title: "Title " + id), id + "1", id + "2", id + "3"))]);
+
+        // Five ids in slices of two, three chunks each in pages of two: both loops cross their boundaries.
+        var chunks = await sut.GetChunksAsync(ids);
+
+        Assert.Equal(ids, chunks.Keys.Order(StringComparer.Ordinal));
+        Assert.All(ids, id => Assert.Equal([id + "1", id + "2", id + "3"], chunks[id].Select(c => c.Chunk.Text)));
+    }
+
     private static PaperDocument Paper(string id, string title, DateOnly? published) =>
         TestPapers.Document(TestPapers.Make(id, title, published: published));
 }
