@@ -12,14 +12,16 @@ namespace RagPapers.Storage.Sqlite;
 /// </summary>
 internal sealed class ChunkRows
 {
+    private readonly Dictionary<long, int> rowsById;
     private readonly string[] paperIds;
     private readonly int[] ordinals;
     private readonly byte[] text;
     private readonly int[] textStarts; // row i's text is text[textStarts[i]..textStarts[i + 1]]
     private readonly Dictionary<string, int[]> rowsByPaper;
 
-    private ChunkRows(string[] paperIds, int[] ordinals, byte[] text, int[] textStarts, Dictionary<string, int[]> rowsByPaper)
+    private ChunkRows(Dictionary<long, int> rowsById, string[] paperIds, int[] ordinals, byte[] text, int[] textStarts, Dictionary<string, int[]> rowsByPaper)
     {
+        this.rowsById = rowsById;
         this.paperIds = paperIds;
         this.ordinals = ordinals;
         this.text = text;
@@ -29,12 +31,16 @@ internal sealed class ChunkRows
 
     public Chunk this[int row] => new(paperIds[row], ordinals[row], Encoding.UTF8.GetString(text.AsSpan(textStarts[row]..textStarts[row + 1])));
 
+    /// <summary>The row of the chunk whose SQLite rowid (and FTS5 rowid) is <paramref name="chunkId"/>.</summary>
+    public bool TryGetRow(long chunkId, out int row) => rowsById.TryGetValue(chunkId, out row);
+
     /// <summary>The rows of a paper's chunks in ordinal order; empty for a paper without chunks.</summary>
     public IReadOnlyList<int> RowsOf(string paperId) => rowsByPaper.TryGetValue(paperId, out var rows) ? rows : [];
 
     /// <summary>Collects the rows in matrix order while the matrix loads.</summary>
     public sealed class Builder(int capacity)
     {
+        private readonly Dictionary<long, int> rowsById = new(capacity);
         private readonly string[] paperIds = new string[capacity];
         private readonly int[] ordinals = new int[capacity];
         private readonly int[] textStarts = new int[capacity + 1];
@@ -42,8 +48,9 @@ internal sealed class ChunkRows
         private readonly Dictionary<string, List<int>> rowsByPaper = new(StringComparer.Ordinal);
         private int count;
 
-        public void Add(string paperId, int ordinal, string chunkText)
+        public void Add(long chunkId, string paperId, int ordinal, string chunkText)
         {
+            rowsById[chunkId] = count;
             paperIds[count] = paperId;
             ordinals[count] = ordinal;
             text.Advance(Encoding.UTF8.GetBytes(chunkText, text.GetSpan(Encoding.UTF8.GetMaxByteCount(chunkText.Length))));
@@ -64,7 +71,7 @@ internal sealed class ChunkRows
                 byPaper.Add(paperId, [.. rows.OrderBy(row => ordinals[row])]);
             }
 
-            return new ChunkRows(paperIds[..count], ordinals[..count], text.WrittenSpan.ToArray(), textStarts[..(count + 1)], byPaper);
+            return new ChunkRows(rowsById, paperIds[..count], ordinals[..count], text.WrittenSpan.ToArray(), textStarts[..(count + 1)], byPaper);
         }
     }
 }

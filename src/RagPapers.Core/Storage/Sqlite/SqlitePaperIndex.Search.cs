@@ -4,28 +4,23 @@ namespace RagPapers.Storage.Sqlite;
 
 public sealed partial class SqlitePaperIndex
 {
-    // Rank on the FTS table alone, then join for text: the sorter then carries ids instead of whole passages.
+    // Ids and scores only: the text of the hits comes from the in-memory chunk rows (VectorMatrix), as decoding
+    // a few hundred whole abstracts from SQLite cost more than the ranking itself.
     // bm25() weights follow the FTS column order (title, text): a title match counts double (TitleWeight).
     private const string KeywordSearchSql = """
-        SELECT c.paper_id, c.ordinal, c.text, m.score, m.id
-        FROM (SELECT rowid AS id, -bm25(chunks_fts, 2.0, 1.0) AS score FROM chunks_fts
-              WHERE chunks_fts MATCH $match ORDER BY score DESC, rowid LIMIT $top) m
-        JOIN chunks c ON c.id = m.id
-        ORDER BY m.score DESC, m.id
+        SELECT rowid, -bm25(chunks_fts, 2.0, 1.0) AS score FROM chunks_fts
+        WHERE chunks_fts MATCH $match ORDER BY score DESC, rowid LIMIT $top
         """;
 
     private const string FilteredKeywordSearchSql = """
-        SELECT c.paper_id, c.ordinal, c.text, m.score, m.id
-        FROM (SELECT chunks_fts.rowid AS id, -bm25(chunks_fts, 2.0, 1.0) AS score FROM chunks_fts
-              JOIN chunks k ON k.id = chunks_fts.rowid
-              JOIN papers p ON p.id = k.paper_id
-              WHERE chunks_fts MATCH $match
-                AND ($from IS NULL OR p.published >= $from)
-                AND ($to IS NULL OR p.published <= $to)
-                AND ($source IS NULL OR p.source = $source)
-              ORDER BY score DESC, chunks_fts.rowid LIMIT $top) m
-        JOIN chunks c ON c.id = m.id
-        ORDER BY m.score DESC, m.id
+        SELECT chunks_fts.rowid, -bm25(chunks_fts, 2.0, 1.0) AS score FROM chunks_fts
+        JOIN chunks k ON k.id = chunks_fts.rowid
+        JOIN papers p ON p.id = k.paper_id
+        WHERE chunks_fts MATCH $match
+          AND ($from IS NULL OR p.published >= $from)
+          AND ($to IS NULL OR p.published <= $to)
+          AND ($source IS NULL OR p.source = $source)
+        ORDER BY score DESC, chunks_fts.rowid LIMIT $top
         """;
 
     // The title column's weight in the bm25() calls above, for the feedback terms scored outside SQL.
@@ -62,27 +57,33 @@ public sealed partial class SqlitePaperIndex
                 .Set("$source", string.IsNullOrEmpty(filter.Source) ? null : filter.Source);
         }
 
-        var hits = new Dictionary<long, ChunkHit>();
         var ranked = new List<(long Id, double Score)>();
         using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
             {
-                var hit = new ChunkHit(reader.GetString(0), reader.GetInt32(1), reader.GetString(2), reader.GetDouble(3));
-                var id = reader.GetInt64(4);
-                hits[id] = hit;
-                ranked.Add((id, hit.Score));
+                ranked.Add((reader.GetInt64(0), reader.GetDouble(1)));
             }
         }
 
-        if (!feedback || ranked.Count == 0)
+        if (feedback && ranked.Count > 0)
         {
-            return [.. ranked.Select(r => hits[r.Id])];
+            termStatistics ??= await LoadTermStatisticsAsync(cancellationToken);
+            ranked = [.. Rm3Reranker.Rerank(ranked, informative.Count, termStatistics, this.feedback, TitleWeight, top)];
         }
 
-        termStatistics ??= await LoadTermStatisticsAsync(cancellationToken);
-        var reranked = Rm3Reranker.Rerank(ranked, informative.Count, termStatistics, this.feedback, TitleWeight, top);
-        return [.. reranked.Select(r => hits[r.Id] with { Score = r.Score })];
+        // Loaded under the lock that writes take, so the rows match the FTS5 rowids just read.
+        var rows = await LoadMatrixAsync(cancellationToken);
+        var hits = new List<ChunkHit>(ranked.Count);
+        foreach (var (id, score) in ranked)
+        {
+            if (rows.Hit(id, score) is { } hit)
+            {
+                hits.Add(hit);
+            }
+        }
+
+        return hits;
     }
 
     public async Task<IReadOnlyList<ChunkHit>> VectorSearchAsync(ReadOnlyMemory<float> query, int top, SearchFilter? filter = null, CancellationToken cancellationToken = default)
@@ -145,6 +146,12 @@ public sealed partial class SqlitePaperIndex
         }
 
         using var _ = await LockAsync(cancellationToken);
+        return await LoadMatrixAsync(cancellationToken);
+    }
+
+    /// <summary>The matrix, loaded first if a write dropped it; the caller holds the lock.</summary>
+    private async Task<VectorMatrix> LoadMatrixAsync(CancellationToken cancellationToken)
+    {
         if (matrix is null)
         {
             matrix = await VectorMatrix.LoadAsync(commands!, embedder!.Dimensions, cancellationToken);

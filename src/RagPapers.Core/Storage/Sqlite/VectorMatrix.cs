@@ -42,14 +42,14 @@ internal sealed class VectorMatrix
         var sources = new Dictionary<string, int>(StringComparer.Ordinal);
 
         // No ORDER BY, as before the chunk columns were added: the rows' order breaks ties between equal scores.
-        var command = commands.Get("SELECT c.vector, p.published, p.source, c.paper_id, c.ordinal, c.text FROM chunks c JOIN papers p ON p.id = c.paper_id");
+        var command = commands.Get("SELECT c.vector, p.published, p.source, c.paper_id, c.ordinal, c.text, c.id FROM chunks c JOIN papers p ON p.id = c.paper_id");
         using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var row = 0;
         while (row < count && await reader.ReadAsync(cancellationToken))
         {
             VectorBlob.CopyTo(reader.GetFieldValue<byte[]>(0), values.AsSpan(row * dimensions, dimensions));
             days[row] = reader.IsDBNull(1) ? Undated : DateOnly.ParseExact(reader.GetString(1), "yyyy-MM-dd", CultureInfo.InvariantCulture).DayNumber;
-            chunks.Add(reader.GetString(3), reader.GetInt32(4), reader.GetString(5));
+            chunks.Add(reader.GetInt64(6), reader.GetString(3), reader.GetInt32(4), reader.GetString(5));
             var source = reader.GetString(2);
             if (!sources.TryGetValue(source, out var index))
             {
@@ -67,6 +67,18 @@ internal sealed class VectorMatrix
         }
 
         return new VectorMatrix(values, chunks.Build(), days, sourceIndexes, sources.Keys.ToArray(), dimensions);
+    }
+
+    /// <summary>The chunk whose rowid is <paramref name="chunkId"/>, as a hit scored <paramref name="score"/>; null when not loaded.</summary>
+    public ChunkHit? Hit(long chunkId, double score)
+    {
+        if (!chunks.TryGetRow(chunkId, out var row))
+        {
+            return null;
+        }
+
+        var chunk = chunks[row];
+        return new ChunkHit(chunk.PaperId, chunk.Ordinal, chunk.Text, score);
     }
 
     /// <summary>A paper's chunks in ordinal order, empty for an unknown paper; each vector is a view of its row, not a copy.</summary>
