@@ -1,3 +1,4 @@
+using System.Buffers;
 using RagPapers.Text;
 
 namespace RagPapers.Storage.Sqlite;
@@ -33,32 +34,52 @@ internal static class Rm3Reranker
             return [.. hits.Take(top)];
         }
 
-        var lambda = feedback.OriginalWeight;
-        var idf = expansion.Select(e => Idf(statistics.DocumentFrequency(e.TermId), statistics.ChunkCount)).ToArray();
-        var scored = new (long Id, double Score)[hits.Count];
-        for (var i = 0; i < hits.Count; i++)
+        // Each candidate's terms are walked against a table of the expansion weights indexed by term id: one array
+        // read per term of the chunk instead of a search per expansion term. Rented (the shared pool hands arrays
+        // back as their last user left them, hence the clear).
+        var weights = ArrayPool<double>.Shared.Rent(statistics.TermCount);
+        try
         {
-            var (id, first) = hits[i];
-            var expanded = 0.0;
-            if (statistics.TryGetChunk(id, out var chunk))
+            Array.Clear(weights, 0, statistics.TermCount);
+            foreach (var (termId, weight) in expansion)
             {
-                var saturation = K1 * (1 - B + (B * chunk.Length / statistics.AverageLength));
-                for (var e = 0; e < expansion.Count; e++)
-                {
-                    var (title, text) = chunk.Counts(expansion[e].TermId);
-                    var frequency = (titleWeight * title) + text;
-                    if (frequency > 0)
-                    {
-                        expanded += expansion[e].Weight * idf[e] * frequency * (K1 + 1) / (frequency + saturation);
-                    }
-                }
+                weights[termId] = weight * Idf(statistics.DocumentFrequency(termId), statistics.ChunkCount);
             }
 
-            scored[i] = (id, (lambda * first / Math.Max(1, queryTerms)) + ((1 - lambda) * expanded));
+            var lambda = feedback.OriginalWeight;
+            var scored = new (long Id, double Score)[hits.Count];
+            for (var i = 0; i < hits.Count; i++)
+            {
+                var (id, first) = hits[i];
+                var expanded = statistics.TryGetChunk(id, out var chunk) ? ExpansionScore(chunk, weights, titleWeight, statistics.AverageLength) : 0;
+                scored[i] = (id, (lambda * first / Math.Max(1, queryTerms)) + ((1 - lambda) * expanded));
+            }
+
+            // Stable on ties: the first pass's order decides between equal scores.
+            return [.. scored.Select((s, i) => (s, i)).OrderByDescending(x => x.s.Score).ThenBy(x => x.i).Take(top).Select(x => x.s)];
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(weights);
+        }
+    }
+
+    /// <summary>Σ_t p(t|R) · bm25(t, chunk) over the expansion terms, whose p(t|R) · IDF sit in <paramref name="weights"/>.</summary>
+    private static double ExpansionScore(FtsTermStatistics.ChunkTerms chunk, double[] weights, double titleWeight, double averageLength)
+    {
+        var saturation = K1 * (1 - B + (B * chunk.Length / averageLength));
+        var score = 0.0;
+        for (var t = 0; t < chunk.TermIds.Length; t++)
+        {
+            var weight = weights[chunk.TermIds[t]];
+            if (weight != 0)
+            {
+                var frequency = (titleWeight * chunk.TitleCounts[t]) + chunk.TextCounts[t];
+                score += weight * frequency * (K1 + 1) / (frequency + saturation);
+            }
         }
 
-        // Stable on ties: the first pass's order decides between equal scores.
-        return [.. scored.Select((s, i) => (s, i)).OrderByDescending(x => x.s.Score).ThenBy(x => x.i).Take(top).Select(x => x.s)];
+        return score;
     }
 
     /// <summary>The feedback terms with their normalized weights p(t|R), most likely first.</summary>
