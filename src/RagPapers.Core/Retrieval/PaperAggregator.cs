@@ -28,27 +28,45 @@ public static class PaperAggregator
                 order.Add(hit.PaperId);
             }
 
-            if (!list.Exists(h => h.Ordinal == hit.Ordinal))
+            if (!HasOrdinal(list, hit.Ordinal))
             {
                 list.Add(hit);
             }
         }
 
-        return order
-            .Select((id, index) => (Paper: Score(id, byPaper[id], decay), Index: index))
-            .OrderByDescending(p => p.Paper.Score)
-            .ThenBy(p => p.Index)
-            .Select(p => p.Paper)
-            .ToArray();
+        // Best first, ties in order of first appearance: a total order, so the sort need not be stable.
+        PaperHits[] papers = [.. order.Select(id => Score(id, byPaper[id], decay))];
+        int[] ranked = [.. Enumerable.Range(0, papers.Length)];
+        Array.Sort(ranked, (a, b) =>
+        {
+            var byScore = papers[b].Score.CompareTo(papers[a].Score);
+            return byScore != 0 ? byScore : a.CompareTo(b);
+        });
+        return [.. ranked.Select(i => papers[i])];
+    }
+
+    private static bool HasOrdinal(List<ChunkHit> hits, int ordinal)
+    {
+        foreach (var hit in hits)
+        {
+            if (hit.Ordinal == ordinal)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static PaperHits Score(string paperId, List<ChunkHit> hits, double decay)
     {
-        var passages = hits
-            .OrderByDescending(h => h.Score)
-            .ThenBy(h => h.Ordinal)
-            .Select(h => new Passage(h.Ordinal, h.Text, h.Score))
-            .ToArray();
+        // Best first, ties by ordinal (unique within a paper): again a total order.
+        hits.Sort((a, b) =>
+        {
+            var byScore = b.Score.CompareTo(a.Score);
+            return byScore != 0 ? byScore : a.Ordinal.CompareTo(b.Ordinal);
+        });
+        Passage[] passages = [.. hits.Select(h => new Passage(h.Ordinal, h.Text, h.Score))];
         var score = 0.0;
         var factor = 1.0;
         foreach (var passage in passages)

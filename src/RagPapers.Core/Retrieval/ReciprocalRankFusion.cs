@@ -13,29 +13,37 @@ public static class ReciprocalRankFusion
     {
         ArgumentNullException.ThrowIfNull(lists);
         ArgumentOutOfRangeException.ThrowIfNegative(k);
-        var scores = new Dictionary<T, (double Score, int FirstSeen)>(comparer);
-        foreach (var list in lists)
+
+        // One entry per distinct item in order of first appearance, keeping the first instance seen. LastList is the
+        // list that counted the item last: a duplicate further down the same list must not count twice.
+        var positions = new Dictionary<T, int>(comparer);
+        var entries = new List<(T Item, double Score, int LastList)>();
+        for (var l = 0; l < lists.Count; l++)
         {
-            var seenInList = new HashSet<T>(comparer);
+            var list = lists[l];
             for (var i = 0; i < list.Items.Count; i++)
             {
                 var item = list.Items[i];
-                if (!seenInList.Add(item))
-                {
-                    continue; // a duplicate further down the same list must not count twice
-                }
-
                 var contribution = list.Weight / (k + i + 1);
-                scores[item] = scores.TryGetValue(item, out var current)
-                    ? (current.Score + contribution, current.FirstSeen)
-                    : (contribution, scores.Count);
+                if (!positions.TryGetValue(item, out var at))
+                {
+                    positions.Add(item, entries.Count);
+                    entries.Add((item, contribution, l));
+                }
+                else if (entries[at].LastList != l)
+                {
+                    entries[at] = (entries[at].Item, entries[at].Score + contribution, l);
+                }
             }
         }
 
-        return scores
-            .OrderByDescending(pair => pair.Value.Score)
-            .ThenBy(pair => pair.Value.FirstSeen)
-            .Select(pair => new ScoredItem<T>(pair.Key, pair.Value.Score))
-            .ToArray();
+        // Best first; a tie keeps the order of first appearance. A sort on this total order needs no stability.
+        int[] order = [.. Enumerable.Range(0, entries.Count)];
+        Array.Sort(order, (a, b) =>
+        {
+            var byScore = entries[b].Score.CompareTo(entries[a].Score);
+            return byScore != 0 ? byScore : a.CompareTo(b);
+        });
+        return [.. order.Select(i => new ScoredItem<T>(entries[i].Item, entries[i].Score))];
     }
 }

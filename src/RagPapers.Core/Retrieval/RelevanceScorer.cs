@@ -115,10 +115,15 @@ public sealed class RelevanceScorer
 
         for (var length = term.Length - 1; length <= term.Length + 1; length++)
         {
+            if (Math.Min(length, term.Length) < MinTypoLength)
+            {
+                continue; // the shorter of the two would be too short for a typo
+            }
+
             foreach (var candidate in terms.OfLength(length))
             {
                 var (shorter, longer) = candidate.Length < term.Length ? (candidate, term) : (term, candidate);
-                if (shorter.Length >= MinTypoLength && IsOneEditApart(shorter, longer))
+                if (IsOneEditApart(shorter, longer))
                 {
                     return VariantCredit;
                 }
@@ -132,6 +137,13 @@ public sealed class RelevanceScorer
     private static bool IsOneEditApart(string shorter, string longer)
     {
         if (longer.Length - shorter.Length > 1)
+        {
+            return false;
+        }
+
+        // From three letters on, one edit leaves the first or the last letter in place: a cheap test that turns away
+        // most terms before the letter-by-letter comparison.
+        if (shorter.Length >= 3 && shorter[0] != longer[0] && shorter[^1] != longer[^1])
         {
             return false;
         }

@@ -62,6 +62,19 @@ public class ReciprocalRankFusionTests
     }
 
     [Fact]
+    public void Fuse_ItemsMergedByComparer_KeepsTheInstanceSeenFirst()
+    {
+        // The keyword list's hit carries the passage text the reader sees; the dense list's copy of it must not replace it.
+        var lists = new[] { new RankedList<string>(["b", "A"], 1), new RankedList<string>(["a", "A", "b"], 1) };
+
+        var sut = ReciprocalRankFusion.Fuse(lists, k: 10, StringComparer.OrdinalIgnoreCase);
+
+        // A = 1/12 + 1/11 (its duplicate at rank 2 of the second list not counted), b = 1/11 + 1/13.
+        Assert.Equal(["A", "b"], sut.Select(s => s.Item));
+        Assert.Equal([Math.Round(1.0 / 12 + 1.0 / 11, 6), Math.Round(1.0 / 11 + 1.0 / 13, 6)], sut.Select(s => Math.Round(s.Score, 6)));
+    }
+
+    [Fact]
     public void Fuse_NoLists_Empty()
     {
         Assert.Empty(ReciprocalRankFusion.Fuse(Array.Empty<RankedList<string>>(), k: 60));

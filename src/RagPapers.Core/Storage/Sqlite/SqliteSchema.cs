@@ -22,13 +22,18 @@ internal static class SqliteSchema
         CREATE VIRTUAL TABLE chunks_fts USING fts5(title, text, content='', contentless_delete=1, tokenize='porter unicode61');
         """;
 
+    // mmap_size: pages are read through a memory map instead of one read() call each. A keyword search walks thousands
+    // of FTS pages; on SciFact this took about a millisecond off a search at depth 100. It reserves address space
+    // (up to 256 MB of the file), not memory: the pages are the OS page cache's.
+    private const string PragmasSql = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA mmap_size=268435456;";
+
     /// <summary>Sets the pragmas, then creates the schema in an empty file or validates a populated one.</summary>
     /// <returns>Whether the store was created.</returns>
     public static async Task<bool> EnsureAsync(SqliteConnection connection, string path, EmbedderDescriptor embedder, CancellationToken cancellationToken)
     {
         try
         {
-            await ExecuteAsync(connection, null, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;", cancellationToken);
+            await ExecuteAsync(connection, null, PragmasSql, cancellationToken);
             if (await ScalarAsync(connection, "SELECT count(*) FROM sqlite_master", cancellationToken) == 0)
             {
                 await CreateAsync(connection, embedder, cancellationToken);
