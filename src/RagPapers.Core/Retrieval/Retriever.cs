@@ -19,7 +19,7 @@ public sealed class Retriever(
     ILogger<Retriever> logger) : IPaperRetriever
 {
     // MMR chooses among this many times TopK papers: wide enough to swap a near-duplicate for the next
-    // distinct paper, narrow enough that the one chunk fetch per candidate stays within the ask budget.
+    // distinct paper, narrow enough that scoring every candidate stays within the ask budget.
     private const int MmrPoolFactor = 3;
 
     // Chunks fetched per paper asked for, when that is more than CandidatePool: a deep ranking (an evaluation run

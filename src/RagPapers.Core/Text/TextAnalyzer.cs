@@ -23,15 +23,37 @@ public static class TextAnalyzer
         "study", "studies", "research", "does", "did", "let", "lets", "way", "ways", "many", "make", "makes",
     };
 
+    // Longer tokens (URLs, sequences) are lower-cased into an array of their own.
+    private const int MaxBufferedToken = 128;
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> StopWordSpans = StopWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>Stemmed content terms of <paramref name="text"/>, in order, duplicates kept.</summary>
     public static List<string> Terms(string text)
     {
+        // The tokens of Tokens, lower-cased into a buffer, checked and stemmed there: one string per term instead of
+        // three (token, lower-cased copy, stem), which made analysis the main cost of scoring a paper's abstract.
         var terms = new List<string>();
-        foreach (var token in Tokens(text))
+        Span<char> buffer = stackalloc char[MaxBufferedToken];
+        var start = -1;
+        for (var i = 0; i <= text.Length; i++)
         {
-            if (token.Length > 1 && !StopWords.Contains(token))
+            var isWord = i < text.Length && char.IsLetterOrDigit(text[i]);
+            if (isWord && start < 0)
             {
-                terms.Add(Stem(token));
+                start = i;
+            }
+            else if (!isWord && start >= 0)
+            {
+                var token = text.AsSpan(start, i - start);
+                var lower = token.Length <= buffer.Length ? buffer[..token.Length] : new char[token.Length];
+                token.ToLowerInvariant(lower);
+                if (lower.Length > 1 && !StopWordSpans.Contains(lower))
+                {
+                    terms.Add(StemToString(lower));
+                }
+
+                start = -1;
             }
         }
 
@@ -62,32 +84,47 @@ public static class TextAnalyzer
     /// <summary>A light English stemmer: strips the common inflectional suffixes only, which is enough for matching.</summary>
     public static string Stem(string word)
     {
+        var stem = StemOf(word, out var y);
+        return y ? string.Concat(stem, "y") : stem.Length == word.Length ? word : new string(stem);
+    }
+
+    private static string StemToString(ReadOnlySpan<char> word)
+    {
+        var stem = StemOf(word, out var y);
+        return y ? string.Concat(stem, "y") : new string(stem);
+    }
+
+    /// <summary>The stem as a slice of <paramref name="word"/>, and whether a 'y' follows it ("studies": "stud" and y).</summary>
+    private static ReadOnlySpan<char> StemOf(ReadOnlySpan<char> word, out bool y)
+    {
+        y = false;
         if (word.Length <= 3 || char.IsDigit(word[^1]))
         {
             return word;
         }
 
-        if (word.EndsWith("ies", StringComparison.Ordinal) && word.Length > 4)
+        if (word.EndsWith("ies") && word.Length > 4)
         {
-            return word[..^3] + "y";
+            y = true;
+            return word[..^3];
         }
 
-        if (word.EndsWith("sses", StringComparison.Ordinal))
+        if (word.EndsWith("sses"))
         {
             return word[..^2];
         }
 
-        if (word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal) && !word.EndsWith("us", StringComparison.Ordinal) && !word.EndsWith("is", StringComparison.Ordinal))
+        if (word.EndsWith('s') && !word.EndsWith("ss") && !word.EndsWith("us") && !word.EndsWith("is"))
         {
             word = word[..^1];
         }
 
-        if (word.EndsWith("ing", StringComparison.Ordinal) && word.Length > 5)
+        if (word.EndsWith("ing") && word.Length > 5)
         {
             return Undouble(word[..^3]);
         }
 
-        if (word.EndsWith("ed", StringComparison.Ordinal) && word.Length > 4)
+        if (word.EndsWith("ed") && word.Length > 4)
         {
             return Undouble(word[..^2]);
         }
@@ -95,6 +132,6 @@ public static class TextAnalyzer
         return word;
     }
 
-    private static string Undouble(string stem) =>
+    private static ReadOnlySpan<char> Undouble(ReadOnlySpan<char> stem) =>
         stem.Length > 3 && stem[^1] == stem[^2] && stem[^1] is not ('l' or 's' or 'z') ? stem[..^1] : stem;
 }

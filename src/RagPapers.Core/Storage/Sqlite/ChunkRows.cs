@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text;
 using RagPapers.Ingestion;
 
@@ -7,29 +6,38 @@ namespace RagPapers.Storage.Sqlite;
 /// <summary>
 /// Paper id, ordinal and text of every row of a <see cref="VectorMatrix"/>, and each paper's rows, so a vector search's
 /// hits and a paper's chunks come from memory instead of from SQLite on every query. The texts are kept as UTF-8 in
-/// one buffer: half the size of strings and no object per chunk, while decoding the few hundred a query needs costs
-/// microseconds.
+/// blocks of 1 MB: half the size of strings, no object per chunk and no copying as the store grows, while decoding the
+/// few hundred texts a query needs costs microseconds.
 /// </summary>
 internal sealed class ChunkRows
 {
+    private const int BlockSize = 1 << 20;
+
     private readonly Dictionary<long, int> rowsById;
     private readonly string[] paperIds;
     private readonly int[] ordinals;
-    private readonly byte[] text;
-    private readonly int[] textStarts; // row i's text is text[textStarts[i]..textStarts[i + 1]]
+    private readonly byte[][] blocks;
+    private readonly (int Block, int Start, int Length)[] texts;
     private readonly Dictionary<string, int[]> rowsByPaper;
 
-    private ChunkRows(Dictionary<long, int> rowsById, string[] paperIds, int[] ordinals, byte[] text, int[] textStarts, Dictionary<string, int[]> rowsByPaper)
+    private ChunkRows(Dictionary<long, int> rowsById, string[] paperIds, int[] ordinals, byte[][] blocks, (int, int, int)[] texts, Dictionary<string, int[]> rowsByPaper)
     {
         this.rowsById = rowsById;
         this.paperIds = paperIds;
         this.ordinals = ordinals;
-        this.text = text;
-        this.textStarts = textStarts;
+        this.blocks = blocks;
+        this.texts = texts;
         this.rowsByPaper = rowsByPaper;
     }
 
-    public Chunk this[int row] => new(paperIds[row], ordinals[row], Encoding.UTF8.GetString(text.AsSpan(textStarts[row]..textStarts[row + 1])));
+    public Chunk this[int row]
+    {
+        get
+        {
+            var (block, start, length) = texts[row];
+            return new Chunk(paperIds[row], ordinals[row], Encoding.UTF8.GetString(blocks[block], start, length));
+        }
+    }
 
     /// <summary>The row of the chunk whose SQLite rowid (and FTS5 rowid) is <paramref name="chunkId"/>.</summary>
     public bool TryGetRow(long chunkId, out int row) => rowsById.TryGetValue(chunkId, out row);
@@ -43,18 +51,27 @@ internal sealed class ChunkRows
         private readonly Dictionary<long, int> rowsById = new(capacity);
         private readonly string[] paperIds = new string[capacity];
         private readonly int[] ordinals = new int[capacity];
-        private readonly int[] textStarts = new int[capacity + 1];
-        private readonly ArrayBufferWriter<byte> text = new();
+        private readonly (int, int, int)[] texts = new (int, int, int)[capacity];
+        private readonly List<byte[]> blocks = [];
         private readonly Dictionary<string, List<int>> rowsByPaper = new(StringComparer.Ordinal);
+        private int used = BlockSize;
         private int count;
 
-        public void Add(long chunkId, string paperId, int ordinal, string chunkText)
+        public void Add(long chunkId, string paperId, int ordinal, string text)
         {
             rowsById[chunkId] = count;
+            var length = Encoding.UTF8.GetByteCount(text);
+            if (blocks.Count == 0 || used + length > blocks[^1].Length)
+            {
+                blocks.Add(new byte[Math.Max(BlockSize, length)]); // a text never spans two blocks
+                used = 0;
+            }
+
+            Encoding.UTF8.GetBytes(text, blocks[^1].AsSpan(used));
+            texts[count] = (blocks.Count - 1, used, length);
+            used += length;
             paperIds[count] = paperId;
             ordinals[count] = ordinal;
-            text.Advance(Encoding.UTF8.GetBytes(chunkText, text.GetSpan(Encoding.UTF8.GetMaxByteCount(chunkText.Length))));
-            textStarts[count + 1] = text.WrittenCount;
             if (!rowsByPaper.TryGetValue(paperId, out var rows))
             {
                 rowsByPaper.Add(paperId, rows = []);
@@ -71,7 +88,7 @@ internal sealed class ChunkRows
                 byPaper.Add(paperId, [.. rows.OrderBy(row => ordinals[row])]);
             }
 
-            return new ChunkRows(rowsById, paperIds[..count], ordinals[..count], text.WrittenSpan.ToArray(), textStarts[..(count + 1)], byPaper);
+            return new ChunkRows(rowsById, paperIds[..count], ordinals[..count], [.. blocks], texts[..count], byPaper);
         }
     }
 }

@@ -29,9 +29,15 @@ public sealed partial class SqlitePaperIndex
     public async Task<Paper?> GetPaperAsync(string id, CancellationToken cancellationToken = default)
     {
         using var _ = await LockAsync(cancellationToken);
-        if (!papers.TryGetValue(id, out var paper) && await ReadPaperAsync(id, cancellationToken) is { } read)
+        if (papers.TryGetValue(id, out var kept))
         {
-            Remember(paper = read);
+            return kept;
+        }
+
+        var paper = await ReadPaperAsync(id, cancellationToken);
+        if (paper is not null)
+        {
+            Remember(paper);
         }
 
         return paper;
@@ -144,5 +150,4 @@ public sealed partial class SqlitePaperIndex
         using var reader = await commands!.Get(SelectPaperSql).Set("$id", id).ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? PaperRows.Read(reader) : null;
     }
-
 }
