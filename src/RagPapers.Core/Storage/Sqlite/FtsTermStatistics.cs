@@ -2,13 +2,15 @@ namespace RagPapers.Storage.Sqlite;
 
 /// <summary>
 /// What FTS5's bm25() knows about the indexed chunks, read back out of FTS5 itself: the stemmed terms of every
-/// chunk with their counts per column, each term's document frequency, and the column lengths. Feedback needs
-/// them to pick expansion terms and score them exactly as FTS5 would, with the porter tokenizer's own stems.
+/// chunk with their counts per column, each term's postings and document frequency, and the column lengths.
+/// Keyword search ranks from them exactly as FTS5 would (<see cref="FtsBm25Ranking"/>), and feedback picks and
+/// scores expansion terms with them, with the porter tokenizer's own stems.
 /// </summary>
 /// <remarks>
 /// Read from an <c>fts5vocab</c> 'instance' table in one pass (a row per token occurrence, ordered by term, then
 /// chunk, then column), so nothing is stored twice in the file; it is kept in memory until the next write, like
-/// the vector matrix. Roughly 8 bytes per distinct term of a chunk: about 4 MB for 5,000 abstracts.
+/// the vector matrix. Roughly 24 bytes per distinct term of a chunk (its counts by chunk and its posting by term):
+/// about 12 MB for 5,000 abstracts.
 /// </remarks>
 internal sealed class FtsTermStatistics
 {
@@ -27,24 +29,59 @@ internal sealed class FtsTermStatistics
     private readonly int[] documentFrequency;
     private readonly Dictionary<long, ChunkTerms> chunks;
 
-    private FtsTermStatistics(Dictionary<string, int> termIds, string[] terms, int[] documentFrequency, Dictionary<long, ChunkTerms> chunks)
+    // The chunks in rowid order, and each term's postings into that order (compressed rows: the postings of term t
+    // are postings[postingStarts[t]..postingStarts[t + 1]]), so ranking walks flat arrays.
+    private readonly long[] chunkIds;
+    private readonly int[] chunkLengths;
+    private readonly int[] postingStarts;
+    private readonly Posting[] postings;
+
+    private FtsTermStatistics(Dictionary<string, int> termIds, string[] terms, int[] documentFrequency, Dictionary<long, ChunkTerms> chunks, long rows)
     {
         this.termIds = termIds;
         this.terms = terms;
         this.documentFrequency = documentFrequency;
         this.chunks = chunks;
-        ChunkCount = chunks.Count;
-        if (ChunkCount > 0)
+        ChunkCount = (int)Math.Max(rows, chunks.Count);
+        AverageLength = ChunkCount == 0 ? 0 : (double)chunks.Values.Sum(c => (long)c.Length) / ChunkCount;
+
+        chunkIds = [.. chunks.Keys.Order()];
+        chunkLengths = new int[chunkIds.Length];
+        postingStarts = new int[terms.Length + 1];
+        foreach (var chunk in chunks.Values)
         {
-            AverageLength = chunks.Values.Average(c => (double)c.Length);
+            foreach (var termId in chunk.TermIds)
+            {
+                postingStarts[termId + 1]++;
+            }
+        }
+
+        for (var t = 0; t < terms.Length; t++)
+        {
+            postingStarts[t + 1] += postingStarts[t];
+        }
+
+        postings = new Posting[postingStarts[^1]];
+        var next = postingStarts[..^1];
+        for (var i = 0; i < chunkIds.Length; i++)
+        {
+            var chunk = chunks[chunkIds[i]];
+            chunkLengths[i] = chunk.Length;
+            for (var t = 0; t < chunk.TermIds.Length; t++)
+            {
+                postings[next[chunk.TermIds[t]]++] = new Posting(i, chunk.TitleCounts[t], chunk.TextCounts[t]);
+            }
         }
     }
 
-    /// <summary>Chunks with at least one token: FTS5's N for the IDF.</summary>
+    /// <summary>Rows of the FTS table: FTS5's N for the IDF.</summary>
     public int ChunkCount { get; }
 
-    /// <summary>Tokens per chunk, both columns together: FTS5's avgdl.</summary>
+    /// <summary>Tokens per row, both columns together: FTS5's avgdl.</summary>
     public double AverageLength { get; }
+
+    /// <summary>Chunks with at least one token, indexed in rowid order by <see cref="Posting.Chunk"/>.</summary>
+    public int IndexedChunks => chunkIds.Length;
 
     public int TermCount => terms.Length;
 
@@ -57,10 +94,20 @@ internal sealed class FtsTermStatistics
     /// <summary>Chunks holding the term in either column.</summary>
     public int DocumentFrequency(int termId) => documentFrequency[termId];
 
+    /// <summary>The chunks holding a term, in rowid order, with the term's counts in each column.</summary>
+    public ReadOnlySpan<Posting> Postings(int termId) => postings.AsSpan(postingStarts[termId], postingStarts[termId + 1] - postingStarts[termId]);
+
+    /// <summary>The rowid of an indexed chunk.</summary>
+    public long ChunkId(int chunk) => chunkIds[chunk];
+
+    /// <summary>Tokens of an indexed chunk, both columns together.</summary>
+    public int ChunkLength(int chunk) => chunkLengths[chunk];
+
     /// <summary>The term counts of a chunk (by rowid), if it has any.</summary>
     public bool TryGetChunk(long chunkId, out ChunkTerms terms) => chunks.TryGetValue(chunkId, out terms!);
 
-    public static async Task<FtsTermStatistics> LoadAsync(CommandCache commands, CancellationToken cancellationToken)
+    /// <param name="rows">Rows of the FTS table (one per chunk), token-less ones included as FTS5 counts them.</param>
+    public static async Task<FtsTermStatistics> LoadAsync(CommandCache commands, long rows, CancellationToken cancellationToken)
     {
         await commands.Get(CreateVocabularySql).ExecuteNonQueryAsync(cancellationToken);
         var termIds = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -109,8 +156,11 @@ internal sealed class FtsTermStatistics
             chunks[id] = built.Build();
         }
 
-        return new FtsTermStatistics(termIds, [.. terms], [.. frequencies], chunks);
+        return new FtsTermStatistics(termIds, [.. terms], [.. frequencies], chunks, rows);
     }
+
+    /// <summary>One chunk holding a term: its index in rowid order and the term's counts in the title and text.</summary>
+    internal readonly record struct Posting(int Chunk, int TitleCount, int TextCount);
 
     /// <summary>A chunk's distinct terms (ascending ids) with their counts in the title and text columns.</summary>
     internal sealed record ChunkTerms(int[] TermIds, int[] TitleCounts, int[] TextCounts, int TitleLength, int TextLength)

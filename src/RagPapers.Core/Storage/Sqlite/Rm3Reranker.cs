@@ -11,16 +11,11 @@ namespace RagPapers.Storage.Sqlite;
 /// feedback chunks d, w_d = exp(s_d − s_max) from their first-pass scores, normalized over the chosen terms.
 /// </summary>
 /// <remarks>
-/// bm25(t) is FTS5's own formula (k1 1.2, b 0.75, IDF clamped at 1e-6, column weights inside the saturation,
-/// the chunk's whole length against the average), so the expansion part is on the query part's scale.
+/// bm25(t) is FTS5's own formula (<see cref="FtsBm25"/>), so the expansion part is on the query part's scale.
 /// Chosen on SciFact train: 10 chunks, 40 terms, λ 0.6, 300 candidates (docs/benchmarks.md).
 /// </remarks>
 internal static class Rm3Reranker
 {
-    private const double K1 = 1.2;
-    private const double B = 0.75;
-    private const double MinIdf = 1e-6;
-
     /// <summary>The hits ranked again, best first, at most <paramref name="top"/>; scores are the mixed ones.</summary>
     /// <param name="hits">First-pass hits (chunk rowid, FTS5 score), best first.</param>
     /// <param name="queryTerms">How many terms the first-pass query OR-ed: the query part is their mean.</param>
@@ -43,7 +38,7 @@ internal static class Rm3Reranker
             Array.Clear(weights, 0, statistics.TermCount);
             foreach (var (termId, weight) in expansion)
             {
-                weights[termId] = weight * Idf(statistics.DocumentFrequency(termId), statistics.ChunkCount);
+                weights[termId] = weight * FtsBm25.Idf(statistics.DocumentFrequency(termId), statistics.ChunkCount);
             }
 
             var lambda = feedback.OriginalWeight;
@@ -67,7 +62,7 @@ internal static class Rm3Reranker
     /// <summary>Σ_t p(t|R) · bm25(t, chunk) over the expansion terms, whose p(t|R) · IDF sit in <paramref name="weights"/>.</summary>
     private static double ExpansionScore(FtsTermStatistics.ChunkTerms chunk, double[] weights, double titleWeight, double averageLength)
     {
-        var saturation = K1 * (1 - B + (B * chunk.Length / averageLength));
+        var saturation = FtsBm25.Saturation(chunk.Length, averageLength);
         var score = 0.0;
         for (var t = 0; t < chunk.TermIds.Length; t++)
         {
@@ -75,7 +70,7 @@ internal static class Rm3Reranker
             if (weight != 0)
             {
                 var frequency = (titleWeight * chunk.TitleCounts[t]) + chunk.TextCounts[t];
-                score += weight * frequency * (K1 + 1) / (frequency + saturation);
+                score += FtsBm25.Score(weight, frequency, saturation);
             }
         }
 
@@ -130,7 +125,4 @@ internal static class Rm3Reranker
         var term = statistics.Term(termId);
         return !TextAnalyzer.IsStopWord(term) && !term.All(char.IsAsciiDigit);
     }
-
-    private static double Idf(int documentFrequency, int chunks) =>
-        Math.Max(MinIdf, Math.Log((chunks - documentFrequency + 0.5) / (documentFrequency + 0.5)));
 }

@@ -4,14 +4,10 @@ namespace RagPapers.Storage.Sqlite;
 
 public sealed partial class SqlitePaperIndex
 {
-    // Ids and scores only: the text of the hits comes from the in-memory chunk rows (VectorMatrix), as decoding
-    // a few hundred whole abstracts from SQLite cost more than the ranking itself.
+    // A filtered search ranks in SQL, where the join admits only the filter's papers; an unfiltered one ranks the
+    // same way from the in-memory term statistics (FtsBm25Ranking). Ids and scores only: the text of the hits comes
+    // from the in-memory chunk rows (VectorMatrix), as decoding a few hundred whole abstracts cost more than ranking.
     // bm25() weights follow the FTS column order (title, text): a title match counts double (TitleWeight).
-    private const string KeywordSearchSql = """
-        SELECT rowid, -bm25(chunks_fts, 2.0, 1.0) AS score FROM chunks_fts
-        WHERE chunks_fts MATCH $match ORDER BY score DESC, rowid LIMIT $top
-        """;
-
     private const string FilteredKeywordSearchSql = """
         SELECT chunks_fts.rowid, -bm25(chunks_fts, 2.0, 1.0) AS score FROM chunks_fts
         JOIN chunks k ON k.id = chunks_fts.rowid
@@ -23,7 +19,7 @@ public sealed partial class SqlitePaperIndex
         ORDER BY score DESC, chunks_fts.rowid LIMIT $top
         """;
 
-    // The title column's weight in the bm25() calls above, for the feedback terms scored outside SQL.
+    // The title column's weight in the bm25() call above, for the scores computed outside SQL.
     private const double TitleWeight = 2.0;
 
     // Bounds the term statistics a long-running server keeps between writes.
@@ -38,38 +34,14 @@ public sealed partial class SqlitePaperIndex
         }
 
         using var _ = await LockAsync(cancellationToken);
-        var informative = await SelectInformativeTermsAsync(terms, cancellationToken);
-        if (informative.Count == 0)
+        var candidates = feedback.IsOn ? Math.Max(top, feedback.Candidates) : top;
+        var (ranked, queryTerms) = filter is { IsEmpty: false }
+            ? await RankFilteredAsync(query, terms, filter, candidates, cancellationToken)
+            : await RankInMemoryAsync(query, terms, candidates, cancellationToken);
+        if (feedback.IsOn && ranked.Count > 0)
         {
-            return [];
-        }
-
-        var match = FtsQuery.Match(informative);
-        Log.KeywordQuery(logger, query, match);
-        var feedback = this.feedback.IsOn;
-        var filtered = filter is { IsEmpty: false };
-        var command = commands!.Get(filtered ? FilteredKeywordSearchSql : KeywordSearchSql)
-            .Set("$match", match)
-            .Set("$top", feedback ? Math.Max(top, this.feedback.Candidates) : top);
-        if (filtered)
-        {
-            command.Set("$from", PaperRows.FormatDate(filter!.From)).Set("$to", PaperRows.FormatDate(filter.To))
-                .Set("$source", string.IsNullOrEmpty(filter.Source) ? null : filter.Source);
-        }
-
-        var ranked = new List<(long Id, double Score)>();
-        using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                ranked.Add((reader.GetInt64(0), reader.GetDouble(1)));
-            }
-        }
-
-        if (feedback && ranked.Count > 0)
-        {
-            termStatistics ??= await LoadTermStatisticsAsync(cancellationToken);
-            ranked = [.. Rm3Reranker.Rerank(ranked, informative.Count, termStatistics, this.feedback, TitleWeight, top)];
+            var statistics = await GetTermStatisticsAsync(cancellationToken);
+            ranked = [.. Rm3Reranker.Rerank(ranked, queryTerms, statistics, feedback, TitleWeight, top)];
         }
 
         // Loaded under the lock that writes take, so the rows match the FTS5 rowids just read.
@@ -84,6 +56,59 @@ public sealed partial class SqlitePaperIndex
         }
 
         return hits;
+    }
+
+    /// <summary>BM25 from the in-memory term statistics: FTS5's ranking without FTS5's per-query decoding.</summary>
+    private async Task<(List<(long Id, double Score)> Ranked, int QueryTerms)> RankInMemoryAsync(
+        string query, IReadOnlyList<string> terms, int top, CancellationToken cancellationToken)
+    {
+        var statistics = await GetTermStatisticsAsync(cancellationToken);
+        var stems = await (stemmer ??= new FtsStemmer(commands!)).StemAsync(terms, cancellationToken);
+        var counted = new List<((string Term, int Id) Term, long Rows)>(terms.Count);
+        for (var i = 0; i < terms.Count; i++)
+        {
+            var id = stems[i] is { } stem ? statistics.Id(stem) : -1;
+            counted.Add(((terms[i], id), id < 0 ? 0 : statistics.DocumentFrequency(id)));
+        }
+
+        var informative = Informative(counted, statistics.ChunkCount);
+        if (informative.Count == 0)
+        {
+            return ([], 0);
+        }
+
+        Log.KeywordQuery(logger, query, FtsQuery.Match(informative.Select(t => t.Term)));
+        return (FtsBm25Ranking.Rank([.. informative.Select(t => t.Id)], statistics, TitleWeight, top), informative.Count);
+    }
+
+    /// <summary>BM25 in SQL, joined to the papers the filter admits.</summary>
+    private async Task<(List<(long Id, double Score)> Ranked, int QueryTerms)> RankFilteredAsync(
+        string query, IReadOnlyList<string> terms, SearchFilter filter, int top, CancellationToken cancellationToken)
+    {
+        var informative = await SelectInformativeTermsAsync(terms, cancellationToken);
+        if (informative.Count == 0)
+        {
+            return ([], 0);
+        }
+
+        var match = FtsQuery.Match(informative);
+        Log.KeywordQuery(logger, query, match);
+        var command = commands!.Get(FilteredKeywordSearchSql)
+            .Set("$match", match)
+            .Set("$top", top)
+            .Set("$from", PaperRows.FormatDate(filter.From))
+            .Set("$to", PaperRows.FormatDate(filter.To))
+            .Set("$source", string.IsNullOrEmpty(filter.Source) ? null : filter.Source);
+        var ranked = new List<(long Id, double Score)>();
+        using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                ranked.Add((reader.GetInt64(0), reader.GetDouble(1)));
+            }
+        }
+
+        return (ranked, informative.Count);
     }
 
     public async Task<IReadOnlyList<ChunkHit>> VectorSearchAsync(ReadOnlyMemory<float> query, int top, SearchFilter? filter = null, CancellationToken cancellationToken = default)
@@ -117,22 +142,32 @@ public sealed partial class SqlitePaperIndex
                 termRows[term] = rows;
             }
 
-            if (rows > 0)
-            {
-                counted.Add((term, rows));
-            }
+            counted.Add((term, rows));
         }
 
-        var informative = counted.Where(c => 2 * c.Rows < chunkTotal).Select(c => c.Term).ToList();
-        return informative.Count > 0 || counted.Count == 0 ? informative : [counted.MinBy(c => c.Rows).Term];
+        return Informative(counted, chunkTotal.Value);
     }
 
-    private async Task<FtsTermStatistics> LoadTermStatisticsAsync(CancellationToken cancellationToken)
+    /// <summary>The rule of <see cref="SelectInformativeTermsAsync"/> over terms with their chunk counts.</summary>
+    private static List<T> Informative<T>(List<(T Term, long Rows)> counted, long chunks)
     {
-        var started = Stopwatch.GetTimestamp();
-        var statistics = await FtsTermStatistics.LoadAsync(commands!, cancellationToken);
-        Log.TermStatisticsLoaded(logger, statistics.ChunkCount, statistics.TermCount, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        return statistics;
+        var found = counted.Where(c => c.Rows > 0).ToList();
+        var informative = found.Where(c => 2 * c.Rows < chunks).Select(c => c.Term).ToList();
+        return informative.Count > 0 || found.Count == 0 ? informative : [found.MinBy(c => c.Rows).Term];
+    }
+
+    /// <summary>The term statistics, read from FTS5 on the first keyword search after a write; the caller holds the lock.</summary>
+    private async Task<FtsTermStatistics> GetTermStatisticsAsync(CancellationToken cancellationToken)
+    {
+        if (termStatistics is null)
+        {
+            var started = Stopwatch.GetTimestamp();
+            chunkTotal ??= (long)(await commands!.Get("SELECT count(*) FROM chunks").ExecuteScalarAsync(cancellationToken))!;
+            termStatistics = await FtsTermStatistics.LoadAsync(commands!, chunkTotal.Value, cancellationToken);
+            Log.TermStatisticsLoaded(logger, termStatistics.ChunkCount, termStatistics.TermCount, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+
+        return termStatistics;
     }
 
     private async Task<VectorMatrix> GetMatrixAsync(CancellationToken cancellationToken)

@@ -31,6 +31,7 @@ public sealed partial class SqlitePaperIndex(string path, ILogger<SqlitePaperInd
     private EmbedderDescriptor? embedder;
     private VectorMatrix? matrix;
     private FtsTermStatistics? termStatistics;
+    private FtsStemmer? stemmer;
     private long? chunkTotal;
     private bool disposed;
 
@@ -111,6 +112,7 @@ public sealed partial class SqlitePaperIndex(string path, ILogger<SqlitePaperInd
             // Release the file at once so the user can delete it as the message says.
             commands!.Dispose();
             commands = null;
+            stemmer = null;
             await connection!.DisposeAsync();
             connection = null;
             throw;

@@ -84,7 +84,7 @@ public sealed class SqliteKeywordFeedbackTests : IDisposable
         await connection.OpenAsync();
         using var commands = new CommandCache(connection);
 
-        var statistics = await FtsTermStatistics.LoadAsync(commands, CancellationToken.None);
+        var statistics = await FtsTermStatistics.LoadAsync(commands, rows: Papers.Length, CancellationToken.None);
 
         Assert.Equal(Papers.Length, statistics.ChunkCount);
         var zeolite = statistics.Id("zeolit"); // porter's stem, not the word

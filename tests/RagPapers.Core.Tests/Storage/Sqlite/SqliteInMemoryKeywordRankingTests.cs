@@ -1,0 +1,95 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using RagPapers.Core.Tests.Fakes;
+using RagPapers.Storage;
+using RagPapers.Storage.Sqlite;
+
+namespace RagPapers.Core.Tests.Storage.Sqlite;
+
+/// <summary>
+/// An unfiltered keyword search ranks from the in-memory term statistics; a filtered one still asks FTS5's bm25()
+/// in SQL. With a filter that admits every paper the two must agree: same chunks, same order, same scores.
+/// </summary>
+public sealed class SqliteInMemoryKeywordRankingTests : IDisposable
+{
+    private static readonly SearchFilter AdmitsAll = new(From: new DateOnly(2000, 1, 1));
+
+    // Inflections porter folds together, diacritics unicode61 strips, capitals, a word in nearly every paper.
+    private static readonly string[] Vocabulary =
+    [
+        "model", "models", "modelling", "learning", "learned", "graph", "graphs", "protein", "proteins", "folding",
+        "naïve", "naive", "café", "Transformer", "transformers", "attention", "zeolite", "catalysis", "catalytic",
+        "speech", "recognition", "retrieval", "retrieve", "dense", "sparse", "ranking", "ranked", "neural", "network",
+        "networks", "segmentation", "image", "images", "weather", "forecasting", "forecast", "2024", "covid", "19",
+    ];
+
+    private readonly TempDirectory temp = new();
+
+    public void Dispose() => temp.Dispose();
+
+    [Theory]
+    [InlineData("model")]
+    [InlineData("models of protein folding")]
+    [InlineData("the study of neural networks and graph models")] // stop words; "model" and "models" both scored
+    [InlineData("Naïve café transformers")]
+    [InlineData("outcome")] // in every paper: kept as the rarest term
+    [InlineData("unheardof protein")] // one term no paper has
+    [InlineData("covid 19 forecasting weather images segmentation retrieval ranking dense sparse")]
+    public async Task KeywordSearchAsync_Unfiltered_RanksAndScoresAsFts5Bm25Does(string query)
+    {
+        await using var index = await OpenAsync(KeywordFeedback.Off);
+
+        var inMemory = await index.KeywordSearchAsync(query, 60);
+        var inSql = await index.KeywordSearchAsync(query, 60, AdmitsAll);
+
+        Assert.NotEmpty(inSql);
+        Assert.Equal(inSql.Select(h => (h.PaperId, h.Ordinal)), inMemory.Select(h => (h.PaperId, h.Ordinal)));
+        Assert.All(inSql.Zip(inMemory), pair => Assert.Equal(pair.First.Score, pair.Second.Score, 1e-12));
+    }
+
+    [Fact]
+    public async Task KeywordSearchAsync_WithFeedback_SameRankingWithOrWithoutAnAdmitAllFilter()
+    {
+        await using var index = await OpenAsync(new KeywordFeedback(Documents: 5, Terms: 10, OriginalWeight: 0.6, Candidates: 100));
+
+        var inMemory = await index.KeywordSearchAsync("graph neural networks for protein models", 30);
+        var inSql = await index.KeywordSearchAsync("graph neural networks for protein models", 30, AdmitsAll);
+
+        Assert.Equal(inSql.Select(h => (h.PaperId, h.Ordinal)), inMemory.Select(h => (h.PaperId, h.Ordinal)));
+    }
+
+    [Fact]
+    public async Task KeywordSearchAsync_AfterAWrite_RanksTheNewChunksToo()
+    {
+        await using var index = await OpenAsync(KeywordFeedback.Off);
+        Assert.Empty(await index.KeywordSearchAsync("perovskite", 10));
+
+        await index.UpsertAsync([TestPapers.Document(TestPapers.Make("new", "Perovskite cells", "Perovskite solar cells degrade in humid air.", new DateOnly(2024, 5, 1)))]);
+
+        Assert.Equal(["new"], (await index.KeywordSearchAsync("perovskite", 10)).Select(h => h.PaperId));
+    }
+
+    private async Task<SqlitePaperIndex> OpenAsync(KeywordFeedback feedback)
+    {
+        var index = new SqlitePaperIndex(temp.File("ranking.db"), NullLogger<SqlitePaperIndex>.Instance, feedback);
+        await index.OpenAsync(TestStores.Embedder);
+        await index.UpsertAsync(Corpus());
+        return index;
+    }
+
+    // 300 papers of random words from the vocabulary (fixed seed), every tenth with a second chunk; all say "outcome".
+    private static IReadOnlyList<PaperDocument> Corpus()
+    {
+        var random = new Random(20261126);
+        string Words(int count) => string.Join(' ', Enumerable.Range(0, count).Select(_ => Vocabulary[random.Next(Vocabulary.Length)]));
+        return
+        [
+            .. Enumerable.Range(0, 300).Select(i =>
+            {
+                var paper = TestPapers.Make($"p{i:D3}", Words(random.Next(2, 7)), "An outcome of " + Words(random.Next(5, 60)) + ".", new DateOnly(2024, 1, 1));
+                return i % 10 == 0
+                    ? TestPapers.Document(paper, paper.Abstract, "Another outcome: " + Words(random.Next(3, 30)) + ".")
+                    : TestPapers.Document(paper);
+            }),
+        ];
+    }
+}
