@@ -12,10 +12,11 @@ internal static class QdrantCollectionSchema
     /// <summary>Bumped whenever points or vectors change shape; a collection of another version is refused.</summary>
     public const int SchemaVersion = 1;
 
-    // Measured on the bundled collection: title terms counted twice plus chunk terms, averaged over its 1,656
-    // chunks (`dotnet run -c Release --project bench/RagPapers.Bench -- qdrant-sizing` prints 66.18). Stored in the
-    // collection's metadata, so a later change of this constant cannot skew the BM25 weights of an existing one.
-    public const double DefaultAverageLength = 66;
+    // Measured on the bundled collection: title terms counted twice plus chunk terms, averaged over its 516
+    // whole-abstract chunks (`dotnet run -c Release --project bench/RagPapers.Bench -- qdrant-sizing` prints 141.89;
+    // it was 66 with the 700-character chunks before issue #3). Stored in the collection's metadata, so a change of
+    // this constant cannot skew the BM25 weights of an existing collection.
+    public const double DefaultAverageLength = 142;
 
     private const string SchemaKey = "ragpapers_schema";
     private const string EmbedderKey = "embedder_id";
