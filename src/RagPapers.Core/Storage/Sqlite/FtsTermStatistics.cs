@@ -74,7 +74,7 @@ internal sealed class FtsTermStatistics
         }
     }
 
-    /// <summary>Rows of the FTS table: FTS5's N for the IDF.</summary>
+    /// <summary>Live rows of the FTS table: bm25's N. (FTS5's own N still counts rows deleted from a contentless_delete table.)</summary>
     public int ChunkCount { get; }
 
     /// <summary>Tokens per row, both columns together: FTS5's avgdl.</summary>
@@ -106,7 +106,7 @@ internal sealed class FtsTermStatistics
     /// <summary>The term counts of a chunk (by rowid), if it has any.</summary>
     public bool TryGetChunk(long chunkId, out ChunkTerms terms) => chunks.TryGetValue(chunkId, out terms!);
 
-    /// <param name="rows">Rows of the FTS table (one per chunk), token-less ones included as FTS5 counts them.</param>
+    /// <param name="rows">Live rows of the FTS table (one per chunk), token-less ones included.</param>
     public static async Task<FtsTermStatistics> LoadAsync(CommandCache commands, long rows, CancellationToken cancellationToken)
     {
         await commands.Get(CreateVocabularySql).ExecuteNonQueryAsync(cancellationToken);

@@ -5,7 +5,9 @@ namespace RagPapers.Storage.Sqlite;
 public sealed partial class SqlitePaperIndex
 {
     // A filtered search ranks in SQL, where the join admits only the filter's papers; an unfiltered one ranks the
-    // same way from the in-memory term statistics (FtsBm25Ranking). Ids and scores only: the text of the hits comes
+    // same way from the in-memory term statistics (FtsBm25Ranking). The two agree exactly until papers are rewritten:
+    // a contentless_delete table keeps deleted rows in the row count and token totals bm25() uses, while the
+    // statistics count the live rows. Ids and scores only: the text of the hits comes
     // from the in-memory chunk rows (VectorMatrix), as decoding a few hundred whole abstracts cost more than ranking.
     // bm25() weights follow the FTS column order (title, text): a title match counts double (TitleWeight).
     private const string FilteredKeywordSearchSql = """
