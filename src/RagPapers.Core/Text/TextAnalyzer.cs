@@ -35,25 +35,15 @@ public static class TextAnalyzer
         // three (token, lower-cased copy, stem), which made analysis the main cost of scoring a paper's abstract.
         var terms = new List<string>();
         Span<char> buffer = stackalloc char[MaxBufferedToken];
-        var start = -1;
-        for (var i = 0; i <= text.Length; i++)
+        var position = 0;
+        while (NextToken(text, ref position, out var start, out var length))
         {
-            var isWord = i < text.Length && char.IsLetterOrDigit(text[i]);
-            if (isWord && start < 0)
+            var token = text.AsSpan(start, length);
+            var lower = token.Length <= buffer.Length ? buffer[..token.Length] : new char[token.Length];
+            token.ToLowerInvariant(lower);
+            if (lower.Length > 1 && !StopWordSpans.Contains(lower))
             {
-                start = i;
-            }
-            else if (!isWord && start >= 0)
-            {
-                var token = text.AsSpan(start, i - start);
-                var lower = token.Length <= buffer.Length ? buffer[..token.Length] : new char[token.Length];
-                token.ToLowerInvariant(lower);
-                if (lower.Length > 1 && !StopWordSpans.Contains(lower))
-                {
-                    terms.Add(StemToString(lower));
-                }
-
-                start = -1;
+                terms.Add(StemToString(lower));
             }
         }
 
@@ -63,20 +53,29 @@ public static class TextAnalyzer
     /// <summary>Lower-cased alphanumeric tokens of <paramref name="text"/>, stop words included.</summary>
     public static IEnumerable<string> Tokens(string text)
     {
-        var start = -1;
-        for (var i = 0; i <= text.Length; i++)
+        var position = 0;
+        while (NextToken(text, ref position, out var start, out var length))
         {
-            var isWord = i < text.Length && char.IsLetterOrDigit(text[i]);
-            if (isWord && start < 0)
-            {
-                start = i;
-            }
-            else if (!isWord && start >= 0)
-            {
-                yield return text[start..i].ToLowerInvariant();
-                start = -1;
-            }
+            yield return text.Substring(start, length).ToLowerInvariant();
         }
+    }
+
+    /// <summary>The next run of letters and digits at or after <paramref name="position"/>, which moves past it.</summary>
+    private static bool NextToken(string text, ref int position, out int start, out int length)
+    {
+        while (position < text.Length && !char.IsLetterOrDigit(text[position]))
+        {
+            position++;
+        }
+
+        start = position;
+        while (position < text.Length && char.IsLetterOrDigit(text[position]))
+        {
+            position++;
+        }
+
+        length = position - start;
+        return length > 0;
     }
 
     public static bool IsStopWord(string token) => StopWords.Contains(token);
