@@ -9,6 +9,7 @@ RAGPAPERS_Retrieval__KeywordWeight=1 to 4 decimals, so changes can be tried here
     python3 bench/scifact/feedback_experiments.py sweep         # RM3 parameters, one at a time
     python3 bench/scifact/feedback_experiments.py rerank        # learned re-ranker, 2-fold CV
     python3 bench/scifact/feedback_experiments.py termweights   # learned query-term weights, 2-fold CV
+    python3 bench/scifact/feedback_experiments.py bm25params    # BM25's k1, b and title weight, both passes
 
 Standard library only (sqlite3 with FTS5). Data: --data (default ../shared/data/scifact).
 """
@@ -97,13 +98,27 @@ class Harness:
         n = self.df.get(t, 0)
         return max(1e-6, math.log((self.n - n + 0.5) / (n + 0.5)))
 
-    def bm25(self, t, d, title=TITLE):
+    def bm25(self, t, d, title=TITLE, k1=K1, b=B):
         """FTS5's bm25() for one term: column weights inside the saturation, whole-row length."""
         c = self.tf[d]
         f = title * c.get((t, "title"), 0) + c.get((t, "text"), 0)
         if not f:
             return 0.0
-        return self.idf(t) * f * (K1 + 1) / (f + K1 * (1 - B + B * self.length[d] / self.avg))
+        return self.idf(t) * f * (k1 + 1) / (f + k1 * (1 - b + b * self.length[d] / self.avg))
+
+    def first_in_python(self, text, k1, b, title, top=300):
+        """The first pass with other BM25 parameters than FTS5's fixed ones, over every row holding a term."""
+        terms = self.terms(text)
+        if not hasattr(self, "postings"):
+            self.postings = collections.defaultdict(set)
+            for d, c in self.tf.items():
+                for t, _ in c:
+                    self.postings[t].add(d)
+        scores = collections.Counter()
+        for t in (self.stem(w) for w in terms):
+            for d in self.postings.get(t, ()):
+                scores[d] += self.bm25(t, d, title, k1, b)
+        return terms, sorted(scores.items(), key=lambda p: (-p[1], p[0]))[:top]
 
     def expansion(self, hits, fb=10, nt=40, tau=1.0, dfmax=0.5):
         best, p = hits[0][1], collections.Counter()
@@ -249,10 +264,25 @@ def termweights(h):
               "A with B's weights", round(h.evaluate("train", lambda t: h.rm3(t, weights=wb), a)[0], 4), flush=True)
 
 
+def bm25params(h):
+    def rank(text, k1, b, title, lam=0.6):
+        terms, hits = h.first_in_python(text, k1, b, title)
+        if not hits:
+            return []
+        exp = h.expansion(hits)
+        scores = {d: lam * s / len(terms) + (1 - lam) * sum(w * h.bm25(t, d, title, k1, b) for t, w in exp) for d, s in hits}
+        return sorted(scores, key=lambda d: -scores[d])[:100]
+
+    grid = [(K1, B, TITLE)] + [(k1, b, TITLE) for k1 in (0.9, 1.5, 2.0) for b in (0.5, 0.75, 0.9)]
+    grid += [(K1, b, TITLE) for b in (0.5, 0.6, 0.9)] + [(K1, B, title) for title in (1.0, 1.5, 3.0)]
+    for k1, b, title in grid:
+        print("k1", k1, "b", b, "title", title, h.evaluate("train", lambda t: rank(t, k1, b, title)), flush=True)
+
+
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("experiment", choices=["sweep", "rerank", "termweights"])
+    parser.add_argument("experiment", choices=["sweep", "rerank", "termweights", "bm25params"])
     parser.add_argument("--data", default="../shared/data/scifact")
     args = parser.parse_args()
     harness = Harness(args.data)
-    {"sweep": sweep, "rerank": rerank, "termweights": termweights}[args.experiment](harness)
+    {"sweep": sweep, "rerank": rerank, "termweights": termweights, "bm25params": bm25params}[args.experiment](harness)
