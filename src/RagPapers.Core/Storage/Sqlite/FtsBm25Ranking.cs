@@ -37,8 +37,7 @@ internal static class FtsBm25Ranking
                     }
 
                     var frequency = (titleWeight * posting.TitleCount) + posting.TextCount;
-                    var saturation = FtsBm25.Saturation(statistics.ChunkLength(posting.Chunk), statistics.AverageLength);
-                    scores[posting.Chunk] += FtsBm25.Score(idf, frequency, saturation);
+                    scores[posting.Chunk] += FtsBm25.Score(idf, frequency, statistics.ChunkSaturation(posting.Chunk));
                 }
             }
 

@@ -32,7 +32,7 @@ internal sealed class FtsTermStatistics
     // The chunks in rowid order, and each term's postings into that order (compressed rows: the postings of term t
     // are postings[postingStarts[t]..postingStarts[t + 1]]), so ranking walks flat arrays.
     private readonly long[] chunkIds;
-    private readonly int[] chunkLengths;
+    private readonly double[] chunkSaturations;
     private readonly int[] postingStarts;
     private readonly Posting[] postings;
 
@@ -46,7 +46,7 @@ internal sealed class FtsTermStatistics
         AverageLength = ChunkCount == 0 ? 0 : (double)chunks.Values.Sum(c => (long)c.Length) / ChunkCount;
 
         chunkIds = [.. chunks.Keys.Order()];
-        chunkLengths = new int[chunkIds.Length];
+        chunkSaturations = new double[chunkIds.Length];
         postingStarts = new int[terms.Length + 1];
         foreach (var chunk in chunks.Values)
         {
@@ -66,7 +66,7 @@ internal sealed class FtsTermStatistics
         for (var i = 0; i < chunkIds.Length; i++)
         {
             var chunk = chunks[chunkIds[i]];
-            chunkLengths[i] = chunk.Length;
+            chunkSaturations[i] = FtsBm25.Saturation(chunk.Length, AverageLength);
             for (var t = 0; t < chunk.TermIds.Length; t++)
             {
                 postings[next[chunk.TermIds[t]]++] = new Posting(i, chunk.TitleCounts[t], chunk.TextCounts[t]);
@@ -100,8 +100,8 @@ internal sealed class FtsTermStatistics
     /// <summary>The rowid of an indexed chunk.</summary>
     public long ChunkId(int chunk) => chunkIds[chunk];
 
-    /// <summary>Tokens of an indexed chunk, both columns together.</summary>
-    public int ChunkLength(int chunk) => chunkLengths[chunk];
+    /// <summary>BM25's length normalization of an indexed chunk (<see cref="FtsBm25.Saturation"/>), computed once per load.</summary>
+    public double ChunkSaturation(int chunk) => chunkSaturations[chunk];
 
     /// <summary>The term counts of a chunk (by rowid), if it has any.</summary>
     public bool TryGetChunk(long chunkId, out ChunkTerms terms) => chunks.TryGetValue(chunkId, out terms!);

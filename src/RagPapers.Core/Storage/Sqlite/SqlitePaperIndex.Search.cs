@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.Extensions.Logging;
 
 namespace RagPapers.Storage.Sqlite;
 
@@ -79,7 +80,10 @@ public sealed partial class SqlitePaperIndex
             return ([], 0);
         }
 
-        Log.KeywordQuery(logger, query, FtsQuery.Match(informative.Select(t => t.Term)));
+        if (logger.IsEnabled(LogLevel.Trace))
+        {
+            Log.KeywordQuery(logger, query, FtsQuery.Match(informative.Select(t => t.Term))); // only SQL needs the expression
+        }
         return (FtsBm25Ranking.Rank([.. informative.Select(t => t.Id)], statistics, TitleWeight, top), informative.Count);
     }
 
@@ -128,7 +132,7 @@ public sealed partial class SqlitePaperIndex
     /// </summary>
     private async Task<List<string>> SelectInformativeTermsAsync(IReadOnlyList<string> terms, CancellationToken cancellationToken)
     {
-        chunkTotal ??= (long)(await commands!.Get("SELECT count(*) FROM chunks").ExecuteScalarAsync(cancellationToken))!;
+        var chunks = await GetChunkTotalAsync(cancellationToken);
         var counted = new List<(string Term, long Rows)>(terms.Count);
         foreach (var term in terms)
         {
@@ -147,8 +151,12 @@ public sealed partial class SqlitePaperIndex
             counted.Add((term, rows));
         }
 
-        return Informative(counted, chunkTotal.Value);
+        return Informative(counted, chunks);
     }
+
+    /// <summary>Rows of the chunks table (one FTS row each), counted once after each write.</summary>
+    private async Task<long> GetChunkTotalAsync(CancellationToken cancellationToken) =>
+        chunkTotal ??= (long)(await commands!.Get("SELECT count(*) FROM chunks").ExecuteScalarAsync(cancellationToken))!;
 
     /// <summary>The rule of <see cref="SelectInformativeTermsAsync"/> over terms with their chunk counts.</summary>
     private static List<T> Informative<T>(List<(T Term, long Rows)> counted, long chunks)
@@ -164,8 +172,7 @@ public sealed partial class SqlitePaperIndex
         if (termStatistics is null)
         {
             var started = Stopwatch.GetTimestamp();
-            chunkTotal ??= (long)(await commands!.Get("SELECT count(*) FROM chunks").ExecuteScalarAsync(cancellationToken))!;
-            termStatistics = await FtsTermStatistics.LoadAsync(commands!, chunkTotal.Value, cancellationToken);
+            termStatistics = await FtsTermStatistics.LoadAsync(commands!, await GetChunkTotalAsync(cancellationToken), cancellationToken);
             Log.TermStatisticsLoaded(logger, termStatistics.ChunkCount, termStatistics.TermCount, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
 
