@@ -55,8 +55,9 @@ internal sealed class DiscordRestClient(
     {
         for (var attempt = 0; ; attempt++)
         {
-            var wait = buckets.DelayFor(route);
-            if (wait > TimeSpan.Zero)
+            // Until the bucket is really open: a timer may fire a fraction of a millisecond before the time Discord
+            // named, and a request sent that early can be limited again.
+            for (var wait = buckets.DelayFor(route); wait > TimeSpan.Zero; wait = buckets.DelayFor(route))
             {
                 Log.WaitingForBucket(logger, route.Template, wait.TotalSeconds);
                 await Task.Delay(wait, time, cancellationToken);
