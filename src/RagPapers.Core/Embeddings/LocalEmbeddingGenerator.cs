@@ -72,33 +72,14 @@ public sealed class LocalEmbeddingGenerator : IEmbeddingGenerator<string, Embedd
             Parallel.For(0, texts.Count, parallel, i => vectors[i] = Embed(texts[i], dimensions));
         }
 
-        var embeddings = new GeneratedEmbeddings<Embedding<float>>(vectors.Length);
-        foreach (var vector in vectors)
-        {
-            embeddings.Add(new Embedding<float>(vector) { ModelId = ModelId });
-        }
-
-        return Task.FromResult(embeddings);
+        return Task.FromResult(InProcessEmbedding.ToEmbeddings(vectors, ModelId));
     }
 
     /// <summary>The unit-length vector of one text, synchronously (all zeros when the text has no content terms).</summary>
     public float[] Embed(string text) => Embed(text, Dimensions);
 
-    public object? GetService(Type serviceType, object? serviceKey = null)
-    {
-        ArgumentNullException.ThrowIfNull(serviceType);
-        if (serviceKey is not null)
-        {
-            return null;
-        }
-
-        if (serviceType == typeof(EmbeddingGeneratorMetadata))
-        {
-            return _metadata;
-        }
-
-        return serviceType.IsInstanceOfType(this) ? this : null;
-    }
+    public object? GetService(Type serviceType, object? serviceKey = null) =>
+        InProcessEmbedding.GetService(this, _metadata, serviceType, serviceKey);
 
     public void Dispose()
     {

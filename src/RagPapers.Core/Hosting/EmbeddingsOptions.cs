@@ -10,8 +10,12 @@ public sealed class EmbeddingsOptions
     public const string LocalProvider = "Local";
     public const string OpenAIProvider = "OpenAI";
 
-    /// <summary>"Local" (offline, no weights) or "OpenAI" (any OpenAI-compatible /v1/embeddings endpoint).</summary>
-    [RegularExpression("^(Local|OpenAI)$", ErrorMessage = "Embeddings:Provider must be \"Local\" or \"OpenAI\".")]
+    public const string MiniLMProvider = "MiniLM";
+
+    /// <summary>
+    /// "Local" (offline, no weights), "MiniLM" (offline neural, when the front-end carries it) or "OpenAI" (any
+    /// OpenAI-compatible /v1/embeddings endpoint); ProviderAvailabilityValidator refuses any other.
+    /// </summary>
     public string Provider { get; set; } = LocalProvider;
 
     /// <summary>Dimensions of the local embedder's vectors (an OpenAI-compatible model has its own, learned by embedding one probe text).</summary>

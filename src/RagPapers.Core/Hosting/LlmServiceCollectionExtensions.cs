@@ -16,7 +16,8 @@ public static class LlmServiceCollectionExtensions
     private const string ChatHttpClientKey = "ragpapers-chat";
 
     /// <summary>
-    /// The embedder of Embeddings:Provider: the offline local one, or an OpenAI-compatible endpoint. A store
+    /// The embedder of Embeddings:Provider: the offline local one, an OpenAI-compatible endpoint, or one an
+    /// add-on registered as an <see cref="EmbeddingProviderRegistration"/>. A store
     /// records which embedder built it and refuses another, so switching means deleting the store and re-indexing.
     /// </summary>
     public static IServiceCollection AddRagPapersEmbedder(this IServiceCollection services)
@@ -25,9 +26,14 @@ public static class LlmServiceCollectionExtensions
         services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<EmbeddingsOptions>>().Value;
-            return options.Provider == EmbeddingsOptions.OpenAIProvider
-                ? OpenAICompatibleEmbeddingGenerator.Create(options, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<OpenAICompatibleEmbeddingGenerator>>())
-                : sp.GetRequiredService<LocalEmbeddingGenerator>();
+            return options.Provider switch
+            {
+                EmbeddingsOptions.OpenAIProvider => OpenAICompatibleEmbeddingGenerator.Create(options, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<OpenAICompatibleEmbeddingGenerator>>()),
+                EmbeddingsOptions.LocalProvider => sp.GetRequiredService<LocalEmbeddingGenerator>(),
+
+                // Validation at start-up has already refused a provider that nobody registered.
+                _ => sp.GetServices<EmbeddingProviderRegistration>().First(a => a.Name == options.Provider).Create(sp),
+            };
         });
         return services;
     }

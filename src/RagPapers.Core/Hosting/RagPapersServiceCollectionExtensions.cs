@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using RagPapers.Answering;
+using RagPapers.Embeddings;
 using RagPapers.Evaluation;
 using RagPapers.Ingestion;
 using RagPapers.Papers;
@@ -47,10 +48,11 @@ public static class RagPapersServiceCollectionExtensions
         services.AddValidated<EmbeddingsOptions, EmbeddingsOptionsValidator>(configuration, EmbeddingsOptions.Section);
         services.AddValidated<ChatOptions, ChatOptionsValidator>(configuration, ChatOptions.Section);
 
-        var providers = new ProviderAvailabilityValidator();
-        services.AddSingleton<IValidateOptions<StoreOptions>>(providers);
-        services.AddSingleton<IValidateOptions<EmbeddingsOptions>>(providers);
-        services.AddSingleton<IValidateOptions<ChatOptions>>(providers);
+        services.TryAddSingleton<ProviderAvailabilityValidator>();
+        services.AddSingleton<IValidateOptions<StoreOptions>>(sp => sp.GetRequiredService<ProviderAvailabilityValidator>());
+        services.AddSingleton<IValidateOptions<EmbeddingsOptions>>(sp => sp.GetRequiredService<ProviderAvailabilityValidator>());
+        services.AddSingleton<IValidateOptions<ChatOptions>>(sp => sp.GetRequiredService<ProviderAvailabilityValidator>());
+        services.AddSingleton<IPostConfigureOptions<RetrievalOptions>>(sp => new EmbedderRetrievalDefaults(configuration, sp.GetServices<EmbeddingProviderRegistration>()));
         services.AddSingleton<IValidateOptions<StoreOptions>, QdrantStoreOptionsValidator>();
     }
 

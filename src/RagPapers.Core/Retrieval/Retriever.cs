@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using RagPapers.Embeddings;
 using RagPapers.Hosting;
 using RagPapers.Papers;
 using RagPapers.Storage;
@@ -42,11 +43,17 @@ public sealed class Retriever(
         Log.Retrieving(logger, request.Query);
         try
         {
-            var query = await embedder.GenerateVectorAsync(request.Query, cancellationToken: cancellationToken);
+            // A neural or remote embedder takes milliseconds (MiniLM 4 to 6) that BM25 and its feedback need not wait
+            // for, so the question is embedded on the thread pool while the keyword search runs; the local embedder
+            // takes microseconds, less than the hop would cost.
+            var embedding = embedder is LocalEmbeddingGenerator
+                ? embedder.GenerateVectorAsync(request.Query, cancellationToken: cancellationToken)
+                : Task.Run(() => embedder.GenerateVectorAsync(request.Query, cancellationToken: cancellationToken), cancellationToken);
             var chunks = new ChunkCache(index);
             var topK = request.TopK ?? _options.TopK;
             var pool = Math.Max(_options.CandidatePool, topK * ChunksPerRequestedPaper);
-            var fused = await SearchAndFuseAsync(request, query, pool, chunks, cancellationToken);
+            var fused = await SearchAndFuseAsync(request, embedding, pool, chunks, cancellationToken);
+            var query = await embedding;
             var diversify = request.Diversify && _options.MmrLambda < 1;
             var ranked = PaperAggregator.Aggregate(fused).Take(diversify ? topK * MmrPoolFactor : topK).ToArray();
             var candidates = await ScoreAsync(ranked, request.Query, query, chunks, diversify, cancellationToken);
@@ -93,30 +100,32 @@ public sealed class Retriever(
     /// scores those papers' chunks exactly.
     /// </summary>
     private async Task<IReadOnlyList<ChunkHit>> SearchAndFuseAsync(
-        RetrievalRequest request, ReadOnlyMemory<float> query, int pool, ChunkCache chunks, CancellationToken cancellationToken)
+        RetrievalRequest request, Task<ReadOnlyMemory<float>> embedding, int pool, ChunkCache chunks, CancellationToken cancellationToken)
     {
         if (index is IHybridSearchIndex hybrid && request.RestrictTo is not { Count: > 0 })
         {
+            var query = await embedding;
             var fused = await hybrid.HybridSearchAsync(
                 new HybridSearchRequest(request.Query, query, pool, _options.KeywordWeight, _options.RrfK, request.Filter), cancellationToken);
             Log.FusedByIndex(logger, fused.Count);
             return fused;
         }
 
-        var (keyword, dense) = await SearchAsync(request, query, pool, chunks, cancellationToken);
+        var (keyword, dense) = await SearchAsync(request, embedding, pool, chunks, cancellationToken);
         Log.Searched(logger, keyword.Count, dense.Count);
         return Fuse(keyword, dense);
     }
 
     private async Task<(IReadOnlyList<ChunkHit> Keyword, IReadOnlyList<ChunkHit> Dense)> SearchAsync(
-        RetrievalRequest request, ReadOnlyMemory<float> query, int pool, ChunkCache chunks, CancellationToken cancellationToken)
+        RetrievalRequest request, Task<ReadOnlyMemory<float>> embedding, int pool, ChunkCache chunks, CancellationToken cancellationToken)
     {
         // A store whose async calls complete synchronously (Microsoft.Data.Sqlite) would run the two searches one after
-        // the other on this thread; the collection-wide dense scan goes to the thread pool first so that they overlap.
+        // the other on this thread; the collection-wide dense scan (behind the embedding) goes to the thread pool first
+        // so that they overlap.
         var restrictTo = request.RestrictTo is { Count: > 0 } ids ? ids.ToHashSet(StringComparer.Ordinal) : null;
         var denseTask = restrictTo is null
-            ? Task.Run(() => index.VectorSearchAsync(query, pool, request.Filter, cancellationToken), cancellationToken)
-            : RestrictedSearch.DenseAsync(index, chunks, restrictTo, query, request.Filter, cancellationToken);
+            ? Task.Run(async () => await index.VectorSearchAsync(await embedding, pool, request.Filter, cancellationToken), cancellationToken)
+            : RestrictedDenseAsync(chunks, restrictTo, embedding, request.Filter, cancellationToken);
         var keywordTask = index.KeywordSearchAsync(request.Query, pool, request.Filter, cancellationToken);
         await Task.WhenAll(keywordTask, denseTask);
         var keyword = await keywordTask;
@@ -127,6 +136,10 @@ public sealed class Retriever(
 
         return (keyword, await denseTask);
     }
+
+    private async Task<IReadOnlyList<ChunkHit>> RestrictedDenseAsync(
+        ChunkCache chunks, HashSet<string> restrictTo, Task<ReadOnlyMemory<float>> embedding, SearchFilter? filter, CancellationToken cancellationToken) =>
+        await RestrictedSearch.DenseAsync(index, chunks, restrictTo, await embedding, filter, cancellationToken);
 
     private IReadOnlyList<ChunkHit> Fuse(IReadOnlyList<ChunkHit> keyword, IReadOnlyList<ChunkHit> dense)
     {
