@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using RagPapers.Embeddings.MiniLM;
 using RagPapers.Hosting;
 
 namespace RagPapers.Cli;
@@ -31,6 +32,7 @@ internal static class CliHost
         // A start-up failure is reported once, as a one-line error by CommandRunner, not as a host stack trace.
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);
         builder.Services.AddRagPapers(builder.Configuration, root);
+        builder.Services.AddMiniLmEmbedder();
         return builder.Build();
     }
 }

@@ -1,4 +1,5 @@
 using RagPapers.Discord.Hosting;
+using RagPapers.Embeddings.MiniLM;
 using RagPapers.Hosting;
 using RagPapers.Server.Endpoints;
 using RagPapers.Server.Hosting;
@@ -8,6 +9,7 @@ var root = ContentRoot.Locate();
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = root.Path });
 builder.Configuration.AddRagPapersServerSources(root, args);
 builder.Services.AddRagPapers(builder.Configuration, root);
+builder.Services.AddMiniLmEmbedder();
 builder.Services.AddRagPapersServer(builder.Configuration);
 builder.Services.AddRagPapersDiscord(builder.Configuration);
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using RagPapers.Discord.Hosting;
+using RagPapers.Embeddings.MiniLM;
 using RagPapers.Hosting;
 using RagPapers.Server.Endpoints;
 using RagPapers.Server.Hosting;
@@ -102,6 +103,7 @@ public sealed class RunningServer : IAsyncDisposable
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = root.Path });
         builder.Configuration.AddRagPapersServerSources(root, args);
         builder.Services.AddRagPapers(builder.Configuration, root);
+        builder.Services.AddMiniLmEmbedder();
         builder.Services.AddRagPapersServer(builder.Configuration);
         builder.Services.AddRagPapersDiscord(builder.Configuration);
         configureServices?.Invoke(builder.Services);

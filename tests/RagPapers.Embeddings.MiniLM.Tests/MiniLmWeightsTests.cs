@@ -1,0 +1,49 @@
+using Microsoft.Extensions.AI;
+
+namespace RagPapers.Embeddings.MiniLM.Tests;
+
+public sealed class MiniLmWeightsTests
+{
+    [Fact]
+    public async Task GenerateAsync_WeightsFileMissing_ErrorNamesThePathAndTheWayOut()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"ragpapers-no-weights-{Guid.NewGuid():N}", MiniLmWeights.FileName);
+        using var sut = new MiniLmEmbeddingGenerator(path);
+
+        var error = await Assert.ThrowsAsync<FileNotFoundException>(() => sut.GenerateVectorAsync("x"));
+
+        Assert.Contains(path, error.Message, StringComparison.Ordinal);
+        Assert.Contains("Embeddings:Provider to \"Local\"", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GenerateAsync_WeightsFileNotAnAssembly_ErrorSaysWhatTheFileIsNot()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"ragpapers-bad-weights-{Guid.NewGuid():N}.dll");
+        await File.WriteAllTextAsync(path, "not a model");
+        try
+        {
+            using var sut = new MiniLmEmbeddingGenerator(path);
+
+            var error = await Assert.ThrowsAsync<InvalidDataException>(() => sut.GenerateVectorAsync("x"));
+
+            Assert.Contains("is not the MiniLM weights assembly", error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Load_BuiltWeights_HoldTheGraphAndTheUncasedVocabulary()
+    {
+        var weights = MiniLmWeights.Load(MiniLmWeights.DefaultPath);
+
+        var vocabulary = System.Text.Encoding.UTF8.GetString(weights.Vocabulary).Split('\n');
+        Assert.Equal(30522, vocabulary.Count(v => v.Length > 0));
+        Assert.Equal("[CLS]", vocabulary[101].Trim());
+        Assert.Equal("[SEP]", vocabulary[102].Trim());
+        Assert.True(weights.Model.Length > 80_000_000, $"{weights.Model.Length} bytes");
+    }
+}
