@@ -16,8 +16,10 @@ internal sealed class MiniLmModel : IDisposable
     // The model's max_seq_length: longer texts are cut, as sentence-transformers does.
     public const int MaxTokens = 256;
 
-    // Texts are embedded in batches of similar length so padding wastes little work.
-    private const int BatchSize = 32;
+    // Texts are embedded in batches of similar length so padding wastes little work. Eight, not 32: as fast
+    // (the bundled collection in 22 s against 27 s) and the process peaks at 0.7 GB instead of 1.0 GB, since
+    // ONNX Runtime keeps the largest batch's activations in its arena.
+    private const int BatchSize = 8;
 
     private const long ClsId = 101;
     private const long SepId = 102;
@@ -32,7 +34,7 @@ internal sealed class MiniLmModel : IDisposable
         _tokenizer = BertTokenizer.Create(vocabulary);
 
         // No spin-waiting between operators: a question is embedded while the keyword search runs, and ONNX
-        // Runtime's default spinning took the other core from it (SciFact p50 10.6 ms against 9.0 ms without).
+        // Runtime's default spinning took the other core from it (p50 10.6 ms against 9.0 ms without, on 1,000 SciFact abstracts).
         using var options = new SessionOptions
         {
             IntraOpNumThreads = threads,
