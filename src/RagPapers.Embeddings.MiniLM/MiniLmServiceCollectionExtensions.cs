@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using RagPapers.Hosting;
 
 namespace RagPapers.Embeddings.MiniLM;
@@ -17,6 +18,7 @@ public static class MiniLmServiceCollectionExtensions
     {
         services.AddSingleton(new EmbeddingProviderRegistration(
             EmbeddingsOptions.MiniLMProvider, _ => new MiniLmEmbeddingGenerator(), KeywordWeight, MinRelevance));
+        services.AddSingleton<IValidateOptions<EmbeddingsOptions>, MiniLmWeightsValidator>();
         return services;
     }
 }

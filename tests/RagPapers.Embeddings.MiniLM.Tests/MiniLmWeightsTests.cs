@@ -1,4 +1,5 @@
 using Microsoft.Extensions.AI;
+using RagPapers.Hosting;
 
 namespace RagPapers.Embeddings.MiniLM.Tests;
 
@@ -33,6 +34,28 @@ public sealed class MiniLmWeightsTests
         {
             File.Delete(path);
         }
+    }
+
+    [Fact]
+    public void Validate_MiniLMChosenAndWeightsMissing_FailsAtStartUpNamingThePath()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"ragpapers-no-weights-{Guid.NewGuid():N}", MiniLmWeights.FileName);
+        var sut = new MiniLmWeightsValidator(path);
+
+        var miniLm = sut.Validate(null, new EmbeddingsOptions { Provider = EmbeddingsOptions.MiniLMProvider });
+        var local = sut.Validate(null, new EmbeddingsOptions { Provider = EmbeddingsOptions.LocalProvider });
+
+        Assert.True(miniLm.Failed);
+        Assert.Contains(path, miniLm.FailureMessage, StringComparison.Ordinal);
+        Assert.True(local.Succeeded);
+    }
+
+    [Fact]
+    public void Validate_MiniLMChosenAndWeightsBuilt_Succeeds()
+    {
+        var result = new MiniLmWeightsValidator().Validate(null, new EmbeddingsOptions { Provider = EmbeddingsOptions.MiniLMProvider });
+
+        Assert.True(result.Succeeded);
     }
 
     [Fact]
