@@ -48,9 +48,10 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
             throw new ArgumentException($"{ModelId} produces {MiniLmModel.Dimensions} dimensions, not {dimensions}.", nameof(options));
         }
 
+        // On the thread pool: the model takes milliseconds even for one question, which the retriever spends on the
+        // keyword search meanwhile instead of waiting.
         var texts = values as IReadOnlyList<string> ?? [.. values];
-        var vectors = _model.Value.Embed(texts, cancellationToken);
-        return Task.FromResult(InProcessEmbedding.ToEmbeddings(vectors, ModelId));
+        return Task.Run(() => InProcessEmbedding.ToEmbeddings(_model.Value.Embed(texts, cancellationToken), ModelId), cancellationToken);
     }
 
     public object? GetService(Type serviceType, object? serviceKey = null) =>

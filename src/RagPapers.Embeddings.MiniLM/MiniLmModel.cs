@@ -1,4 +1,3 @@
-using System.Buffers;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
 using Microsoft.ML.Tokenizers;
@@ -70,7 +69,7 @@ internal sealed class MiniLmModel : IDisposable
 
     private long[] Tokenize(string text)
     {
-        var pieces = _tokenizer.EncodeToIds(text ?? "", MaxTokens - 2, addSpecialTokens: false, out _, out _);
+        var pieces = _tokenizer.EncodeToIds(text, MaxTokens - 2, addSpecialTokens: false, out _, out _);
         var ids = new long[pieces.Count + 2];
         ids[0] = ClsId;
         for (var i = 0; i < pieces.Count; i++)
@@ -115,37 +114,29 @@ internal sealed class MiniLmModel : IDisposable
     /// <summary>The normalized mean of the first <paramref name="tokens"/> rows of one text's [length × 384] output (the rest is padding).</summary>
     private static float[] MeanPool(ReadOnlySpan<float> hidden, int tokens)
     {
-        var sum = ArrayPool<double>.Shared.Rent(Dimensions);
-        try
+        Span<double> sum = stackalloc double[Dimensions];
+        for (var t = 0; t < tokens; t++)
         {
-            Array.Clear(sum, 0, Dimensions);
-            for (var t = 0; t < tokens; t++)
-            {
-                for (var d = 0; d < Dimensions; d++)
-                {
-                    sum[d] += hidden[(t * Dimensions) + d];
-                }
-            }
-
-            double norm = 0;
             for (var d = 0; d < Dimensions; d++)
             {
-                norm += sum[d] * sum[d];
+                sum[d] += hidden[(t * Dimensions) + d];
             }
-
-            // Mean then normalize equals normalizing the sum: the 1/tokens factor cancels.
-            norm = Math.Sqrt(norm);
-            var vector = new float[Dimensions];
-            for (var d = 0; d < Dimensions && norm > 0; d++)
-            {
-                vector[d] = (float)(sum[d] / norm);
-            }
-
-            return vector;
         }
-        finally
+
+        double norm = 0;
+        foreach (var value in sum)
         {
-            ArrayPool<double>.Shared.Return(sum);
+            norm += value * value;
         }
+
+        // Mean then normalize equals normalizing the sum: the 1/tokens factor cancels.
+        norm = Math.Sqrt(norm);
+        var vector = new float[Dimensions];
+        for (var d = 0; d < Dimensions && norm > 0; d++)
+        {
+            vector[d] = (float)(sum[d] / norm);
+        }
+
+        return vector;
     }
 }

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using RagPapers.Embeddings;
 using RagPapers.Hosting;
 using RagPapers.Papers;
 using RagPapers.Storage;
@@ -43,12 +42,9 @@ public sealed class Retriever(
         Log.Retrieving(logger, request.Query);
         try
         {
-            // A neural or remote embedder takes milliseconds (MiniLM 4 to 6) that BM25 and its feedback need not wait
-            // for, so the question is embedded on the thread pool while the keyword search runs; the local embedder
-            // takes microseconds, less than the hop would cost.
-            var embedding = embedder is LocalEmbeddingGenerator
-                ? embedder.GenerateVectorAsync(request.Query, cancellationToken: cancellationToken)
-                : Task.Run(() => embedder.GenerateVectorAsync(request.Query, cancellationToken: cancellationToken), cancellationToken);
+            // Not awaited yet: an embedder that takes milliseconds (a remote endpoint, MiniLM on the thread pool) works
+            // while the keyword search runs; the local one has finished by the time the call returns.
+            var embedding = embedder.GenerateVectorAsync(request.Query, cancellationToken: cancellationToken);
             var chunks = new ChunkCache(index);
             var topK = request.TopK ?? _options.TopK;
             var pool = Math.Max(_options.CandidatePool, topK * ChunksPerRequestedPaper);
