@@ -98,7 +98,7 @@ public sealed class Retriever(
     private async Task<IReadOnlyList<ChunkHit>> SearchAndFuseAsync(
         RetrievalRequest request, Task<ReadOnlyMemory<float>> embedding, int pool, ChunkCache chunks, CancellationToken cancellationToken)
     {
-        if (index is IHybridSearchIndex hybrid && request.RestrictTo is not { Count: > 0 })
+        if (index.GetService<IHybridSearchIndex>() is { } hybrid && request.RestrictTo is not { Count: > 0 })
         {
             var query = await embedding;
             var fused = await hybrid.HybridSearchAsync(

@@ -43,4 +43,11 @@ public interface IPaperIndex : IAsyncDisposable
 
     /// <summary>Removes every paper read from <paramref name="source"/>; returns how many.</summary>
     Task<int> DeleteBySourceAsync(string source, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// An optional capability of the store (such as <see cref="IHybridSearchIndex"/>), or null when it has none of
+    /// that type. A decorator forwards the call to the store it wraps, so wrapping a store never hides a capability;
+    /// ask through <see cref="PaperIndexExtensions.GetService{TService}"/> rather than with a type check.
+    /// </summary>
+    object? GetService(Type serviceType, object? serviceKey = null);
 }

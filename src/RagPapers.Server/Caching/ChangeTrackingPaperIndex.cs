@@ -62,5 +62,8 @@ internal sealed class ChangeTrackingPaperIndex(IPaperIndex inner, StoreChanges c
 
     public IAsyncEnumerable<Paper> ListPapersAsync(CancellationToken cancellationToken = default) => inner.ListPapersAsync(cancellationToken);
 
+    // Forwarded, so the retriever still finds the store's capabilities (Qdrant's one-call hybrid search) through this wrapper.
+    public object? GetService(Type serviceType, object? serviceKey = null) => inner.GetService(serviceType, serviceKey);
+
     public ValueTask DisposeAsync() => inner.DisposeAsync();
 }

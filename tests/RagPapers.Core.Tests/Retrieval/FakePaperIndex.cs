@@ -136,6 +136,8 @@ internal sealed class FakePaperIndex(IEnumerable<PaperDocument> documents) : IPa
         return Task.FromResult(ids.Length);
     }
 
+    public object? GetService(Type serviceType, object? serviceKey = null) => this.GetOwnService(serviceType, serviceKey);
+
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     private async Task StartSearchAsync(string kind, int top, SearchFilter? filter, CancellationToken cancellationToken)

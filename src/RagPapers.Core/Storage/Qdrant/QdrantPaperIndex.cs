@@ -70,6 +70,8 @@ public sealed partial class QdrantPaperIndex : IPaperIndex, IHybridSearchIndex
     public async Task<int> CountChunksAsync(CancellationToken cancellationToken = default) =>
         checked((int)await Opened().CountAsync(collection, QdrantFilters.Chunks(), cancellationToken));
 
+    public object? GetService(Type serviceType, object? serviceKey = null) => this.GetOwnService(serviceType, serviceKey);
+
     public ValueTask DisposeAsync()
     {
         if (!disposed)

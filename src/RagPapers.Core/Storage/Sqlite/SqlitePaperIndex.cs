@@ -66,6 +66,8 @@ public sealed partial class SqlitePaperIndex(string path, ILogger<SqlitePaperInd
     public Task<int> CountChunksAsync(CancellationToken cancellationToken = default) =>
         CountAsync("SELECT count(*) FROM chunks", cancellationToken);
 
+    public object? GetService(Type serviceType, object? serviceKey = null) => this.GetOwnService(serviceType, serviceKey);
+
     public async ValueTask DisposeAsync()
     {
         await gate.WaitAsync();
