@@ -23,6 +23,29 @@ public static partial class MetadataQuestion
         return fields;
     }
 
+    /// <summary>
+    /// What a record question is about, to search with: "How many citations does HuBERT have?" is about "HuBERT".
+    /// The words that only ask for a record field would otherwise weigh as much as the paper's name and could sink
+    /// it below the relevance threshold. The question itself when nothing else is left.
+    /// </summary>
+    public static string Subject(string question)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        var subject = string.Join(' ', Word().Matches(question).Select(m => m.Value).Where(w => !FieldWords.Contains(w)));
+        return subject.Length == 0 ? question : subject;
+    }
+
+    private static readonly HashSet<string> FieldWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "who", "whom", "wrote", "written", "authored", "author", "authors", "authorship", "researchers", "writers", "behind",
+        "when", "published", "publication", "released", "release", "submitted", "appear", "come", "out", "date", "year",
+        "which", "what", "where", "venue", "venues", "conference", "journal", "workshop", "presented",
+        "how", "many", "much", "often", "widely", "times", "citations", "citation", "cited", "count", "counts", "number",
+    };
+
+    [GeneratedRegex(@"[\p{L}\p{N}][\p{L}\p{N}\-\.]*[\p{L}\p{N}]|[\p{L}\p{N}]")]
+    private static partial Regex Word();
+
     [GeneratedRegex(@"\bwho\s+(?:wrote|authored|(?:are|were|is|was)\s+(?:the\s+)?(?:authors?|researchers|writers?))\b|\bauthors?\s+(?:of|behind)\b|\bwritten\s+by\s+whom\b|\bwho\s+is\s+behind\b", Options)]
     private static partial Regex Authors();
 

@@ -143,7 +143,8 @@ public sealed partial class PaperAssistant
     {
         // A restricted search must be allowed to return every paper it is restricted to.
         var topK = Math.Max(_options.TopK, resolved.RestrictTo?.Count ?? 0);
-        var request = new RetrievalRequest(resolved.Standalone, topK, filter, resolved.RestrictTo);
+        var query = MetadataQuestion.Fields(resolved.Standalone) == MetadataField.None ? resolved.Standalone : MetadataQuestion.Subject(resolved.Standalone);
+        var request = new RetrievalRequest(query, topK, filter, resolved.RestrictTo);
         var evidence = await _retriever.RetrieveAsync(request, cancellationToken);
         return resolved is { SelectedSource: not null, RestrictTo.Count: 1 }
             ? FocusOn(resolved.RestrictTo.First(), evidence, conversation)
