@@ -67,7 +67,7 @@ internal static class CommandRunner
 
     public static int Fail(int exitCode, string message)
     {
-        Console.Error.WriteLine("error: " + message);
+        Rendering.Terminal.ConsoleView.ForStandardError().Line("error: " + message, Rendering.Terminal.Tone.Error);
         return exitCode;
     }
 }

@@ -5,12 +5,12 @@ namespace RagPapers.Cli;
 /// <summary>Options every command takes.</summary>
 internal static class GlobalOptions
 {
-    public static readonly Option<string?> Store = new("--store")
-    {
-        Description = "The SQLite store file to use instead of Store:Sqlite:Path (created if missing).",
-        Recursive = true,
-        HelpName = "PATH",
-    };
+    public static readonly Option<string?> Store = OptionParsers.Text(
+        "--store",
+        "The SQLite store file to use instead of Store:Sqlite:Path (created if missing).",
+        "PATH",
+        "the path of a store file",
+        recursive: true);
 
     public static readonly Option<bool> Json = new("--json")
     {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using RagPapers.Cli.Commands;
+using RagPapers.Cli.Rendering.Terminal;
 
 namespace RagPapers.Cli;
 
@@ -28,12 +29,13 @@ internal static class RootCommandFactory
         var parse = Create().Parse(args);
         if (parse.Errors.Count > 0)
         {
+            var errors = ConsoleView.ForStandardError();
             foreach (var error in parse.Errors)
             {
-                Console.Error.WriteLine("error: " + error.Message);
+                errors.Line("error: " + UsageErrors.Explain(error.Message, args), Tone.Error);
             }
 
-            Console.Error.WriteLine("Run 'ragpapers --help' for usage.");
+            errors.Line("Run 'ragpapers --help' for usage.", Tone.Notice);
             return ExitCodes.Usage;
         }
 

@@ -28,6 +28,26 @@ public sealed partial class IngestCommandTests
     }
 
     [Fact]
+    public async Task Ingest_ChangedPaper_NamesTheUpdatedPaperUnderTheSummary()
+    {
+        using var folder = new TempFolder();
+        var store = folder.File("store.db");
+        var file = folder.File("photonics.jsonl");
+        const string Record = """{"id": "2402.00030", "title": "Photonic Neuromorphic Chips", "abstract": "ABSTRACT", "update_date": "2024-02-05"}""";
+        await File.WriteAllTextAsync(file, Record.Replace("ABSTRACT", "Photonic chips run neuromorphic networks.", StringComparison.Ordinal) + "\n");
+        var first = await CliProcess.RunAsync(["ingest", file, "--store", store]);
+        await File.WriteAllTextAsync(file, Record.Replace("ABSTRACT", "Photonic chips run neuromorphic networks at the speed of light.", StringComparison.Ordinal) + "\n");
+
+        var second = await CliProcess.RunAsync(["ingest", file, "--store", store]);
+
+        Assert.True(first.ExitCode == 0, first.ToString());
+        Assert.DoesNotContain("updated Photonic", first.StandardOutput, StringComparison.Ordinal);
+        Assert.True(second.ExitCode == 0, second.ToString());
+        Assert.Equal(1, Counts(second.StandardOutput).Updated);
+        Assert.Contains("  updated Photonic Neuromorphic Chips (id 2402.00030)", second.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Ingest_MissingFile_ExitsOneNamingThePath()
     {
         using var folder = new TempFolder();

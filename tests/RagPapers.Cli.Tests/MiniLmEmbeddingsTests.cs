@@ -32,7 +32,7 @@ public sealed class MiniLmEmbeddingsTests : IDisposable
         Assert.True(search.ExitCode == 0, search.ToString());
         Assert.Contains("1. HuBERT", search.StandardOutput, StringComparison.Ordinal);
         var relevances = Regex.Matches(search.StandardOutput, @"relevance (\d\.\d\d)").Select(m => double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).ToArray();
-        Assert.Equal(3, relevances.Length);
+        Assert.True(relevances.Length is 2 or 3, search.StandardOutput); // a paper sharing nothing (relevance 0.00) is not listed
         Assert.True(relevances[0] >= 0.3 && relevances[1] <= 0.1, search.StandardOutput);
         Assert.Equal(1, local.ExitCode);
         Assert.Contains("built with embedder 'ragpapers-onnx/all-MiniLM-L6-v2' (384 dims)", local.StandardError, StringComparison.Ordinal);

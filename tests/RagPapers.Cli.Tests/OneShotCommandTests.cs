@@ -116,4 +116,29 @@ public sealed class OneShotCommandTests(IngestedStore store)
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("yesterday", result.StandardError, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Search_DateRange_SaysHowManyUndatedPapersItLeftOutAndHowToIncludeThem()
+    {
+        var dated = await CliProcess.RunAsync(["search", "self-supervised speech representation", "--from", "2023-01-01", "--top", "3", "--store", store.Path]);
+        var all = await CliProcess.RunAsync(["search", "self-supervised speech representation", "--from", "2023-01-01", "--include-undated", "--top", "3", "--store", store.Path]);
+
+        Assert.True(dated.ExitCode == 0, dated.ToString());
+        Assert.StartsWith("(479 undated papers were left out by the date range; add --include-undated to search them too)", dated.StandardOutput, StringComparison.Ordinal);
+        Assert.DoesNotContain("(undated)", dated.StandardOutput, StringComparison.Ordinal);
+        Assert.DoesNotContain("relevance 0.00", dated.StandardOutput, StringComparison.Ordinal);
+        Assert.True(all.ExitCode == 0, all.ToString());
+        Assert.DoesNotContain("left out", all.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("(undated)", all.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Search_DateRangeWithNothingRelevant_SaysNothingInThatRange()
+    {
+        var result = await CliProcess.RunAsync(["search", "sourdough bread recipe", "--from", "2023-01-01", "--store", store.Path]);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("Nothing in that range (from 2023-01-01) matches \u201csourdough bread recipe\u201d.", result.StandardOutput, StringComparison.Ordinal);
+        Assert.DoesNotContain("relevance", result.StandardOutput, StringComparison.Ordinal);
+    }
 }

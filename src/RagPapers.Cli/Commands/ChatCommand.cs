@@ -16,7 +16,7 @@ internal static class ChatCommand
                 services.GetRequiredService<PaperAssistant>(),
                 services.GetRequiredService<IPaperIndex>(),
                 Console.In,
-                Console.Out);
+                Rendering.Terminal.ConsoleView.ForStandardOutput());
             return await repl.RunAsync(token);
         }, cancellationToken);
 }

@@ -19,15 +19,8 @@ internal static class EvalCommand
         var queries = new Option<string>("--queries") { Description = "BEIR queries.jsonl: {\"_id\", \"text\"} per line.", Required = true, HelpName = "FILE" };
         var qrels = new Option<string>("--qrels") { Description = "Relevance judgements: BEIR TSV or TREC qrels; only the queries judged here are run.", Required = true, HelpName = "FILE" };
         var run = new Option<string?>("--run") { Description = "Write the TREC run file here (qid Q0 docid rank score tag).", HelpName = "OUT.tsv" };
-        var k = new Option<int>("--k") { Description = "Cut-off of nDCG@k and MRR@k (1-100); Recall is at depth 100.", DefaultValueFactory = _ => 10, HelpName = "K" };
+        var k = OptionParsers.WholeNumber("--k", "Cut-off of nDCG@k and MRR@k (1-100); Recall is at depth 100.", 1, EvaluationDepth, 10);
         var offTopic = new Option<string?>("--offtopic") { Description = "Queries about topics absent from the corpus (queries.jsonl format): measure false refusals and false answers of the \"nothing relevant\" decision.", HelpName = "FILE" };
-        k.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int>() is < 1 or > EvaluationDepth)
-            {
-                r.AddError($"--k must be between 1 and {EvaluationDepth}.");
-            }
-        });
         var command = new Command("eval", "Measure retrieval on a BEIR benchmark: index the corpus into a fresh store, run the judged queries, print nDCG@k, Recall@100, MRR@k and latency.")
         {
             corpus, queries, qrels, run, k, offTopic,

@@ -20,7 +20,7 @@ internal static class IngestCommand
             var library = services.GetRequiredService<PaperLibrary>();
             var files = library.ResolveFiles(parse.GetValue(paths)!.Select(Path.GetFullPath));
             var summary = await CollectionLoader.IngestWithProgressAsync(library, files, "Ingesting", token);
-            IngestSummaryRenderer.Write(Console.Out, summary, files.Count);
+            IngestSummaryRenderer.Write(Rendering.Terminal.ConsoleView.ForStandardOutput(), summary, files.Count);
             return ExitCodes.Ok;
         }, ct));
         return command;

@@ -19,12 +19,12 @@ internal static class ReindexCommand
         var command = new Command("reindex", "Copy every paper, chunk and vector from one store to the other (Store:Sqlite and Store:Qdrant settings); vectors are reused, not recomputed.") { from, to };
         command.Validators.Add(result =>
         {
-            if (result.GetValue(from) is { } f && result.GetValue(to) is { } t && string.Equals(f, t, StringComparison.OrdinalIgnoreCase))
+            if (OptionParsers.ValidValue(result, from) is { } f && OptionParsers.ValidValue(result, to) is { } t && string.Equals(f, t, StringComparison.OrdinalIgnoreCase))
             {
                 result.AddError("--from and --to name the same store; use one sqlite and one qdrant.");
             }
         });
-        command.SetAction((parse, ct) => CommandRunner.RunAsync(parse, (services, token) => RunAsync(services, parse.GetValue(from)!, parse.GetValue(to)!, token), ct));
+        command.SetAction((parse, ct) => CommandRunner.RunAsync(parse, (services, token) => RunAsync(services, parse.GetValue(from)!.ToLowerInvariant(), parse.GetValue(to)!.ToLowerInvariant(), token), ct));
         return command;
     }
 
@@ -57,16 +57,5 @@ internal static class ReindexCommand
         return ExitCodes.Ok;
     }
 
-    private static Option<string> StoreOption(string name, string description)
-    {
-        var option = new Option<string>(name) { Description = description, Required = true, HelpName = "sqlite|qdrant" };
-        option.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<string>() is { } value && value.ToUpperInvariant() is not ("SQLITE" or "QDRANT"))
-            {
-                result.AddError($"{name} must be sqlite or qdrant, not '{value}'.");
-            }
-        });
-        return option;
-    }
+    private static Option<string?> StoreOption(string name, string description) => OptionParsers.OneOf(name, description, required: true, "sqlite", "qdrant");
 }

@@ -1,7 +1,9 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using RagPapers.Cli.Rendering;
+using RagPapers.Cli.Rendering.Terminal;
 using RagPapers.Retrieval;
+using RagPapers.Storage;
 
 namespace RagPapers.Cli.Commands;
 
@@ -10,35 +12,44 @@ internal static class SearchCommand
     public static Command Create()
     {
         var query = new Argument<string>("query") { Description = "What to look for, in quotes." };
-        var top = new Option<int>("--top") { Description = "How many papers to show (1-100).", DefaultValueFactory = _ => 10, HelpName = "N" };
-        top.Validators.Add(r =>
+        var top = OptionParsers.WholeNumber("--top", "How many papers to show (1-100).", 1, 100, 10);
+        var command = new Command("search", "Rank papers for a query (hybrid BM25 + dense) and show the matching passages.") { query, top, GlobalOptions.Json };
+        foreach (var option in FilterOptions.All)
         {
-            if (r.GetValueOrDefault<int>() is < 1 or > 100)
+            command.Options.Add(option);
+        }
+
+        command.SetAction((parse, ct) => FilterOptions.RangeError(parse) is { } rangeError
+            ? Task.FromResult(CommandRunner.Fail(ExitCodes.Usage, rangeError))
+            : CommandRunner.RunAsync(parse, (services, token) => SearchAsync(services, parse, parse.GetValue(query) ?? "", parse.GetValue(top), token), ct));
+        return command;
+    }
+
+    private static async Task<int> SearchAsync(IServiceProvider services, ParseResult parse, string query, int top, CancellationToken token)
+    {
+        await CollectionLoader.EnsureLoadedAsync(services, token);
+        var filter = FilterOptions.Read(parse);
+        var result = await services.GetRequiredService<IPaperRetriever>().RetrieveAsync(new RetrievalRequest(query, top, filter), token);
+        var leftOut = await UndatedPapers.CountExcludedAsync(services.GetRequiredService<IPaperIndex>(), filter, token);
+        if (parse.GetValue(GlobalOptions.Json))
+        {
+            Console.Out.WriteLine(CliJson.Search(result));
+            if (leftOut > 0)
             {
-                r.AddError("--top must be between 1 and 100.");
+                ConsoleView.ForStandardError().Line(FilterText.UndatedLeftOut(leftOut), Tone.Notice);
             }
-        });
-        var command = new Command("search", "Rank papers for a query (hybrid BM25 + dense) and show the matching passages.")
+        }
+        else
         {
-            query, top, GlobalOptions.Json, FilterOptions.From, FilterOptions.To, FilterOptions.Source,
-        };
-        command.SetAction((parse, ct) => CommandRunner.RunAsync(parse, async (services, token) =>
-        {
-            await CollectionLoader.EnsureLoadedAsync(services, token);
-            var retriever = services.GetRequiredService<IPaperRetriever>();
-            var request = new RetrievalRequest(parse.GetValue(query) ?? "", parse.GetValue(top), FilterOptions.Read(parse));
-            var result = await retriever.RetrieveAsync(request, token);
-            if (parse.GetValue(GlobalOptions.Json))
+            var output = ConsoleView.ForStandardOutput();
+            if (leftOut > 0)
             {
-                Console.Out.WriteLine(CliJson.Search(result));
-            }
-            else
-            {
-                SearchRenderer.Write(Console.Out, result);
+                output.Line(FilterText.UndatedLeftOut(leftOut), Tone.Notice);
             }
 
-            return ExitCodes.Ok;
-        }, ct));
-        return command;
+            SearchRenderer.Write(output, result, filter);
+        }
+
+        return ExitCodes.Ok;
     }
 }

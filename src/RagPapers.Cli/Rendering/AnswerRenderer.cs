@@ -1,59 +1,100 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using RagPapers.Answering;
+using RagPapers.Cli.Rendering.Terminal;
+using RagPapers.Text;
 
 namespace RagPapers.Cli.Rendering;
 
 /// <summary>The console form of an answer: the text, then the numbered sources with title, date and quoted passage.</summary>
-internal static class AnswerRenderer
+internal static partial class AnswerRenderer
 {
-    public static void Write(TextWriter output, Answer answer)
+    private const string LabelSeparator = " \u2014 ";
+
+    public static void Write(ConsoleView output, Answer answer)
     {
         WriteNotice(output, answer);
-        output.WriteLine(answer.Text);
+        foreach (var line in answer.Text.Split('\n'))
+        {
+            output.Line(TextLine(DisplayText.Clean(line)), indent: 0, hangingIndent: 2);
+        }
+
         WriteSourceList(output, answer);
     }
 
     /// <summary>What follows an answer whose text was already streamed: its notice, then its sources.</summary>
-    public static void WriteAfterStream(TextWriter output, Answer answer)
+    public static void WriteAfterStream(ConsoleView output, Answer answer)
     {
         WriteNotice(output, answer);
         WriteSourceList(output, answer);
     }
 
-    private static void WriteNotice(TextWriter output, Answer answer)
+    /// <summary>The /sources view: every field of every citation.</summary>
+    public static void WriteSources(ConsoleView output, Answer answer)
     {
-        if (answer.Notice is { Length: > 0 } notice)
+        foreach (var c in answer.Citations)
         {
-            output.WriteLine($"({notice})");
+            output.Line([Mark(c.N), " ", new(DisplayText.Clean(c.Title), Tone.Title)], indent: 0, hangingIndent: 4);
+            output.Line([new(string.Create(CultureInfo.InvariantCulture, $"id {c.PaperId} · {Date(c.Date)} · {c.Source} · score {c.Score:0.000}"), Tone.Muted)], indent: 4, hangingIndent: 4);
+            output.Line([Quoted(c.Quote)], indent: 4, hangingIndent: 5);
         }
     }
 
-    private static void WriteSourceList(TextWriter output, Answer answer)
+    public static string Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "undated";
+
+    /// <summary>A line of answer text: the paper's label ("HuBERT (2021) — ") as a title, citation marks coloured.</summary>
+    internal static IReadOnlyList<StyledText> TextLine(string line)
+    {
+        var pieces = new List<StyledText>();
+        var separator = line.IndexOf(LabelSeparator, StringComparison.Ordinal);
+        var body = line;
+        if (separator > 0)
+        {
+            pieces.Add(new(line[..separator], Tone.Title));
+            pieces.Add(LabelSeparator);
+            body = line[(separator + LabelSeparator.Length)..];
+        }
+
+        var at = 0;
+        foreach (Match mark in CitationMark().Matches(body))
+        {
+            pieces.Add(body[at..mark.Index]);
+            pieces.Add(new(mark.Value, Tone.Citation));
+            at = mark.Index + mark.Length;
+        }
+
+        pieces.Add(body[at..]);
+        return pieces;
+    }
+
+    private static void WriteNotice(ConsoleView output, Answer answer)
+    {
+        if (answer.Notice is { Length: > 0 } notice)
+        {
+            output.Line($"({notice})", Tone.Notice);
+        }
+    }
+
+    private static void WriteSourceList(ConsoleView output, Answer answer)
     {
         if (answer.Citations.Count == 0)
         {
             return;
         }
 
-        output.WriteLine();
-        output.WriteLine("Sources:");
+        output.Line();
+        output.Line("Sources:", Tone.Heading);
         foreach (var citation in answer.Citations)
         {
-            output.WriteLine($"  [{citation.N}] {citation.Title} ({Date(citation.Date)})");
-            output.WriteLine($"      \"{citation.Quote}\"");
+            output.Line([Mark(citation.N), " ", new(DisplayText.Clean(citation.Title), Tone.Title), new($" ({Date(citation.Date)})", Tone.Muted)], indent: 2, hangingIndent: 6);
+            output.Line([Quoted(citation.Quote)], indent: 6, hangingIndent: 7);
         }
     }
 
-    /// <summary>The /sources view: every field of every citation.</summary>
-    public static void WriteSources(TextWriter output, Answer answer)
-    {
-        foreach (var c in answer.Citations)
-        {
-            output.WriteLine($"[{c.N}] {c.Title}");
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    id {c.PaperId} · {Date(c.Date)} · {c.Source} · score {c.Score:0.000}"));
-            output.WriteLine($"    \"{c.Quote}\"");
-        }
-    }
+    private static StyledText Mark(int n) => new(string.Create(CultureInfo.InvariantCulture, $"[{n}]"), Tone.Citation);
 
-    public static string Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "undated";
+    private static StyledText Quoted(string quote) => $"\"{DisplayText.Clean(quote)}\"";
+
+    [GeneratedRegex(@"\[\d+(?:[,\u2013-]\s*\d+)*\]")]
+    private static partial Regex CitationMark();
 }

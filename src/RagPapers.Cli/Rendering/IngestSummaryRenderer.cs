@@ -1,4 +1,5 @@
 using System.Globalization;
+using RagPapers.Cli.Rendering.Terminal;
 using RagPapers.Ingestion;
 
 namespace RagPapers.Cli.Rendering;
@@ -9,12 +10,18 @@ internal static class IngestSummaryRenderer
         CultureInfo.InvariantCulture,
         $"Ingested {files} file(s) in {summary.Elapsed.TotalSeconds:0.00} s: read {summary.Read}, added {summary.Added}, updated {summary.Updated}, unchanged {summary.Unchanged}, skipped {summary.Skipped}");
 
-    public static void Write(TextWriter output, IngestSummary summary, int files)
+    /// <summary>The headline, then each replaced paper (title and id) and each skipped record with its reason.</summary>
+    public static void Write(ConsoleView output, IngestSummary summary, int files)
     {
-        output.WriteLine(Headline(summary, files));
+        output.Line(Headline(summary, files));
+        foreach (var updated in summary.Results.Where(r => r.Outcome == IngestOutcome.Updated))
+        {
+            output.Line(["updated ", new(updated.Title ?? "", Tone.Title), new($" (id {updated.PaperId})", Tone.Muted)], indent: 2, hangingIndent: 4);
+        }
+
         foreach (var diagnostic in summary.Diagnostics)
         {
-            output.WriteLine($"  skipped {diagnostic}");
+            output.Line([new($"skipped {diagnostic}", Tone.Notice)], indent: 2, hangingIndent: 4);
         }
     }
 }

@@ -1,24 +1,26 @@
+using RagPapers.Cli.Rendering.Terminal;
 using RagPapers.Papers;
+using RagPapers.Text;
 
 namespace RagPapers.Cli.Rendering;
 
 internal static class PaperRenderer
 {
-    public static void Write(TextWriter output, Paper paper)
+    public static void Write(ConsoleView output, Paper paper)
     {
-        output.WriteLine(paper.Title);
+        output.Line(DisplayText.Clean(paper.Title), Tone.Title);
         if (paper.Authors.Count > 0)
         {
-            output.WriteLine(string.Join(", ", paper.Authors));
+            output.Line(string.Join(", ", paper.Authors.Select(DisplayText.Clean)));
         }
 
-        output.WriteLine($"{AnswerRenderer.Date(paper.Published)} · {paper.Source} · id {paper.Id}");
+        output.Line($"{AnswerRenderer.Date(paper.Published)} · {paper.Source} · id {paper.Id}", Tone.Muted);
         if (paper.ArxivId is { Length: > 0 } arxiv)
         {
-            output.WriteLine($"https://arxiv.org/abs/{arxiv}");
+            output.Line($"https://arxiv.org/abs/{arxiv}", Tone.Muted);
         }
 
-        output.WriteLine();
-        output.WriteLine(paper.Abstract);
+        output.Line();
+        output.Line(DisplayText.Clean(paper.Abstract));
     }
 }

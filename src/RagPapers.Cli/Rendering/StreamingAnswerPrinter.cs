@@ -1,5 +1,6 @@
 using System.Text;
 using RagPapers.Answering;
+using RagPapers.Cli.Rendering.Terminal;
 
 namespace RagPapers.Cli.Rendering;
 
@@ -11,7 +12,7 @@ namespace RagPapers.Cli.Rendering;
 internal static class StreamingAnswerPrinter
 {
     /// <summary>Prints the updates and returns the completed answer.</summary>
-    public static async Task<Answer> PrintAsync(TextWriter output, IAsyncEnumerable<AnswerUpdate> updates)
+    public static async Task<Answer> PrintAsync(ConsoleView output, IAsyncEnumerable<AnswerUpdate> updates)
     {
         var streamed = new StringBuilder();
         Answer? answer = null;
@@ -19,8 +20,7 @@ internal static class StreamingAnswerPrinter
         {
             if (update.Kind == AnswerUpdateKind.Delta)
             {
-                output.Write(update.Text);
-                output.Flush();
+                output.Stream(update.Text!);
                 streamed.Append(update.Text);
             }
             else
@@ -29,10 +29,7 @@ internal static class StreamingAnswerPrinter
             }
         }
 
-        if (streamed.Length > 0)
-        {
-            output.WriteLine();
-        }
+        output.EndStream();
 
         if (answer is null)
         {
@@ -41,7 +38,7 @@ internal static class StreamingAnswerPrinter
 
         if (answer.Status == AnswerStatus.Cancelled)
         {
-            output.WriteLine("(cancelled)");
+            output.Line("(cancelled)", Tone.Notice);
         }
         else if (streamed.Length > 0 && streamed.ToString().Trim() == answer.Text)
         {

@@ -9,16 +9,16 @@ internal sealed partial class ChatRepl
     {
         if (argument.Length == 0)
         {
-            output.WriteLine($"Answers are written by {_writer}; available: {string.Join(", ", assistant.Writers.Names)}.");
+            output.Line($"Answers are written by {_writer}; available: {string.Join(", ", assistant.Writers.Names)}.");
         }
         else if (assistant.Writers.Contains(argument))
         {
             _writer = assistant.Writers.Get(argument).Name;
-            output.WriteLine($"Answers are now written by {_writer}.");
+            output.Line($"Answers are now written by {_writer}.");
         }
         else
         {
-            output.WriteLine(assistant.Writers.Unavailable(argument));
+            output.Line(assistant.Writers.Unavailable(argument));
         }
     }
 
@@ -26,7 +26,7 @@ internal sealed partial class ChatRepl
     {
         if (_last is null || _last.Citations.Count == 0)
         {
-            output.WriteLine("No sources yet: ask a question first.");
+            output.Line("No sources yet: ask a question first.");
             return;
         }
 
@@ -44,7 +44,7 @@ internal sealed partial class ChatRepl
         var paper = await index.GetPaperAsync(paperId, cancellationToken);
         if (paper is null)
         {
-            output.WriteLine($"No paper with id {paperId}.");
+            output.Line($"No paper with id {paperId}.");
             return;
         }
 
@@ -62,7 +62,7 @@ internal sealed partial class ChatRepl
         var similar = await assistant.SimilarAsync(paperId, 5, cancellationToken);
         if (similar.Count == 0)
         {
-            output.WriteLine("No similar papers found.");
+            output.Line("No similar papers found.");
             return;
         }
 
@@ -74,7 +74,7 @@ internal sealed partial class ChatRepl
     {
         if (argument.Length == 0)
         {
-            output.WriteLine("Name a source number from the last answer, e.g. /paper 1.");
+            output.Line("Name a source number from the last answer, e.g. /paper 1.");
             return null;
         }
 
@@ -86,7 +86,7 @@ internal sealed partial class ChatRepl
         var citation = _last?.Citations.FirstOrDefault(c => c.N == n);
         if (citation is null)
         {
-            output.WriteLine(_last is null ? "Ask a question first." : $"The last answer has no source {n}; /sources lists them.");
+            output.Line(_last is null ? "Ask a question first." : $"The last answer has no source {n}; /sources lists them.");
             return null;
         }
 

@@ -1,5 +1,6 @@
 using RagPapers.Answering;
 using RagPapers.Cli.Rendering;
+using RagPapers.Cli.Rendering.Terminal;
 using RagPapers.Storage;
 
 namespace RagPapers.Cli.Repl;
@@ -8,7 +9,7 @@ namespace RagPapers.Cli.Repl;
 /// The chat loop: a line is a question unless it starts with '/'. Ctrl-C cancels the answer being
 /// written and returns to the prompt; the session ends with /quit or end of input.
 /// </summary>
-internal sealed partial class ChatRepl(PaperAssistant assistant, IPaperIndex index, TextReader input, TextWriter output)
+internal sealed partial class ChatRepl(PaperAssistant assistant, IPaperIndex index, TextReader input, ConsoleView output)
 {
     private Conversation _conversation = new();
     private Answer? _last;
@@ -21,11 +22,10 @@ internal sealed partial class ChatRepl(PaperAssistant assistant, IPaperIndex ind
         try
         {
             var count = await index.CountPapersAsync(cancellationToken);
-            output.WriteLine($"RagPapers: {count} papers. Ask a question, or /help. Ctrl-C cancels an answer; /quit leaves.");
+            output.Line($"RagPapers: {count} papers. Ask a question, or /help. Ctrl-C cancels an answer; /quit leaves.", Tone.Heading);
             while (true)
             {
-                output.Write("> ");
-                output.Flush();
+                output.Write("> ", Tone.Prompt);
                 var line = await input.ReadLineAsync(cancellationToken);
                 if (line is null)
                 {
@@ -63,10 +63,9 @@ internal sealed partial class ChatRepl(PaperAssistant assistant, IPaperIndex ind
         var answering = _answering;
         if (answering is null)
         {
-            output.WriteLine();
-            output.WriteLine("(nothing to cancel; type /quit to leave)");
-            output.Write("> ");
-            output.Flush();
+            output.Line();
+            output.Line("(nothing to cancel; type /quit to leave)", Tone.Notice);
+            output.Write("> ", Tone.Prompt);
             return;
         }
 
@@ -90,7 +89,7 @@ internal sealed partial class ChatRepl(PaperAssistant assistant, IPaperIndex ind
         }
         catch (RagPapers.Embeddings.EmbeddingServiceException ex)
         {
-            output.WriteLine("error: " + ex.Message); // the session survives an embeddings endpoint that is down
+            output.Line("error: " + ex.Message, Tone.Error); // the session survives an embeddings endpoint that is down
         }
         finally
         {
@@ -112,7 +111,7 @@ internal sealed partial class ChatRepl(PaperAssistant assistant, IPaperIndex ind
             case "/reset":
                 _conversation = new Conversation();
                 _last = null;
-                output.WriteLine("New conversation.");
+                output.Line("New conversation.");
                 break;
             case "/sources":
                 WriteSources();
@@ -127,7 +126,7 @@ internal sealed partial class ChatRepl(PaperAssistant assistant, IPaperIndex ind
                 SwitchWriter(argument);
                 break;
             default:
-                output.WriteLine($"Unknown command {parts[0]}; /help lists the commands.");
+                output.Line($"Unknown command {parts[0]}; /help lists the commands.");
                 break;
         }
 

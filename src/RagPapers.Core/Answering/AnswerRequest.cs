@@ -5,4 +5,5 @@ namespace RagPapers.Answering;
 
 /// <summary>The question (as asked and made standalone) with the evidence retrieved for it and the filter the search used.</summary>
 /// <param name="Filter">The caller's search filter (dates, source file), so a writer that searches again honours it.</param>
-public sealed record AnswerRequest(string Question, string StandaloneQuestion, RetrievalResult Evidence, SearchFilter? Filter = null);
+/// <param name="PreviousSources">When the question was about the previous answer's sources ("which of those…"), how many there were; else 0.</param>
+public sealed record AnswerRequest(string Question, string StandaloneQuestion, RetrievalResult Evidence, SearchFilter? Filter = null, int PreviousSources = 0);

@@ -1,13 +1,15 @@
 using System.Globalization;
 using System.Text;
 using RagPapers.Papers;
+using RagPapers.Text;
 
 namespace RagPapers.Answering;
 
 /// <summary>
 /// The offline answer writer: quotes the abstract sentences that best answer the question, one line per paper
 /// ("HuBERT (2021) — quoted sentence [1]"), and cites every sentence. It never writes a word of its own inside a
-/// claim, so each claim is exactly what the cited paper says.
+/// claim, so each claim is exactly what the cited paper says: shown as people read it (<see cref="DisplayText"/>
+/// turns "5\%" into "5%"), while the citation's quote stays verbatim abstract text.
 /// </summary>
 public sealed class ExtractiveAnswerWriter : IAnswerWriter
 {
@@ -25,11 +27,19 @@ public sealed class ExtractiveAnswerWriter : IAnswerWriter
         var evidence = request.Evidence;
         if (!evidence.HasRelevantEvidence || evidence.Papers.Count == 0)
         {
-            return Task.FromResult(NoEvidenceAnswer.Create(request.StandaloneQuestion, Name));
+            return Task.FromResult(NoEvidenceAnswer.For(request, Name));
+        }
+
+        // "Who wrote it?" is answered from the paper's record: abstract sentences cannot say who wrote them.
+        var fields = MetadataQuestion.Fields(request.Question) | MetadataQuestion.Fields(request.StandaloneQuestion);
+        if (fields != MetadataField.None)
+        {
+            var named = evidence.Papers.FirstOrDefault(p => PaperNames.IsNamedIn(p.Paper, request.Question)) ?? evidence.Papers[0];
+            return Task.FromResult(MetadataAnswer.Compose(fields, named, Name));
         }
 
         var excerpts = SentenceSelector.Select(request.StandaloneQuestion, evidence.Papers);
-        var answer = excerpts.Count == 0 ? NoEvidenceAnswer.Create(request.StandaloneQuestion, Name) : Compose(excerpts);
+        var answer = excerpts.Count == 0 ? NoEvidenceAnswer.For(request, Name) : Compose(excerpts);
         return Task.FromResult(answer);
     }
 
@@ -47,7 +57,7 @@ public sealed class ExtractiveAnswerWriter : IAnswerWriter
             }
 
             text.Append(Label(paper)).Append(" \u2014 ");
-            text.AppendJoin(' ', excerpt.Sentences.Select(s => $"{s.Text} [{n}]"));
+            text.AppendJoin(' ', excerpt.Sentences.Select(s => $"{DisplayText.Clean(s.Text)} [{n}]"));
             citations.Add(new Citation(n, paper.Id, paper.Title, paper.Published, paper.Source, excerpt.Quote.Text, excerpt.Evidence.Relevance));
         }
 
@@ -57,7 +67,7 @@ public sealed class ExtractiveAnswerWriter : IAnswerWriter
     /// <summary>How a paper is named in the answer: its short name and year, "HuBERT (2021)".</summary>
     internal static string Label(Paper paper)
     {
-        var name = ShortTitle(paper.Title);
+        var name = ShortTitle(DisplayText.Clean(paper.Title));
         return paper.Published is { } date ? $"{name} ({date.Year.ToString(CultureInfo.InvariantCulture)})" : name;
     }
 

@@ -56,6 +56,10 @@ internal static partial class FollowUpPatterns
     [GeneratedRegex(@"^\s*(?:and|or|also|but|so|now|then|what\s+about|how\s+about|same\s+for|for|in|on|with|regarding)\b", Options)]
     public static partial Regex EllipticOpener();
 
+    /// <summary>An arXiv id ("2106.07447", "2106.07447v2", "cs/0112017"): the question names its paper itself.</summary>
+    [GeneratedRegex(@"\b(?:\d{4}\.\d{4,5}(?:v\d+)?|[a-z\-]+(?:\.[A-Z]{2})?/\d{7})\b", Options)]
+    public static partial Regex ArxivId();
+
     [GeneratedRegex(@"\s+")]
     public static partial Regex Whitespace();
 

@@ -15,10 +15,12 @@ namespace RagPapers.Answering;
 /// in order of preference the previous answer's citation n, else its n-th evidence paper — restricts retrieval to
 /// that paper and replaces the phrase by the paper's title so the search finds it; when nothing but filler is left
 /// ("and the second one?") the standalone question is the title. "that paper", "this one" and, in a question of at
-/// most three content terms, "it" name source 1: the only source after a single-paper answer, the best otherwise.</item>
+/// most three content terms, "it" name source 1: the only source after a single-paper answer, the best otherwise —
+/// unless the question names a paper itself (an arXiv id here; a title's name, checked by the caller, turns
+/// <c>pronounsPointBack</c> off).</item>
 /// <item>A reference to the whole previous answer — "of those", "among them", "these papers" and, in a short
-/// question, "they"/"them" — restricts retrieval to every previous evidence paper and drops the phrase. Only after
-/// an answered turn: after "nothing found" there is nothing to point at.</item>
+/// question, "they"/"them" — restricts retrieval to the papers the previous answer cited (the ones the reader saw)
+/// and drops the phrase. Only after an answered turn: after "nothing found" there is nothing to point at.</item>
 /// <item>An elliptic follow-up — an opener such as "and", "what about", "for" with one to three content terms
 /// ("and for video?") — is the previous standalone question's content words plus the new ones. Words are added,
 /// not swapped: without a model we cannot tell which earlier word the new one replaces, and retrieval ranks the
@@ -31,7 +33,11 @@ public sealed class FollowUpResolver
     /// <summary>Up to this many content terms a question counts as short: "it"/"they" may then point back, and an opener makes it elliptic.</summary>
     public int MaxShortQuestionTerms { get; init; } = 3;
 
-    public ResolvedQuestion Resolve(string question, Conversation conversation)
+    /// <param name="pronounsPointBack">
+    /// False when the question names a paper of the collection itself ("who wrote HuBERT and when was it published?"):
+    /// "it" and "this paper" then mean that paper, not the previous answer's source.
+    /// </param>
+    public ResolvedQuestion Resolve(string question, Conversation conversation, bool pronounsPointBack = true)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(question);
         ArgumentNullException.ThrowIfNull(conversation);
@@ -41,42 +47,47 @@ public sealed class FollowUpResolver
             return new ResolvedQuestion(text);
         }
 
-        return ResolveSource(text, previous)
+        return ResolveSource(text, previous, pronounsPointBack && !FollowUpPatterns.ArxivId().IsMatch(text))
             ?? ResolveCollection(text, previous)
             ?? ResolveElliptic(text, previous)
             ?? new ResolvedQuestion(text);
     }
 
-    private ResolvedQuestion? ResolveSource(string text, ConversationTurn previous)
+    private ResolvedQuestion? ResolveSource(string text, ConversationTurn previous, bool pronounsPointBack)
     {
         var sources = Sources(previous);
-        if (sources.Count == 0 || FindSource(text, sources.Count) is not { } found)
+        if (sources.Count == 0 || FindSource(text, sources.Count, pronounsPointBack) is not { } found)
         {
             return null;
         }
 
-        var (match, n) = found;
+        var (match, n, byPronoun) = found;
         var (id, title) = sources[n - 1];
         var rest = Tidy(text.Remove(match.Index, match.Length));
         var standalone = HasContent(rest) ? Tidy(text[..match.Index] + title + text[(match.Index + match.Length)..]) : title;
-        return new ResolvedQuestion(standalone, [id], n);
+        return new ResolvedQuestion(standalone, [id], n, byPronoun);
     }
 
-    private (Match Match, int N)? FindSource(string text, int count)
+    private (Match Match, int N, bool ByPronoun)? FindSource(string text, int count, bool pronounsPointBack)
     {
         foreach (var pattern in new[] { FollowUpPatterns.Bracket(), FollowUpPatterns.Numbered() })
         {
             var match = pattern.Match(text);
             if (match.Success && int.Parse(match.Groups["n"].ValueSpan, CultureInfo.InvariantCulture) is var n && n >= 1 && n <= count)
             {
-                return (match, n);
+                return (match, n, false);
             }
         }
 
         var ordinal = FollowUpPatterns.Ordinal().Match(text);
         if (ordinal.Success && FollowUpPatterns.OrdinalValue(ordinal.Groups["ord"].Value, count) is var k && k <= count)
         {
-            return (ordinal, k);
+            return (ordinal, k, false);
+        }
+
+        if (!pronounsPointBack)
+        {
+            return null;
         }
 
         var single = FollowUpPatterns.Demonstrative().Match(text);
@@ -85,7 +96,7 @@ public sealed class FollowUpResolver
             single = FollowUpPatterns.Pronoun().Match(text);
         }
 
-        return single.Success ? (single, 1) : null;
+        return single.Success ? (single, 1, true) : null;
     }
 
     private ResolvedQuestion? ResolveCollection(string text, ConversationTurn previous)
@@ -95,7 +106,9 @@ public sealed class FollowUpResolver
             return null;
         }
 
-        var ids = previous.Evidence.Select(p => p.Paper.Id).Distinct(StringComparer.Ordinal).ToArray();
+        // "those" are the papers the answer cited, not everything retrieved for it: a paper the reader never saw is
+        // not one of "those".
+        var ids = Sources(previous).Select(s => s.Id).Distinct(StringComparer.Ordinal).ToArray();
         var phrase = FollowUpPatterns.Collection().Match(text);
         if (phrase.Success)
         {

@@ -14,6 +14,9 @@ public sealed partial class PaperAssistant
 {
     private const string CancelledText = "Cancelled.";
 
+    /// <summary>Papers checked for a name the question contains: a named paper ranks at the top for its own name.</summary>
+    private const int NameCheckDepth = 5;
+
     private readonly IPaperRetriever _retriever;
     private readonly FollowUpResolver _resolver;
     private readonly RetrievalOptions _options;
@@ -91,7 +94,7 @@ public sealed partial class PaperAssistant
         cancellationToken.ThrowIfCancellationRequested();
         var resolved = await ResolveAsync(question, conversation, writer, cancellationToken);
         var evidence = await RetrieveAsync(resolved, filter, conversation, cancellationToken);
-        return new AnswerRequest(question, resolved.Standalone, evidence, filter);
+        return new AnswerRequest(question, resolved.Standalone, evidence, filter, resolved.AmongPreviousSources ? resolved.RestrictTo!.Count : 0);
     }
 
     private ConversationTurn Record(AnswerRequest request, Answer answer, Conversation conversation, long started, CancellationToken cancellationToken)
@@ -115,6 +118,10 @@ public sealed partial class PaperAssistant
     private async Task<ResolvedQuestion> ResolveAsync(string question, Conversation conversation, IAnswerWriter writer, CancellationToken cancellationToken)
     {
         var resolved = _resolver.Resolve(question, conversation);
+        if (resolved.ByPronoun && await NamesPaperAsync(question, cancellationToken))
+        {
+            resolved = _resolver.Resolve(question, conversation, pronounsPointBack: false);
+        }
 
         // A named source ("the second one") is resolved exactly by the rules; a model is asked only for the rest.
         if (writer is IFollowUpRewriter rewriter && conversation.Last is not null && resolved.RestrictTo is null)
@@ -136,11 +143,20 @@ public sealed partial class PaperAssistant
     {
         // A restricted search must be allowed to return every paper it is restricted to.
         var topK = Math.Max(_options.TopK, resolved.RestrictTo?.Count ?? 0);
-        var request = new RetrievalRequest(resolved.Standalone, topK, filter, resolved.RestrictTo);
+        var query = MetadataQuestion.Fields(resolved.Standalone) == MetadataField.None ? resolved.Standalone : MetadataQuestion.Subject(resolved.Standalone);
+        var request = new RetrievalRequest(query, topK, filter, resolved.RestrictTo);
         var evidence = await _retriever.RetrieveAsync(request, cancellationToken);
         return resolved is { SelectedSource: not null, RestrictTo.Count: 1 }
             ? FocusOn(resolved.RestrictTo.First(), evidence, conversation)
             : evidence;
+    }
+
+    // "Who wrote HuBERT and when was it published?" names its paper: "it" is HuBERT, not the previous answer's
+    // source. The papers the question itself finds best are checked for a name the question contains.
+    private async Task<bool> NamesPaperAsync(string question, CancellationToken cancellationToken)
+    {
+        var found = await _retriever.RetrieveAsync(new RetrievalRequest(question, NameCheckDepth, Diversify: false), cancellationToken);
+        return found.Papers.Any(p => PaperNames.IsNamedIn(p.Paper, question));
     }
 
     // The user named this paper, so it is the evidence whatever its relevance to the reworded question; if the

@@ -34,7 +34,7 @@ internal static class RestrictedSearch
         return [.. hits.OrderByDescending(h => h.Score)];
     }
 
-    /// <summary>The filter as the index applies it: inclusive date range (undated papers fail a date bound) and source file name.</summary>
+    /// <summary>The filter as the index applies it: inclusive date range (undated papers fail a date bound unless included) and source file name.</summary>
     public static bool Matches(SearchFilter? filter, Paper paper)
     {
         if (filter is null || filter.IsEmpty)
@@ -42,13 +42,7 @@ internal static class RestrictedSearch
             return true;
         }
 
-        if ((filter.From is not null || filter.To is not null) && paper.Published is null)
-        {
-            return false;
-        }
-
-        return (filter.From is null || paper.Published >= filter.From)
-            && (filter.To is null || paper.Published <= filter.To)
+        return filter.AdmitsDate(paper.Published)
             && (string.IsNullOrEmpty(filter.Source) || string.Equals(filter.Source, paper.Source, StringComparison.OrdinalIgnoreCase));
     }
 }

@@ -13,16 +13,22 @@ public static class DiscordEndpointRouteBuilderExtensions
     public const string InteractionsPath = "/discord/interactions";
 
     /// <summary>
-    /// Serves POST /discord/interactions once Discord:PublicKey is set; until then maps nothing (404) and logs
-    /// how to turn it on. The endpoint authenticates by Discord's signature, not by the server's API keys.
+    /// Serves POST /discord/interactions once Discord:PublicKey is set; until then maps nothing (404), and warns how
+    /// to turn it on only when another Discord setting shows the bot is meant to run: a server without any Discord
+    /// setting says nothing about Discord. The endpoint authenticates by Discord's signature, not by the server's API keys.
     /// </summary>
     public static IEndpointRouteBuilder MapDiscordInteractions(this IEndpointRouteBuilder endpoints)
     {
         var services = endpoints.ServiceProvider;
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(InteractionEndpoint).Namespace!);
-        if (!services.GetRequiredService<IOptions<DiscordOptions>>().Value.IsEndpointEnabled)
+        var options = services.GetRequiredService<IOptions<DiscordOptions>>().Value;
+        if (!options.IsEndpointEnabled)
         {
-            Log.EndpointOff(logger, InteractionsPath);
+            if (!string.IsNullOrWhiteSpace(options.ApplicationId) || !string.IsNullOrWhiteSpace(options.BotToken))
+            {
+                Log.EndpointOff(logger, InteractionsPath);
+            }
+
             return endpoints;
         }
 

@@ -1,5 +1,6 @@
 using RagPapers.Answering;
 using RagPapers.Discord.Rest;
+using RagPapers.Text;
 
 namespace RagPapers.Discord.Rendering;
 
@@ -15,7 +16,7 @@ internal static class AnswerMessages
 
         var card = new EmbedCard(
             DiscordMarkdown.Escape(question),
-            DiscordMarkdown.Escape(answer.Text),
+            DiscordMarkdown.Escape(DisplayText.Clean(answer.Text)),
             answer.Citations.Select(SourceField).ToArray(),
             Footer(answer),
             Color: answer.Status == AnswerStatus.Answered ? EmbedColors.Answer : EmbedColors.NoEvidence);
@@ -24,11 +25,11 @@ internal static class AnswerMessages
 
     private static EmbedField SourceField(Citation citation)
     {
-        var name = TextFitter.Truncate($"[{citation.N}] {DiscordMarkdown.Escape(citation.Title)}", DiscordLimits.FieldName);
+        var name = TextFitter.Truncate($"[{citation.N}] {DiscordMarkdown.Escape(DisplayText.Clean(citation.Title))}", DiscordLimits.FieldName);
         var head = $"{PaperLinks.Date(citation.Date)} · {PaperLinks.Where(citation.PaperId, citation.Source)}";
         var quote = citation.Quote.Length == 0
             ? ""
-            : "\n> " + TextFitter.Truncate(DiscordMarkdown.Escape(citation.Quote), DiscordLimits.FieldValue - head.Length - 3);
+            : "\n> " + TextFitter.Truncate(DiscordMarkdown.Escape(DisplayText.Clean(citation.Quote)), DiscordLimits.FieldValue - head.Length - 3);
         return new EmbedField(name, head + quote);
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using RagPapers.Discord.Rest;
 using RagPapers.Retrieval;
+using RagPapers.Text;
 
 namespace RagPapers.Discord.Rendering;
 
@@ -19,13 +20,13 @@ internal static class PaperListMessages
     private static EmbedField Field(int rank, RetrievedPaper hit)
     {
         var paper = hit.Paper;
-        var name = TextFitter.Truncate($"{rank}. {DiscordMarkdown.Escape(paper.Title)}", DiscordLimits.FieldName);
+        var name = TextFitter.Truncate($"{rank}. {DiscordMarkdown.Escape(DisplayText.Clean(paper.Title))}", DiscordLimits.FieldName);
         var head = string.Create(
             CultureInfo.InvariantCulture,
             $"{PaperLinks.Date(paper.Published)} · {PaperLinks.Where(paper.Id, paper.Source)} · relevance {hit.Relevance:0.00} · id `{paper.Id}`");
         var passage = hit.Passages.Count == 0
             ? ""
-            : "\n> " + TextFitter.Truncate(DiscordMarkdown.Escape(hit.Passages[0].Text), PassageLength);
+            : "\n> " + TextFitter.Truncate(DiscordMarkdown.Escape(DisplayText.Clean(hit.Passages[0].Text)), PassageLength);
         return new EmbedField(name, head + passage);
     }
 }

@@ -1,5 +1,6 @@
 using RagPapers.Discord.Rest;
 using RagPapers.Papers;
+using RagPapers.Text;
 
 namespace RagPapers.Discord.Rendering;
 
@@ -18,8 +19,8 @@ internal static class PaperMessages
         fields.Add(new EmbedField("Source", DiscordMarkdown.Escape(paper.Source), Inline: true));
         fields.Add(new EmbedField("Id", $"`{paper.Id}`", Inline: true));
         var card = new EmbedCard(
-            DiscordMarkdown.Escape(paper.Title),
-            DiscordMarkdown.Escape(paper.Abstract),
+            DiscordMarkdown.Escape(DisplayText.Clean(paper.Title)),
+            DiscordMarkdown.Escape(DisplayText.Clean(paper.Abstract)),
             fields,
             $"/similar paper:{paper.Id} finds papers like this one",
             PaperLinks.ArxivUrl(paper.Id),

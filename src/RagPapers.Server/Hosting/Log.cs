@@ -1,6 +1,6 @@
 namespace RagPapers.Server.Hosting;
 
-/// <summary>Log messages of the server's start-up.</summary>
+/// <summary>Log messages of the server's start-up and of each request.</summary>
 internal static partial class Log
 {
     [LoggerMessage(5001, LogLevel.Information, "The store is empty: loading {FileCount} collection files")]
@@ -14,4 +14,11 @@ internal static partial class Log
 
     [LoggerMessage(5004, LogLevel.Critical, "The collection could not be loaded; /health/ready stays unhealthy")]
     public static partial void CollectionFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(5005, LogLevel.Information, "{Method} {Path} {StatusCode} {ElapsedMs:F1} ms")]
+    public static partial void Request(ILogger logger, string method, string path, int statusCode, double elapsedMs);
+
+    [LoggerMessage(5006, LogLevel.Debug, "{Method} {Path} {Protocol} answered {StatusCode} ({ContentType}, {ResponseBytes} bytes) in {ElapsedMs:F1} ms; endpoint {Endpoint}, query string {QueryLength} characters, client {Client}")]
+    public static partial void RequestDetail(
+        ILogger logger, string method, string path, string protocol, int statusCode, string? contentType, long? responseBytes, double elapsedMs, string? endpoint, int queryLength, string? client);
 }

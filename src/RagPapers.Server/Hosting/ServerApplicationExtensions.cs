@@ -13,7 +13,7 @@ public static class ServerApplicationExtensions
     public static WebApplication UseRagPapersServer(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.UseHttpLogging();
+        app.UseMiddleware<RequestLogMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<Utf8JsonMiddleware>();

@@ -5,14 +5,14 @@ namespace RagPapers.Server.Hosting;
 public static class ServerConfiguration
 {
     // Lowest precedence: what the server wants unless appsettings.json says otherwise. The shared file keeps the
-    // console quiet (Warning); the server still says where it listens and logs one line per request. Each readiness
+    // console quiet (Warning); the server still says where it listens and logs one line per request
+    // (RagPapers.Server.Hosting.RequestLogMiddleware; its Debug level logs a detailed entry instead). Each readiness
     // probe during start-up would log "Unhealthy" as an error: /health/ready reports the checks, and a load that
     // fails is logged once, as Critical, by the loader.
     private static readonly Dictionary<string, string?> Defaults = new()
     {
         ["Logging:LogLevel:Microsoft.Extensions.Diagnostics.HealthChecks"] = "Critical",
         ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Information",
-        ["Logging:LogLevel:Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware"] = "Information",
         ["Logging:LogLevel:RagPapers.Server"] = "Information",
         ["Logging:LogLevel:RagPapers.Discord"] = "Information", // "Discord interactions endpoint on at POST /discord/interactions"
     };

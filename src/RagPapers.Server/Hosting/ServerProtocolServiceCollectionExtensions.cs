@@ -2,7 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.Http.Timeouts;
-using Microsoft.AspNetCore.HttpLogging;
+using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 using RagPapers.Server.Contracts;
 using RagPapers.Server.Errors;
@@ -49,13 +49,8 @@ internal static class ServerProtocolServiceCollectionExtensions
         services.AddCors();
         services.AddOptions<CorsOptions>().Configure<IOptions<ServerOptions>>((cors, server) => ConfigureCors(cors, server.Value.Cors));
 
-        // Method, path, status and duration only: no query string (it carries questions), no headers (they carry keys).
-        services.AddHttpLogging(options =>
-        {
-            options.LoggingFields = HttpLoggingFields.RequestMethod | HttpLoggingFields.RequestPath
-                | HttpLoggingFields.ResponseStatusCode | HttpLoggingFields.Duration;
-            options.CombineLogs = true;
-        });
+        // One line per log entry on the console: a request is one line (RequestLogMiddleware).
+        services.Configure<SimpleConsoleFormatterOptions>(options => options.SingleLine = true);
         return services;
     }
 

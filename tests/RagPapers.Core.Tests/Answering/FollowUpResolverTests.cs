@@ -76,13 +76,41 @@ public sealed class FollowUpResolverTests
 
     [Theory]
     [MemberData(nameof(CollectionReferences))]
-    public void Resolve_CollectionReference_RestrictsToAllPreviousEvidence(string question, string standalone)
+    public void Resolve_CollectionReference_RestrictsToThePreviousAnswersSources(string question, string standalone)
     {
         var resolved = _sut.Resolve(question, AfterCitedAnswer());
 
         Assert.Equal(standalone, resolved.Standalone);
-        Assert.Equal([Cpc.Id, HuBert.Id, VicMae.Id, W2vBert.Id], resolved.RestrictTo);
+        Assert.Equal([Cpc.Id, HuBert.Id, VicMae.Id], resolved.RestrictTo); // W2v-BERT was retrieved, never shown
         Assert.Null(resolved.SelectedSource);
+        Assert.True(resolved.AmongPreviousSources);
+    }
+
+    [Fact]
+    public void Resolve_ItInAQuestionNamingAnArxivId_NotTheFirstSource()
+    {
+        var resolved = _sut.Resolve("who wrote 2106.07447 and when was it out?", AfterCitedAnswer());
+
+        Assert.Null(resolved.RestrictTo);
+        Assert.Equal("who wrote 2106.07447 and when was it out?", resolved.Standalone);
+    }
+
+    [Fact]
+    public void Resolve_PronounsNotPointingBack_ItIsLeftAlone()
+    {
+        var resolved = _sut.Resolve("Who are the authors of HuBERT and when was it published?", AfterCitedAnswer(), pronounsPointBack: false);
+
+        Assert.Null(resolved.RestrictTo);
+        Assert.Equal("Who are the authors of HuBERT and when was it published?", resolved.Standalone);
+    }
+
+    [Fact]
+    public void Resolve_ItInAShortQuestion_FirstSourceMarkedAsFoundByPronoun()
+    {
+        var resolved = _sut.Resolve("how does it work?", AfterCitedAnswer());
+
+        Assert.Equal([Cpc.Id], resolved.RestrictTo);
+        Assert.True(resolved.ByPronoun);
     }
 
     public static TheoryData<string, string> EllipticFollowUps => new()

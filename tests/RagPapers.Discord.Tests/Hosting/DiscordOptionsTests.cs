@@ -8,14 +8,25 @@ namespace RagPapers.Discord.Tests.Hosting;
 public sealed class DiscordOptionsTests
 {
     [Fact]
-    public async Task Start_WithoutPublicKey_LeavesTheEndpointOffAndSaysHowToTurnItOn()
+    public async Task Start_OtherDiscordSettingWithoutPublicKey_LeavesTheEndpointOffAndSaysHowToTurnItOn()
+    {
+        await using var bot = await BotServer.StartAsync(new Dictionary<string, string?> { ["Discord:PublicKey"] = "", ["Discord:ApplicationId"] = "111111111111111111" });
+
+        using var response = await bot.PostAsync(InteractionJson.Ping(), new Ed25519KeyPair());
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains(bot.Logs.Lines, l => l.Contains("interactions endpoint is off: set Discord:PublicKey", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Start_NoDiscordSettingAtAll_SaysNothingAboutDiscord()
     {
         await using var bot = await BotServer.StartAsync(new Dictionary<string, string?> { ["Discord:PublicKey"] = "" });
 
         using var response = await bot.PostAsync(InteractionJson.Ping(), new Ed25519KeyPair());
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Contains(bot.Logs.Lines, l => l.Contains("interactions endpoint is off: set Discord:PublicKey", StringComparison.Ordinal));
+        Assert.DoesNotContain(bot.Logs.Lines, l => l.Contains("interactions endpoint", StringComparison.Ordinal));
     }
 
     [Theory]

@@ -107,7 +107,7 @@ public sealed partial class LlmAnswerWriter : IStreamingAnswerWriter, IFollowUpR
     {
         if (!request.Evidence.HasRelevantEvidence || request.Evidence.Papers.Count == 0)
         {
-            return NoEvidenceAnswer.Create(request.StandaloneQuestion, Name);
+            return NoEvidenceAnswer.For(request, Name);
         }
 
         return null;

@@ -71,7 +71,7 @@ internal sealed class PapersPlugin(IPaperRetriever retriever, IPaperIndex index,
     {
         var lower = Max(filter?.From, from);
         var upper = Min(filter?.To, to);
-        var narrowed = new SearchFilter(lower, upper, filter?.Source);
+        var narrowed = new SearchFilter(lower, upper, filter?.Source, filter?.IncludeUndated ?? false);
         return narrowed.IsEmpty ? null : narrowed;
     }
 

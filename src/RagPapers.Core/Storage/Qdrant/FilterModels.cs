@@ -8,7 +8,8 @@ internal sealed record Filter(
 
 /// <summary>
 /// One condition. Only the members of one shape are set, and nulls are not written, so it serializes as a field
-/// condition (<c>key</c> + <c>match</c>/<c>range</c>), an <c>is_empty</c>, a <c>has_id</c> or a nested filter.
+/// condition (<c>key</c> + <c>match</c>/<c>range</c>), an <c>is_empty</c>, a <c>has_id</c> or a nested filter
+/// (<c>must</c> or <c>should</c>).
 /// </summary>
 internal sealed record Condition(
     string? Key = null,
@@ -16,7 +17,8 @@ internal sealed record Condition(
     RangeCondition? Range = null,
     PayloadField? IsEmpty = null,
     IReadOnlyList<string>? HasId = null,
-    IReadOnlyList<Condition>? Must = null)
+    IReadOnlyList<Condition>? Must = null,
+    IReadOnlyList<Condition>? Should = null)
 {
     public static Condition Equal(string key, string value) => new(key, new MatchCondition(value));
 

@@ -18,7 +18,8 @@ internal static class QdrantFilters
 
     /// <summary>
     /// A search filter as the SQLite store applies it: an inclusive date range (a paper without a date has no
-    /// <c>published</c> field, so any date bound drops it) and the exact source file name. Null when empty.
+    /// <c>published</c> field, so any date bound drops it unless the filter includes undated papers) and the exact
+    /// source file name. Null when empty.
     /// </summary>
     public static Filter? From(SearchFilter? filter)
     {
@@ -30,7 +31,8 @@ internal static class QdrantFilters
         var must = new List<Condition>();
         if (filter.From is not null || filter.To is not null)
         {
-            must.Add(new Condition(QdrantNames.Published, Range: new RangeCondition(Gte: FormatDate(filter.From), Lte: FormatDate(filter.To))));
+            var range = new Condition(QdrantNames.Published, Range: new RangeCondition(Gte: FormatDate(filter.From), Lte: FormatDate(filter.To)));
+            must.Add(filter.IncludeUndated ? new Condition(Should: [range, new Condition(IsEmpty: new PayloadField(QdrantNames.Published))]) : range);
         }
 
         if (!string.IsNullOrEmpty(filter.Source))

@@ -16,8 +16,8 @@ public sealed partial class SqlitePaperIndex
         JOIN chunks k ON k.id = chunks_fts.rowid
         JOIN papers p ON p.id = k.paper_id
         WHERE chunks_fts MATCH $match
-          AND ($from IS NULL OR p.published >= $from)
-          AND ($to IS NULL OR p.published <= $to)
+          AND (($from IS NULL OR p.published >= $from) AND ($to IS NULL OR p.published <= $to)
+               OR ($undated AND p.published IS NULL))
           AND ($source IS NULL OR p.source = $source)
         ORDER BY score DESC, chunks_fts.rowid LIMIT $top
         """;
@@ -104,6 +104,7 @@ public sealed partial class SqlitePaperIndex
             .Set("$top", top)
             .Set("$from", PaperRows.FormatDate(filter.From))
             .Set("$to", PaperRows.FormatDate(filter.To))
+            .Set("$undated", filter.IncludeUndated)
             .Set("$source", string.IsNullOrEmpty(filter.Source) ? null : filter.Source);
         var ranked = new List<(long Id, double Score)>();
         using (var reader = await command.ExecuteReaderAsync(cancellationToken))

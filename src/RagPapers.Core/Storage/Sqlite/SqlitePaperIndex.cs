@@ -12,7 +12,7 @@ namespace RagPapers.Storage.Sqlite;
 /// One connection per instance, guarded by a semaphore so concurrent searches queue instead of colliding;
 /// each upsert batch is one transaction, and WAL keeps the file consistent if the process dies mid-ingest.
 /// </remarks>
-public sealed partial class SqlitePaperIndex(string path, ILogger<SqlitePaperIndex> logger, KeywordFeedback? feedback = null) : IPaperIndex
+public sealed partial class SqlitePaperIndex(string path, ILogger<SqlitePaperIndex> logger, KeywordFeedback? feedback = null) : IPaperIndex, IUndatedPaperCount
 {
     /// <summary>Bumped whenever the tables change shape; a store of another version is refused.</summary>
     public const int SchemaVersion = 1;
@@ -65,6 +65,13 @@ public sealed partial class SqlitePaperIndex(string path, ILogger<SqlitePaperInd
 
     public Task<int> CountChunksAsync(CancellationToken cancellationToken = default) =>
         CountAsync("SELECT count(*) FROM chunks", cancellationToken);
+
+    public async Task<int> CountUndatedPapersAsync(string? source, CancellationToken cancellationToken = default)
+    {
+        using var _ = await LockAsync(cancellationToken);
+        var command = commands!.Get("SELECT count(*) FROM papers WHERE published IS NULL AND ($source IS NULL OR source = $source)");
+        return (int)(long)(await command.Set("$source", source).ExecuteScalarAsync(cancellationToken))!;
+    }
 
     public object? GetService(Type serviceType, object? serviceKey = null) => this.GetOwnService(serviceType, serviceKey);
 

@@ -100,11 +100,14 @@ internal sealed class VectorMatrix
             return [];
         }
 
+        var includeUndated = filter?.IncludeUndated ?? false;
+
         // A min-heap of the best rows so far: one pass, O(n log k), no full sort.
         var best = new PriorityQueue<int, (float Score, int Row)>(top + 1, WorstFirst.Instance);
         for (var row = 0; row < days.Length; row++)
         {
-            if (days[row] < from || days[row] > to || (sourceIndex >= 0 && sourceIndexes[row] != sourceIndex))
+            if ((days[row] < from || days[row] > to) && !(includeUndated && days[row] == Undated)
+                || (sourceIndex >= 0 && sourceIndexes[row] != sourceIndex))
             {
                 continue;
             }
@@ -133,7 +136,7 @@ internal sealed class VectorMatrix
     private bool TryResolve(SearchFilter? filter, out int from, out int to, out int sourceIndex)
     {
         // Undated chunks sit at int.MinValue: a lower bound just above it drops them whenever any date bound is
-        // given, as SQL's NULL comparison does in keyword search.
+        // given, as SQL's NULL comparison does in keyword search, unless the filter includes undated papers.
         from = filter?.From?.DayNumber ?? (filter?.To is null ? Undated : Undated + 1);
         to = filter?.To?.DayNumber ?? int.MaxValue;
         sourceIndex = -1;
