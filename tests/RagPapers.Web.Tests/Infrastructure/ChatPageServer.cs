@@ -80,6 +80,8 @@ public sealed class ChatPageServer : IAsyncLifetime
             if (_browser is null)
             {
                 Assert.True(Chromium.IsInstalled, Chromium.MissingReason); // reached only under CI, where it must be installed
+                // Generous waits: the machine is shared, and an expectation passes as soon as it holds anyway.
+                Assertions.SetDefaultExpectTimeout(20_000);
                 _playwright = await Playwright.CreateAsync();
                 _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
                 {

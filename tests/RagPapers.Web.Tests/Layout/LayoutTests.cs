@@ -3,7 +3,7 @@ using RagPapers.Web.Tests.Infrastructure;
 
 namespace RagPapers.Web.Tests.Layout;
 
-/// <summary>The page on a 360 px phone and on a desktop, each kept as a screenshot under artifacts/web-chat/.</summary>
+/// <summary>The page on a 360 px phone (light and dark) and on a desktop, each kept as a screenshot under artifacts/web-chat/.</summary>
 [Collection(ChatPageCollection.Name)]
 public sealed class LayoutTests(ChatPageServer fixture)
 {
@@ -19,6 +19,9 @@ public sealed class LayoutTests(ChatPageServer fixture)
         await sut.WaitForAnswerAsync(1);
         await session.Page.ScreenshotAsync(new PageScreenshotOptions { Path = Artifacts.PathOf("chat-360.png") });
         await AssertFitsAsync(session.Page, 360);
+        await session.Page.EmulateMediaAsync(new PageEmulateMediaOptions { ColorScheme = ColorScheme.Dark });
+        await session.Page.ScreenshotAsync(new PageScreenshotOptions { Path = Artifacts.PathOf("chat-360-dark.png") });
+        await session.Page.EmulateMediaAsync(new PageEmulateMediaOptions { ColorScheme = ColorScheme.Light });
         await sut.Sources(1).First.Locator(".paper-link").ClickAsync();
         await sut.ExpectPaperOpenAsync(PaperCollection.GraphPaperTitle);
         var panel = await sut.PaperPanel.BoundingBoxAsync();

@@ -33,7 +33,7 @@ export class NetworkError extends Error {
 }
 
 /** Sends a request with the tab's API key (if any) and returns the response; throws ApiError unless it is 2xx. */
-export async function send(path, { method = 'GET', body, accept = 'application/json', signal } = {}) {
+export async function send(path, { method = 'GET', body, accept = 'application/json, application/problem+json', signal } = {}) {
   const headers = { Accept: accept };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   const key = currentKey();

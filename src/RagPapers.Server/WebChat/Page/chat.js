@@ -6,6 +6,10 @@ import { withKey } from './keys.js';
 import { readEvents } from './sse.js';
 import { Turn } from './turn.js';
 
+const expiredMessage = 'This conversation has expired on the server (it was idle too long). Ask again: the question starts a new conversation.';
+
+const followSlack = 48; // px from the bottom that still count as "at the bottom"
+
 export class Chat {
   constructor({ list, intro, status, onBusy, onOpenPaper }) {
     this.list = list;
@@ -38,14 +42,20 @@ export class Chat {
         turn.stopped();
         this.status.textContent = 'Stopped.';
       } else {
-        if (error?.status === 404 && this.conversationId) this.conversationId = null; // it expired: the next question starts afresh
-        turn.fail(describe(error));
+        turn.fail(this.expired(error) ? expiredMessage : describe(error));
         this.status.textContent = 'The question could not be answered.';
       }
     } finally {
       if (this.controller === controller) this.controller = null;
       this.onBusy(false);
     }
+  }
+
+  // The server forgets idle conversations: the next question then starts a new one.
+  expired(error) {
+    if (error?.status !== 404 || !this.conversationId) return false;
+    this.conversationId = null;
+    return true;
   }
 
   stop() {
@@ -62,7 +72,7 @@ export class Chat {
   }
 
   async stream(turn, body, signal) {
-    const response = await withKey(() => send('/api/ask/stream', { method: 'POST', body, accept: 'text/event-stream', signal }));
+    const response = await withKey(() => send('/api/ask/stream', { method: 'POST', body, accept: 'text/event-stream, application/problem+json', signal }));
     let finished = false;
     for await (const event of readEvents(response)) {
       finished = this.apply(turn, event) || finished;
@@ -73,8 +83,17 @@ export class Chat {
     }
   }
 
-  // One event of the stream; returns true when the stream has said its last word ("done" or "error").
-  apply(turn, { type, data }) {
+  // One event of the stream; a reader at the bottom of the conversation stays there as the answer grows.
+  apply(turn, event) {
+    const pane = this.list.closest('.pane');
+    const following = pane.scrollHeight - pane.scrollTop - pane.clientHeight < followSlack;
+    const last = this.render(turn, event);
+    if (following) pane.scrollTop = pane.scrollHeight;
+    return last;
+  }
+
+  // Returns true when the stream has said its last word ("done" or "error").
+  render(turn, { type, data }) {
     const payload = JSON.parse(data);
     switch (type) {
       case 'delta':
@@ -93,7 +112,7 @@ export class Chat {
         return true;
       case 'error':
         this.conversationId = null;
-        turn.fail(payload.detail ?? 'The server could not finish this answer.');
+        turn.fail(expiredMessage);
         this.status.textContent = 'The question could not be answered.';
         return true;
       default:
