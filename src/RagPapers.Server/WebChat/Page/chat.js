@@ -38,6 +38,7 @@ export class Chat {
     try {
       await this.stream(turn, { question, conversationId: this.conversationId ?? undefined, filters }, controller.signal);
     } catch (error) {
+      if (!turn.element.isConnected) return; // "New chat" stopped it and cleared the conversation
       if (isAbort(error)) {
         turn.stopped();
         this.status.textContent = 'Stopped.';
