@@ -3,6 +3,7 @@ using RagPapers.Embeddings.MiniLM;
 using RagPapers.Hosting;
 using RagPapers.Server.Endpoints;
 using RagPapers.Server.Hosting;
+using RagPapers.Server.WebChat;
 
 // The HTTP front-end: the same core as the console, the same appsettings.json (found above the working folder).
 var root = ContentRoot.Locate();
@@ -15,6 +16,7 @@ builder.Services.AddRagPapersDiscord(builder.Configuration);
 
 var app = builder.Build();
 app.UseRagPapersServer();
+app.UseWebChat();
 app.MapHealthEndpoints();
 app.MapAskEndpoints();
 app.MapSearchEndpoints();

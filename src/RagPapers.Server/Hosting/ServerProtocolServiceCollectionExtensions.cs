@@ -36,6 +36,7 @@ internal static class ServerProtocolServiceCollectionExtensions
             context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier;
             context.HttpContext.RequestServices.GetRequiredService<ServerMetrics>().RecordProblem(context.ProblemDetails.Status ?? context.HttpContext.Response.StatusCode);
         });
+        services.AddSingleton<IProblemDetailsWriter, ProblemJsonFallbackWriter>(); // after the framework's own: see the class
         services.AddExceptionHandler<BadRequestExceptionHandler>();
 
         services.AddRequestTimeouts();

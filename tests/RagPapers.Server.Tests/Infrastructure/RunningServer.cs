@@ -9,6 +9,7 @@ using RagPapers.Embeddings.MiniLM;
 using RagPapers.Hosting;
 using RagPapers.Server.Endpoints;
 using RagPapers.Server.Hosting;
+using RagPapers.Server.WebChat;
 
 namespace RagPapers.Server.Tests.Infrastructure;
 
@@ -112,6 +113,7 @@ public sealed class RunningServer : IAsyncDisposable
 
         var app = builder.Build();
         app.UseRagPapersServer();
+        app.UseWebChat();
         app.MapHealthEndpoints();
         app.MapAskEndpoints();
         app.MapSearchEndpoints();

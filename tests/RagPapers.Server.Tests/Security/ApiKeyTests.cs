@@ -20,6 +20,21 @@ public sealed class ApiKeyTests(KeyedServer fixture) : IClassFixture<KeyedServer
     }
 
     [Fact]
+    public async Task Stream_NoKeyFromAClientAcceptingOnlyEventStreams_Is401Problem()
+    {
+        // Before the fallback problem writer, the framework's writer refused this Accept and the client got an empty 500.
+        using var request = new HttpRequestMessage(HttpMethod.Post, Http.Path("/api/ask/stream")) { Content = Http.Json("""{"question": "graph"}""") };
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
+
+        using var sut = await _client.SendAsync(request);
+
+        var problem = await Problem.AssertAsync(sut, HttpStatusCode.Unauthorized, "X-Api-Key");
+        Assert.Equal("https://tools.ietf.org/html/rfc9110#section-15.5.2", problem.GetProperty("type").GetString());
+        Assert.Equal("/api/ask/stream", problem.GetProperty("instance").GetString());
+        Assert.True(problem.TryGetProperty("traceId", out _));
+    }
+
+    [Fact]
     public async Task Search_WrongKey_Is401SayingTheKeyIsNotValid()
     {
         using var sut = await SendAsync(HttpMethod.Get, SearchPath, apiKey: "reader-key-0123456789abcdeX");

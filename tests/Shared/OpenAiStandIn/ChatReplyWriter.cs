@@ -46,6 +46,11 @@ internal static class ChatReplyWriter
         var sent = 0;
         foreach (var chunk in Chunks(reply, model, sequence))
         {
+            if (reply.ChunkDelay > TimeSpan.Zero && !await PauseAsync(reply.ChunkDelay, aborted))
+            {
+                return; // the client went away while the reply was being "written"
+            }
+
             await SendAsync(response, chunk.ToJsonString(), aborted);
             if (reply.Kind == OpenAiReplyKind.StallMidStream && ++sent == 2) // the role chunk and one content chunk
             {
@@ -124,6 +129,12 @@ internal static class ChatReplyWriter
     private static string FinishReason(OpenAiReply reply) => reply.Kind == OpenAiReplyKind.ToolCalls ? "tool_calls" : "stop";
 
     private static JsonObject Usage() => new() { ["prompt_tokens"] = 100, ["completion_tokens"] = 20, ["total_tokens"] = 120 };
+
+    private static async Task<bool> PauseAsync(TimeSpan delay, CancellationToken cancellationToken)
+    {
+        await Task.Delay(delay, cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
+        return !cancellationToken.IsCancellationRequested;
+    }
 
     private static async Task SendAsync(HttpResponse response, string data, CancellationToken cancellationToken)
     {

@@ -16,10 +16,14 @@ public sealed record OpenAiReply(
     string Content = "",
     IReadOnlyList<(string Name, string Arguments)>? Calls = null,
     int Status = 200,
-    string? RetryAfter = null)
+    string? RetryAfter = null,
+    TimeSpan ChunkDelay = default)
 {
     /// <summary>An assistant message; streamed in chunks of a few characters so deltas split words and citations.</summary>
     public static OpenAiReply Text(string content) => new(OpenAiReplyKind.Text, content);
+
+    /// <summary>An assistant message streamed with a pause before each chunk, so a reader sees it arrive as it is written.</summary>
+    public static OpenAiReply SlowText(string content, TimeSpan chunkDelay) => new(OpenAiReplyKind.Text, content, ChunkDelay: chunkDelay);
 
     /// <summary>An assistant message calling tools (name as the client advertised it, arguments as a JSON string).</summary>
     public static OpenAiReply ToolCalls(params (string Name, string Arguments)[] calls) => new(OpenAiReplyKind.ToolCalls, Calls: calls);

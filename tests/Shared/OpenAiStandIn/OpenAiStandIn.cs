@@ -25,6 +25,7 @@ public sealed class OpenAiStandIn : IAsyncDisposable
     private readonly ConcurrentQueue<OpenAiReply> _embeddingReplies = new();
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
     private int _chatSequence;
+    private int _abortedChats;
 
     private OpenAiStandIn(WebApplication app) => _app = app;
 
@@ -41,6 +42,12 @@ public sealed class OpenAiStandIn : IAsyncDisposable
     public IReadOnlyList<RecordedRequest> EmbeddingRequests => [.. _requests.Where(r => r.Path.EndsWith("/embeddings", StringComparison.Ordinal))];
 
     public int PendingChatReplies => _chatReplies.Count;
+
+    /// <summary>The reply to a chat request when none is scripted; null answers such a request with a 500 error.</summary>
+    public OpenAiReply? UnscriptedChatReply { get; set; }
+
+    /// <summary>Chat requests whose client went away before the reply was finished: the caller cancelled its work.</summary>
+    public int AbortedChatRequests => Volatile.Read(ref _abortedChats);
 
     public static async Task<OpenAiStandIn> StartAsync(int embeddingDimensions = 16)
     {
@@ -98,10 +105,14 @@ public sealed class OpenAiStandIn : IAsyncDisposable
         var (body, text) = await ReadAsync(http);
         Record(http, body, OpenAiSchema.ValidateChatRequest(text));
         var sequence = Interlocked.Increment(ref _chatSequence);
-        var reply = _chatReplies.TryDequeue(out var next) ? next : OpenAiReply.Error(500, "The stand-in has no scripted reply for this request.");
+        var reply = _chatReplies.TryDequeue(out var next) ? next : UnscriptedChatReply ?? OpenAiReply.Error(500, "The stand-in has no scripted reply for this request.");
         var model = body.TryGetProperty("model", out var m) ? m.GetString() ?? "" : "";
         var stream = body.TryGetProperty("stream", out var s) && s.ValueKind == JsonValueKind.True;
         await ChatReplyWriter.WriteAsync(http, reply, model, stream, sequence);
+        if (http.RequestAborted.IsCancellationRequested)
+        {
+            Interlocked.Increment(ref _abortedChats);
+        }
     }
 
     private async Task EmbeddingsAsync(HttpContext http)
