@@ -11,7 +11,8 @@ namespace RagPapers.Discord.Tests.Infrastructure;
 
 /// <summary>
 /// A loopback stand-in of Discord's REST API (real Kestrel on 127.0.0.1, port 0) speaking its wire protocol:
-/// webhook edits and follow-ups, command bulk overwrites with bot-token checks, 429s with rate-limit headers.
+/// webhook edits and follow-ups, interaction callbacks, channel messages and typing, GET /gateway/bot (pointing at
+/// the Gateway stand-in), command bulk overwrites with bot-token checks, 429s with rate-limit headers.
 /// Every request body is validated against the official schema and Discord's message limits; a violation is
 /// answered 400 Invalid Form Body, as Discord would, and recorded so a test can assert there were none.
 /// </summary>
@@ -35,6 +36,12 @@ public sealed class DiscordStandIn : IAsyncDisposable
     public string GuildId { get; set; } = "222222222222222222";
 
     public IReadOnlyList<RecordedRequest> Requests => _requests.ToArray();
+
+    /// <summary>The url GET /gateway/bot returns (the Gateway stand-in's).</summary>
+    public string GatewayUrl { get; set; } = "wss://gateway.discord.gg";
+
+    /// <summary>The session_start_limit GET /gateway/bot returns.</summary>
+    public JsonObject SessionStartLimit { get; set; } = new() { ["total"] = 1000, ["remaining"] = 999, ["reset_after"] = 14_400_000, ["max_concurrency"] = 1 };
 
     /// <summary>Called for each request before it is answered (e.g. to move a fake clock).</summary>
     public Action<RecordedRequest>? OnRequest { get; set; }
@@ -103,6 +110,10 @@ public sealed class DiscordStandIn : IAsyncDisposable
         {
             "update_original_webhook_message" or "execute_webhook" => WriteMessageAsync(context, request),
             "bulk_set_application_commands" or "bulk_set_guild_application_commands" => OverwriteCommandsAsync(context, request),
+            "create_interaction_response" => WriteNoContentAsync(context),
+            "create_message" => WithBotTokenAsync(context, request, () => WriteMessageAsync(context, request)),
+            "trigger_typing_indicator" => WithBotTokenAsync(context, request, () => WriteNoContentAsync(context)),
+            "get_bot_gateway" => WithBotTokenAsync(context, request, () => WriteAsync(context, 200, GatewayBot())),
             _ => WriteAsync(context, 404, """{"message":"404: Not Found","code":0}"""),
         });
     }
@@ -119,7 +130,11 @@ public sealed class DiscordStandIn : IAsyncDisposable
         {
             json = JsonNode.Parse(body);
             violations.AddRange(spec?.Validate(context.Request.Method, path, body) ?? []);
-            if (operationId is "update_original_webhook_message" or "execute_webhook")
+            if (operationId == "create_interaction_response" && json?["data"] is JsonObject data)
+            {
+                violations.AddRange(MessageLimits.Check(data));
+            }
+            if (operationId is "update_original_webhook_message" or "execute_webhook" or "create_message")
             {
                 violations.AddRange(MessageLimits.Check(json!));
             }
@@ -139,6 +154,26 @@ public sealed class DiscordStandIn : IAsyncDisposable
         message["channel_id"] = "333333333333333333";
         message["type"] = 20;
         await WriteAsync(context, 200, message.ToJsonString());
+    }
+
+    private async Task WithBotTokenAsync(HttpContext context, RecordedRequest request, Func<Task> answer)
+    {
+        if (request.Authorization != "Bot " + BotToken)
+        {
+            await WriteAsync(context, 401, """{"message":"401: Unauthorized","code":0}""");
+            return;
+        }
+
+        await answer();
+    }
+
+    private string GatewayBot() =>
+        new JsonObject { ["url"] = GatewayUrl, ["shards"] = 1, ["session_start_limit"] = SessionStartLimit.DeepClone() }.ToJsonString();
+
+    private static Task WriteNoContentAsync(HttpContext context)
+    {
+        context.Response.StatusCode = 204;
+        return Task.CompletedTask;
     }
 
     private async Task OverwriteCommandsAsync(HttpContext context, RecordedRequest request)
