@@ -13,14 +13,22 @@ public static class DiscordEndpointRouteBuilderExtensions
     public const string InteractionsPath = "/discord/interactions";
 
     /// <summary>
-    /// Serves POST /discord/interactions once Discord:PublicKey is set; until then maps nothing (404) and logs
-    /// how to turn it on. The endpoint authenticates by Discord's signature, not by the server's API keys.
+    /// Serves POST /discord/interactions once Discord:PublicKey is set (and Discord:Mode includes Interactions);
+    /// until then maps nothing (404) and logs why. The endpoint authenticates by Discord's signature, not by the
+    /// server's API keys.
     /// </summary>
     public static IEndpointRouteBuilder MapDiscordInteractions(this IEndpointRouteBuilder endpoints)
     {
         var services = endpoints.ServiceProvider;
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(InteractionEndpoint).Namespace!);
-        if (!services.GetRequiredService<IOptions<DiscordOptions>>().Value.IsEndpointEnabled)
+        var settings = services.GetRequiredService<IOptions<DiscordOptions>>().Value;
+        if (!settings.Mode.HasFlag(DiscordMode.Interactions))
+        {
+            Log.EndpointNotInMode(logger, settings.Mode.ToString());
+            return endpoints;
+        }
+
+        if (!settings.IsEndpointEnabled)
         {
             Log.EndpointOff(logger, InteractionsPath);
             return endpoints;

@@ -62,6 +62,7 @@ public sealed class DiscordModeTests : IAsyncLifetime
         using var response = await sut.PostAsync(InteractionJson.Ping(), _key);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains(sut.Logs.Lines, l => l.Contains("endpoint is off: Discord:Mode is Gateway", StringComparison.Ordinal));
         await _gateway.WaitForPayloadAsync(1, op: 2);
     }
 

@@ -1,0 +1,50 @@
+using Microsoft.Extensions.DependencyInjection;
+using RagPapers.Answering;
+using RagPapers.Discord.Tests.Infrastructure;
+
+namespace RagPapers.Discord.Tests.Gateway;
+
+/// <summary>Replies to a mention follow the same splitting and failure handling as interaction replies.</summary>
+public sealed class GatewayLongAnswerTests : IAsyncLifetime
+{
+    private const string Explode = "explode, please";
+    private GatewayBot _bot = null!;
+
+    public async Task InitializeAsync()
+    {
+        _bot = await GatewayBot.StartAsync(configure: services => services.AddSingleton<IAnswerWriter>(new DelegateAnswerWriter((request, _) =>
+            request.Question == Explode ? throw new InvalidOperationException("the writer broke") : Task.FromResult(LongAnswers.Create()))));
+        await _bot.WaitConnectedAsync();
+    }
+
+    public async Task DisposeAsync() => await _bot.DisposeAsync();
+
+    [Fact]
+    public async Task Mention_AnswerLongerThanEveryLimit_RepliesInSeveralMessagesWithinTheLimits()
+    {
+        var replies = await MentionAsync("tell me everything");
+
+        Assert.True(replies.Length >= 4, $"{replies.Length} messages");
+        Assert.All(replies, r => Assert.Empty(r.Violations)); // official schema + every limit, per message
+        var descriptions = replies.SelectMany(r => r.Body!["embeds"]!.AsArray()).Select(e => e!["description"]?.GetValue<string>()).OfType<string>();
+        Assert.Equal(LongAnswers.Normalize(LongAnswers.Create().Text), LongAnswers.Normalize(string.Join(" ", descriptions)));
+    }
+
+    [Fact]
+    public async Task Mention_WriterFails_RepliesWithAFriendlyMessage()
+    {
+        var replies = await MentionAsync(Explode);
+
+        Assert.StartsWith("Sorry, something went wrong", Assert.Single(replies).Body!["content"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    private async Task<RecordedRequest[]> MentionAsync(string question)
+    {
+        var (id, channel) = (InteractionJson.NewId(), InteractionJson.NewId());
+        await _bot.Gateway.DispatchAsync("MESSAGE_CREATE", GatewayJson.Message(id, channel, $"<@{_bot.Gateway.BotUserId}> {question}", [_bot.Gateway.BotUserId]));
+        await _bot.WaitForLogAsync($"Message {id} /ask:");
+        var replies = _bot.Rest.Requests.Where(r => r.OperationId == "create_message" && r.Path == $"/channels/{channel}/messages").ToArray();
+        Assert.All(replies, r => Assert.Equal(id, r.Body!["message_reference"]!["message_id"]!.GetValue<string>()));
+        return replies;
+    }
+}
