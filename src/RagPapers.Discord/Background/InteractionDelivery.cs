@@ -12,6 +12,9 @@ namespace RagPapers.Discord.Background;
 /// </summary>
 internal sealed class InteractionDelivery(DiscordRestClient rest, TimeProvider time, ILogger<InteractionDelivery> logger)
 {
+    // Discord's JSON error code for a reply in a channel where the bot lacks Read Message History.
+    private const int CannotReplyWithoutHistory = 160002;
+
     /// <summary>True when every message was delivered.</summary>
     public async Task<bool> DeliverAsync(PendingCommand command, IReadOnlyList<DiscordMessage> messages, CancellationToken cancellationToken = default)
     {
@@ -47,7 +50,21 @@ internal sealed class InteractionDelivery(DiscordRestClient rest, TimeProvider t
     {
         DeferredInteraction interaction when isFirst => rest.EditOriginalAsync(interaction.ApplicationId, interaction.Token, message, cancellationToken),
         DeferredInteraction interaction => rest.CreateFollowupAsync(interaction.ApplicationId, interaction.Token, message, cancellationToken),
-        MentionCommand mention => rest.CreateMessageAsync(mention.ChannelId, ChannelMessage.ReplyTo(message, mention.MessageId), cancellationToken),
+        MentionCommand mention => ReplyAsync(mention, ChannelMessage.ReplyTo(message, mention.MessageId), cancellationToken),
         _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "no way to reply to this kind of command"),
     };
+
+    private async Task ReplyAsync(MentionCommand mention, ChannelMessage reply, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await rest.CreateMessageAsync(mention.ChannelId, reply, cancellationToken);
+        }
+        catch (DiscordApiException ex) when (ex.Code == CannotReplyWithoutHistory)
+        {
+            // A missing permission should cost the reply its arrow, not the answer.
+            Log.ReplyWithoutHistory(logger, mention.ChannelId);
+            await rest.CreateMessageAsync(mention.ChannelId, reply.WithoutReference(), cancellationToken);
+        }
+    }
 }

@@ -37,4 +37,7 @@ internal static partial class Log
 
     [LoggerMessage(11, LogLevel.Warning, "{Kind} {Id}: Discord never got the deferred reply, so there is nothing to edit; the answer is dropped")]
     public static partial void NotAcknowledged(ILogger logger, string kind, string id);
+
+    [LoggerMessage(12, LogLevel.Warning, "Channel {ChannelId}: the bot may not reply there without Read Message History; posting the answer as a plain message (grant the permission to get replies)")]
+    public static partial void ReplyWithoutHistory(ILogger logger, string channelId);
 }

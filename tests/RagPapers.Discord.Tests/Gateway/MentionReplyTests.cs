@@ -4,8 +4,8 @@ using RagPapers.Discord.Tests.Infrastructure;
 
 namespace RagPapers.Discord.Tests.Gateway;
 
-/// <summary>Replies to a mention follow the same splitting and failure handling as interaction replies.</summary>
-public sealed class GatewayLongAnswerTests : IAsyncLifetime
+/// <summary>Replies to a mention: the same splitting and failure handling as interaction replies, and a fallback when replying is not allowed.</summary>
+public sealed class MentionReplyTests : IAsyncLifetime
 {
     private const string Explode = "explode, please";
     private GatewayBot _bot = null!;
@@ -36,6 +36,27 @@ public sealed class GatewayLongAnswerTests : IAsyncLifetime
         var replies = await MentionAsync(Explode);
 
         Assert.StartsWith("Sorry, something went wrong", Assert.Single(replies).Body!["content"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Mention_NoReadMessageHistory_PostsTheAnswerAsAPlainMessage()
+    {
+        _bot.Rest.OnRequest = r =>
+        {
+            if (r.OperationId == "create_message" && r.Body?["message_reference"] is not null)
+            {
+                _bot.Rest.EnqueueFault(StandInFault.Error(400, 160002, "Cannot reply without permission to read message history"));
+            }
+        };
+        var (id, channel) = (InteractionJson.NewId(), InteractionJson.NewId());
+
+        await _bot.Gateway.DispatchAsync("MESSAGE_CREATE", GatewayJson.Message(id, channel, $"<@{_bot.Gateway.BotUserId}> short question", [_bot.Gateway.BotUserId]));
+        await _bot.WaitForLogAsync($"Message {id} /ask:");
+
+        var posted = _bot.Rest.Requests.Where(r => r.OperationId == "create_message" && r.Body?["message_reference"] is null).ToArray();
+        Assert.NotEmpty(posted);
+        Assert.All(posted, r => Assert.Empty(r.Violations));
+        Assert.Contains(_bot.Logs.Lines, l => l.Contains("without Read Message History", StringComparison.Ordinal));
     }
 
     private async Task<RecordedRequest[]> MentionAsync(string question)
