@@ -1,6 +1,5 @@
 using System.Net.WebSockets;
 using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Logging;
 
 namespace RagPapers.Discord.Gateway;
@@ -27,7 +26,7 @@ internal sealed class GatewayConnection(
     private static readonly TimeSpan HelloTimeout = TimeSpan.FromSeconds(30);
 
     private readonly CancellationTokenSource _abort = new();
-    private readonly GatewaySendLimiter _limiter = new(time);
+    private readonly GatewayOutbox _outbox = new(socket, identity, time);
     private HeartbeatLoop? _heartbeat;
     private Task _heartbeatTask = Task.CompletedTask;
     private Task _stopping = Task.CompletedTask;
@@ -55,6 +54,8 @@ internal sealed class GatewayConnection(
             await _heartbeatTask;
         }
     }
+
+    public void Dispose() => _abort.Dispose();
 
     private void AbortWithoutHello()
     {
@@ -122,16 +123,9 @@ internal sealed class GatewayConnection(
             throw new InvalidDataException("the Gateway's Hello has no heartbeat_interval");
         }
 
-        _heartbeat = new HeartbeatLoop(Beat, time, logger);
+        _heartbeat = new HeartbeatLoop(ct => _outbox.HeartbeatAsync(session.Sequence, ct), time, logger);
         _heartbeatTask = KeepBeatingAsync(TimeSpan.FromMilliseconds(hello.HeartbeatInterval));
-        if (resume is { } r)
-        {
-            await SendAsync(new GatewaySend<ResumeData>(GatewayOpcode.Resume, new(identity.Token, r.SessionId, r.Sequence)), GatewayJsonContext.Default.GatewaySendResumeData, isHeartbeat: false, _abort.Token);
-        }
-        else
-        {
-            await SendAsync(new GatewaySend<IdentifyData>(GatewayOpcode.Identify, new(identity.Token, IdentifyProperties.Current, identity.Intents)), GatewayJsonContext.Default.GatewaySendIdentifyData, isHeartbeat: false, _abort.Token);
-        }
+        await (resume is { } r ? _outbox.ResumeAsync(r.SessionId, r.Sequence, _abort.Token) : _outbox.IdentifyAsync(_abort.Token));
     }
 
     private void OnDispatch(GatewayPayload payload, CancellationToken stoppingToken)
@@ -177,9 +171,6 @@ internal sealed class GatewayConnection(
         await _abort.CancelAsync();
     }
 
-    private Task Beat(CancellationToken cancellationToken) =>
-        SendAsync(new GatewaySend<long?>(GatewayOpcode.Heartbeat, session.Sequence), GatewayJsonContext.Default.GatewaySendNullableInt64, isHeartbeat: true, cancellationToken);
-
     private async Task<ConnectionEnd> LeaveAsync(ConnectionEnd end)
     {
         // Not 1000 or 1001, which would end the session a resume needs.
@@ -207,12 +198,4 @@ internal sealed class GatewayConnection(
         using var timeout = new CancellationTokenSource(CloseTimeout, time);
         await socket.CloseAsync(code, reason, timeout.Token);
     }
-
-    private async Task SendAsync<T>(GatewaySend<T> payload, JsonTypeInfo<GatewaySend<T>> type, bool isHeartbeat, CancellationToken cancellationToken)
-    {
-        await _limiter.WaitAsync(isHeartbeat, cancellationToken);
-        await socket.SendAsync(JsonSerializer.SerializeToUtf8Bytes(payload, type), cancellationToken);
-    }
-
-    public void Dispose() => _abort.Dispose();
 }

@@ -16,7 +16,7 @@ namespace RagPapers.Discord.Tests.Infrastructure;
 /// Every request body is validated against the official schema and Discord's message limits; a violation is
 /// answered 400 Invalid Form Body, as Discord would, and recorded so a test can assert there were none.
 /// </summary>
-public sealed class DiscordStandIn : IAsyncDisposable
+public sealed partial class DiscordStandIn : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
@@ -36,12 +36,6 @@ public sealed class DiscordStandIn : IAsyncDisposable
     public string GuildId { get; set; } = "222222222222222222";
 
     public IReadOnlyList<RecordedRequest> Requests => _requests.ToArray();
-
-    /// <summary>The url GET /gateway/bot returns (the Gateway stand-in's).</summary>
-    public string GatewayUrl { get; set; } = "wss://gateway.discord.gg";
-
-    /// <summary>The session_start_limit GET /gateway/bot returns.</summary>
-    public JsonObject SessionStartLimit { get; set; } = new() { ["total"] = 1000, ["remaining"] = 999, ["reset_after"] = 14_400_000, ["max_concurrency"] = 1 };
 
     /// <summary>Called for each request before it is answered (e.g. to move a fake clock).</summary>
     public Action<RecordedRequest>? OnRequest { get; set; }
@@ -154,26 +148,6 @@ public sealed class DiscordStandIn : IAsyncDisposable
         message["channel_id"] = "333333333333333333";
         message["type"] = 20;
         await WriteAsync(context, 200, message.ToJsonString());
-    }
-
-    private async Task WithBotTokenAsync(HttpContext context, RecordedRequest request, Func<Task> answer)
-    {
-        if (request.Authorization != "Bot " + BotToken)
-        {
-            await WriteAsync(context, 401, """{"message":"401: Unauthorized","code":0}""");
-            return;
-        }
-
-        await answer();
-    }
-
-    private string GatewayBot() =>
-        new JsonObject { ["url"] = GatewayUrl, ["shards"] = 1, ["session_start_limit"] = SessionStartLimit.DeepClone() }.ToJsonString();
-
-    private static Task WriteNoContentAsync(HttpContext context)
-    {
-        context.Response.StatusCode = 204;
-        return Task.CompletedTask;
     }
 
     private async Task OverwriteCommandsAsync(HttpContext context, RecordedRequest request)

@@ -17,12 +17,9 @@ namespace RagPapers.Discord.Tests.Infrastructure;
 public sealed class GatewayStandIn : IAsyncDisposable
 {
     private readonly WebApplication _app;
-    private readonly Lock _gate = new();
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly ConcurrentQueue<GatewayConnectionRecord> _connections = new();
     private readonly ConcurrentQueue<string> _violations = new();
-    private readonly Dictionary<string, StandInSession> _sessions = new(StringComparer.Ordinal);
-    private StandInGatewayConnection? _live;
 
     private GatewayStandIn(WebApplication app, TimeProvider time)
     {
@@ -31,6 +28,8 @@ public sealed class GatewayStandIn : IAsyncDisposable
     }
 
     public TimeProvider Time { get; }
+
+    internal StandInSessions Sessions { get; } = new();
 
     /// <summary>What GET /gateway/bot returns.</summary>
     public string Url { get; private set; } = "";
@@ -83,17 +82,7 @@ public sealed class GatewayStandIn : IAsyncDisposable
     /// <summary>Sends an event on the live connection, or keeps it for the replay when no connection is live.</summary>
     public async Task DispatchAsync(string name, JsonNode data)
     {
-        StandInSession session;
-        StandInGatewayConnection? live;
-        long seq;
-        lock (_gate)
-        {
-            session = _sessions.Values.LastOrDefault() ?? throw new InvalidOperationException("no session yet: wait for READY first");
-            live = _live?.Session == session ? _live : null;
-            seq = ++session.Sequence;
-            session.History.Add((seq, name, data.DeepClone()));
-        }
-
+        var (live, seq) = Sessions.Record(name, data);
         if (live is not null)
         {
             await live.SendDispatchAsync(seq, name, data);
@@ -101,12 +90,12 @@ public sealed class GatewayStandIn : IAsyncDisposable
     }
 
     /// <summary>Sends a raw payload (op 1, 7 or 9) on the live connection.</summary>
-    public Task SendAsync(int op, JsonNode? d = null) => Live.SendAsync(new JsonObject { ["op"] = op, ["d"] = d, ["s"] = null, ["t"] = null });
+    public Task SendAsync(int op, JsonNode? d = null) => Sessions.Live.SendAsync(new JsonObject { ["op"] = op, ["d"] = d, ["s"] = null, ["t"] = null });
 
-    public Task CloseAsync(int code, string reason = "") => Live.CloseAsync(code, reason);
+    public Task CloseAsync(int code, string reason = "") => Sessions.Live.CloseAsync(code, reason);
 
     /// <summary>Drops the live connection's TCP connection, with no close frame.</summary>
-    public void Drop() => Live.Drop();
+    public void Drop() => Sessions.Live.Drop();
 
     public async Task<GatewayConnectionRecord> WaitForConnectionAsync(int count, TimeSpan? timeout = null)
     {
@@ -140,26 +129,6 @@ public sealed class GatewayStandIn : IAsyncDisposable
 
     internal void Violation(string what) => _violations.Enqueue(what);
 
-    internal StandInSession StartSession(StandInGatewayConnection connection)
-    {
-        lock (_gate)
-        {
-            var session = new StandInSession(Guid.NewGuid().ToString("N"));
-            _sessions[session.Id] = session;
-            connection.Session = session;
-            _live = connection;
-            return session;
-        }
-    }
-
-    internal StandInSession? FindSession(string? id)
-    {
-        lock (_gate)
-        {
-            return id is not null && _sessions.TryGetValue(id, out var session) ? session : null;
-        }
-    }
-
     internal JsonNode Ready(StandInSession session) => new JsonObject
     {
         ["v"] = 10,
@@ -172,55 +141,19 @@ public sealed class GatewayStandIn : IAsyncDisposable
 
     internal async Task DispatchToAsync(StandInGatewayConnection connection, StandInSession session, string name, JsonNode data)
     {
-        long seq;
-        lock (_gate)
-        {
-            seq = ++session.Sequence;
-            session.History.Add((seq, name, data.DeepClone()));
-        }
-
+        var (_, seq) = Sessions.Record(name, data, session);
         await connection.SendDispatchAsync(seq, name, data);
     }
 
     /// <summary>Replays what the client missed after <paramref name="seq"/>, then RESUMED; later events go live.</summary>
     internal async Task ResumeAsync(StandInGatewayConnection connection, StandInSession session, long seq)
     {
-        (long Seq, string Name, JsonNode Data)[] missed;
-        lock (_gate)
-        {
-            missed = session.History.Where(e => e.Seq > seq).ToArray();
-            connection.Session = session;
-            _live = connection;
-        }
-
-        foreach (var (s, name, data) in missed)
+        foreach (var (s, name, data) in Sessions.Resume(connection, session, seq))
         {
             await connection.SendDispatchAsync(s, name, data);
         }
 
         await DispatchToAsync(connection, session, "RESUMED", new JsonObject());
-    }
-
-    internal void Detach(StandInGatewayConnection connection)
-    {
-        lock (_gate)
-        {
-            if (_live == connection)
-            {
-                _live = null;
-            }
-        }
-    }
-
-    private StandInGatewayConnection Live
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _live ?? throw new InvalidOperationException("no live Gateway connection");
-            }
-        }
     }
 
     private async Task AcceptAsync(HttpContext context)
@@ -239,10 +172,7 @@ public sealed class GatewayStandIn : IAsyncDisposable
 
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
         var connection = new StandInGatewayConnection(this, context, socket, record);
-        lock (_gate)
-        {
-            _live = connection; // a connection that has not identified yet still takes op 7, op 9 and closes
-        }
+        Sessions.Accept(connection);
 
         _connections.Enqueue(record);
         await connection.RunAsync();

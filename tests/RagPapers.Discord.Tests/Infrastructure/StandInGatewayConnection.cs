@@ -16,7 +16,7 @@ internal sealed class StandInGatewayConnection(GatewayStandIn owner, HttpContext
     private const int PrivilegedIntents = (1 << 1) | (1 << 8) | (1 << 15);
 
     private readonly SemaphoreSlim _sendGate = new(1, 1);
-    private readonly Queue<DateTimeOffset> _window = new();
+    private readonly EventWindow _received = new(owner.Time, 120, TimeSpan.FromSeconds(60));
 
     public GatewayConnectionRecord Record => record;
 
@@ -44,7 +44,7 @@ internal sealed class StandInGatewayConnection(GatewayStandIn owner, HttpContext
         finally
         {
             record.Ended = true;
-            owner.Detach(this);
+            owner.Sessions.Detach(this);
         }
     }
 
@@ -119,7 +119,7 @@ internal sealed class StandInGatewayConnection(GatewayStandIn owner, HttpContext
 
         var op = payload["op"]!.GetValue<int>();
         record.Add(new ReceivedPayload(op, payload["d"]?.DeepClone(), owner.Time.GetUtcNow()));
-        if (!WithinRateLimit())
+        if (!_received.Add())
         {
             owner.Violation("more than 120 events in 60 s");
             await CloseAsync(4008, "Rate limited");
@@ -164,7 +164,7 @@ internal sealed class StandInGatewayConnection(GatewayStandIn owner, HttpContext
             return;
         }
 
-        var started = owner.StartSession(this);
+        var started = owner.Sessions.Start(this);
         await owner.DispatchToAsync(this, started, "READY", owner.Ready(started));
     }
 
@@ -176,7 +176,7 @@ internal sealed class StandInGatewayConnection(GatewayStandIn owner, HttpContext
             return;
         }
 
-        var session = owner.FindSession(d["session_id"]?.GetValue<string>());
+        var session = owner.Sessions.Find(d["session_id"]?.GetValue<string>());
         var seq = d["seq"]?.GetValue<long>() ?? -1;
         if (session is null)
         {
@@ -191,18 +191,6 @@ internal sealed class StandInGatewayConnection(GatewayStandIn owner, HttpContext
         }
 
         await owner.ResumeAsync(this, session, seq);
-    }
-
-    private bool WithinRateLimit()
-    {
-        var now = owner.Time.GetUtcNow();
-        _window.Enqueue(now);
-        while (now - _window.Peek() >= TimeSpan.FromSeconds(60))
-        {
-            _window.Dequeue();
-        }
-
-        return _window.Count <= 120;
     }
 
     private static bool TryParse(string text, out JsonNode payload)
