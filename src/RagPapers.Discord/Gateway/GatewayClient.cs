@@ -84,7 +84,16 @@ internal sealed class GatewayClient(
         await using (socket)
         {
             using var connection = new GatewayConnection(socket, resume, identity, session, dispatcher, jitter, time, logger);
-            return await connection.RunAsync(stoppingToken);
+            try
+            {
+                return await connection.RunAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            {
+                // A bug in reading one connection must cost a reconnect, not the bot (nor, in a server, the host).
+                Log.ConnectionFailed(logger, ex);
+                return new ConnectionEnd(ConnectionEndKind.Dropped, false, ex.GetType().Name);
+            }
         }
     }
 

@@ -6,7 +6,7 @@ namespace RagPapers.Discord.Gateway;
 /// A payload received from the Gateway: opcode, event data, and for dispatches (op 0) the sequence number and the
 /// event name. <see cref="D"/> is read again as the type the opcode or event name says.
 /// </summary>
-internal sealed record GatewayPayload(int Op, JsonElement D, long? S = null, string? T = null)
+internal sealed record GatewayPayload(int Op, JsonElement D = default, long? S = null, string? T = null)
 {
     public static GatewayPayload Parse(ReadOnlyMemory<byte> json) =>
         JsonSerializer.Deserialize(json.Span, GatewayJsonContext.Default.GatewayPayload)

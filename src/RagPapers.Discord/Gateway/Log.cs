@@ -64,4 +64,7 @@ internal static partial class Log
 
     [LoggerMessage(20, LogLevel.Debug, "Could not show typing in channel {ChannelId}: {Error}")]
     public static partial void TypingFailed(ILogger logger, string channelId, string error);
+
+    [LoggerMessage(21, LogLevel.Error, "The Gateway connection failed unexpectedly; reconnecting")]
+    public static partial void ConnectionFailed(ILogger logger, Exception exception);
 }

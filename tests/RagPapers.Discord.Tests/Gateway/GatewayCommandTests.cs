@@ -155,6 +155,20 @@ public sealed class GatewayCommandTests(GatewayBotFixture fixture) : IClassFixtu
         Assert.Empty(InChannel(ignored));
     }
 
+    [Fact]
+    public async Task MessageCreate_WithoutAnAuthor_IsSkippedAndTheConnectionGoesOn()
+    {
+        var broken = InteractionJson.NewId();
+        await Bot.Gateway.DispatchAsync("MESSAGE_CREATE", new JsonObject { ["id"] = broken, ["channel_id"] = NewChannel(), ["content"] = "" });
+
+        var (marker, channel) = (InteractionJson.NewId(), NewChannel());
+        await Bot.Gateway.DispatchAsync("MESSAGE_CREATE", GatewayJson.Message(marker, channel, "hello?", direct: true));
+        await Bot.WaitForLogAsync($"Message {marker} /ask:");
+
+        Assert.Contains(Bot.Logs.Lines, l => l.StartsWith("Warning", StringComparison.Ordinal) && l.Contains("MESSAGE_CREATE could not be read", StringComparison.Ordinal));
+        Assert.Single(Bot.Gateway.Connections);
+    }
+
     private static string NewChannel() => InteractionJson.NewId();
 
     private RecordedRequest[] InChannel(string channel) =>
