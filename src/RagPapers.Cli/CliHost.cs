@@ -8,7 +8,8 @@ namespace RagPapers.Cli;
 /// <summary>Builds the Generic Host of one command: configuration, console logging on stderr, the core.</summary>
 internal static class CliHost
 {
-    public static IHost Build(string? storePath)
+    /// <param name="configure">A command's own additions (settings it forces, its services), applied last.</param>
+    public static IHost Build(string? storePath, Action<HostApplicationBuilder>? configure = null)
     {
         var root = ContentRoot.Locate();
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
@@ -33,6 +34,7 @@ internal static class CliHost
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);
         builder.Services.AddRagPapers(builder.Configuration, root);
         builder.Services.AddMiniLmEmbedder();
+        configure?.Invoke(builder);
         return builder.Build();
     }
 }

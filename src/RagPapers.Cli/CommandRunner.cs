@@ -11,11 +11,12 @@ internal static class CommandRunner
         ParseResult parse,
         Func<IServiceProvider, CancellationToken, Task<int>> body,
         CancellationToken cancellationToken,
-        string? storePath = null)
+        string? storePath = null,
+        Action<Microsoft.Extensions.Hosting.HostApplicationBuilder>? configure = null)
     {
         try
         {
-            using var host = CliHost.Build(storePath ?? parse.GetValue(GlobalOptions.Store));
+            using var host = CliHost.Build(storePath ?? parse.GetValue(GlobalOptions.Store), configure);
             await host.StartAsync(cancellationToken); // runs ValidateOnStart: bad settings stop here
             return await body(host.Services, cancellationToken);
         }

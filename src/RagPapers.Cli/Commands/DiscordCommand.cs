@@ -9,7 +9,7 @@ using RagPapers.Hosting;
 
 namespace RagPapers.Cli.Commands;
 
-/// <summary>`ragpapers discord register [--guild ID]`: registers the bot's slash commands with Discord.</summary>
+/// <summary>`ragpapers discord register [--guild ID]` registers the bot's slash commands; `ragpapers discord run` runs the bot over the Gateway.</summary>
 internal static class DiscordCommand
 {
     public static Command Create()
@@ -31,7 +31,7 @@ internal static class DiscordCommand
             guild,
         };
         register.SetAction((parse, ct) => RegisterAsync(parse.GetValue(guild), ct));
-        return new Command("discord", "Set up the Discord bot.") { register };
+        return new Command("discord", "Set up and run the Discord bot.") { register, DiscordRunCommand.Create() };
     }
 
     private static async Task<int> RegisterAsync(string? guildId, CancellationToken cancellationToken)

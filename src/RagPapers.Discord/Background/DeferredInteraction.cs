@@ -12,16 +12,9 @@ internal sealed record DeferredInteraction(
     string Token,
     string ConversationKey,
     SlashCommandInvocation Command,
-    DateTimeOffset ReceivedAt)
+    DateTimeOffset ReceivedAt) : PendingCommand(InteractionId, ConversationKey, Command, ReceivedAt)
 {
-    public static readonly TimeSpan TokenLifetime = TimeSpan.FromMinutes(15);
-
-    // A call that starts this close to the end could reach Discord after the token died.
-    private static readonly TimeSpan SafetyMargin = TimeSpan.FromSeconds(10);
-
-    public DateTimeOffset UsableUntil => ReceivedAt + TokenLifetime - SafetyMargin;
-
-    public bool IsExpired(DateTimeOffset now) => now >= UsableUntil;
+    public override string Kind => "Interaction";
 
     // The token authorizes edits: keep it out of any accidental log line.
     public override string ToString() => $"interaction {InteractionId} /{Command.Name}";

@@ -7,8 +7,9 @@ using RagPapers.Hosting;
 namespace RagPapers.Discord.Background;
 
 /// <summary>
-/// Answers deferred commands in the background: Discord:Workers loops read the queue, each answer runs to its
-/// end (or to the token's), and the host waits for them when it stops. Idle while the endpoint is off.
+/// Answers queued commands in the background: Discord:Workers loops read the queue, each answer runs to its
+/// end (or to the token's), and the host waits for them when it stops. Idle while neither the endpoint nor the
+/// Gateway is on.
 /// </summary>
 internal sealed class InteractionWorker(
     InteractionQueue queue,
@@ -20,7 +21,7 @@ internal sealed class InteractionWorker(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
-        if (!settings.IsEndpointEnabled)
+        if (!settings.IsBotEnabled)
         {
             return;
         }
@@ -47,7 +48,7 @@ internal sealed class InteractionWorker(
             catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
                 // A bug in one answer must not stop the worker, nor (as an unhandled BackgroundService error would) the server.
-                Log.ProcessingFailed(logger, ex, interaction.InteractionId);
+                Log.ProcessingFailed(logger, ex, interaction.Kind, interaction.Id);
             }
         }
     }

@@ -16,11 +16,11 @@ internal sealed class DiscordCommandHandler(
     PaperLookup lookup,
     ChannelConversations conversations)
 {
-    public async Task<IReadOnlyList<DiscordMessage>> HandleAsync(DeferredInteraction interaction, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<DiscordMessage>> HandleAsync(PendingCommand pending, CancellationToken cancellationToken = default)
     {
         await library.OpenAsync(cancellationToken);
-        var command = interaction.Command;
-        var channel = interaction.ConversationKey;
+        var command = pending.Command;
+        var channel = pending.ConversationKey;
         return command.Name switch
         {
             SlashCommands.Ask => await AskAsync(channel, command.GetString(SlashCommands.QuestionOption) ?? "", cancellationToken),

@@ -17,8 +17,14 @@ public sealed class DiscordOptions
     [RegularExpression("^([0-9a-fA-F]{64})?$", ErrorMessage = "Discord:PublicKey must be the 64 hex characters of the application's public key (Developer Portal → General Information → Public Key), or empty to keep the interactions endpoint off.")]
     public string PublicKey { get; set; } = "";
 
-    /// <summary>The bot token (Developer Portal → Bot); only `ragpapers discord register` sends it. Never logged.</summary>
+    /// <summary>The bot token (Developer Portal → Bot): `ragpapers discord register`, the Gateway and replies to mentions send it. Never logged.</summary>
     public string BotToken { get; set; } = "";
+
+    /// <summary>How Discord reaches the bot: Interactions (the endpoint, the default), Gateway (a WebSocket the bot opens), or both.</summary>
+    public DiscordMode Mode { get; set; } = DiscordMode.Interactions;
+
+    /// <summary>Over the Gateway, also answer messages that mention the bot and DMs (intents GUILD_MESSAGES and DIRECT_MESSAGES, not privileged).</summary>
+    public bool AnswerMentions { get; set; } = true;
 
     /// <summary>Base URL of Discord's REST API, versioned; tests point it at a loopback stand-in.</summary>
     [Required(ErrorMessage = "Discord:ApiBaseUrl must be set (default \"https://discord.com/api/v10\").")]
@@ -55,6 +61,12 @@ public sealed class DiscordOptions
     [Range(0.1, 3_600, ErrorMessage = "Discord:MaxRetryWaitSeconds must be between 0.1 and 3600.")]
     public double MaxRetryWaitSeconds { get; set; } = 60;
 
-    /// <summary>Whether POST /discord/interactions is served: only once the public key is set.</summary>
-    public bool IsEndpointEnabled => !string.IsNullOrWhiteSpace(PublicKey);
+    /// <summary>Whether POST /discord/interactions is served: in Interactions mode, once the public key is set.</summary>
+    public bool IsEndpointEnabled => Mode.HasFlag(DiscordMode.Interactions) && !string.IsNullOrWhiteSpace(PublicKey);
+
+    /// <summary>Whether the bot connects to Discord's Gateway.</summary>
+    public bool IsGatewayEnabled => Mode.HasFlag(DiscordMode.Gateway);
+
+    /// <summary>Whether any way in is open, so commands need answering.</summary>
+    public bool IsBotEnabled => IsEndpointEnabled || IsGatewayEnabled;
 }

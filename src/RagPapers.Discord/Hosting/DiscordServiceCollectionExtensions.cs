@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using RagPapers.Discord.Background;
 using RagPapers.Discord.Commands;
 using RagPapers.Discord.Conversations;
+using RagPapers.Discord.Gateway;
 using RagPapers.Discord.Interactions;
 using RagPapers.Discord.Rest;
 
@@ -13,15 +14,17 @@ namespace RagPapers.Discord.Hosting;
 public static class DiscordServiceCollectionExtensions
 {
     /// <summary>
-    /// The Discord bot: validated Discord options, the REST client, the interactions endpoint's services and the
-    /// background worker that answers deferred commands. Needs the core (AddRagPapers) registered too; serve the
-    /// endpoint with <see cref="DiscordEndpointRouteBuilderExtensions.MapDiscordInteractions"/>.
+    /// The Discord bot: validated Discord options, the REST client, the interactions endpoint's services, the
+    /// Gateway connection (which runs when Discord:Mode includes Gateway) and the background worker that answers
+    /// queued commands. Needs the core (AddRagPapers) registered too; serve the endpoint with
+    /// <see cref="DiscordEndpointRouteBuilderExtensions.MapDiscordInteractions"/>.
     /// </summary>
     public static IServiceCollection AddRagPapersDiscord(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddDiscordRestClient(configuration);
         services.AddSingleton<InteractionSignature>();
         services.AddSingleton<InteractionQueue>();
+        services.AddSingleton<InteractionTriage>();
         services.AddSingleton<InteractionDispatcher>();
         services.AddSingleton<InteractionEndpoint>();
         services.AddSingleton<ChannelConversations>();
@@ -30,6 +33,21 @@ public static class DiscordServiceCollectionExtensions
         services.AddSingleton<InteractionDelivery>();
         services.AddSingleton<InteractionProcessor>();
         services.AddHostedService<InteractionWorker>();
+        services.AddDiscordGateway();
+        return services;
+    }
+
+    private static IServiceCollection AddDiscordGateway(this IServiceCollection services)
+    {
+        services.TryAddSingleton(GatewayJitter.Random);
+        services.AddSingleton<GatewaySession>();
+        services.AddSingleton<IdentifyLimiter>();
+        services.AddSingleton<GatewayInteractionHandler>();
+        services.AddSingleton<MentionHandler>();
+        services.AddSingleton<GatewayDispatcher>();
+        services.AddSingleton<GatewayClient>();
+        services.AddSingleton<GatewayStatus>();
+        services.AddHostedService<GatewayService>();
         return services;
     }
 

@@ -22,4 +22,7 @@ internal static partial class Log
 
     [LoggerMessage(6, LogLevel.Information, "Discord interactions endpoint on at POST {Path}")]
     public static partial void EndpointOn(ILogger logger, string path);
+
+    [LoggerMessage(7, LogLevel.Information, "Discord interactions endpoint is off: Discord:Mode is {Mode}, so commands come over the Gateway")]
+    public static partial void EndpointNotInMode(ILogger logger, string mode);
 }

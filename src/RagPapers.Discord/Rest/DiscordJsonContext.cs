@@ -14,4 +14,6 @@ namespace RagPapers.Discord.Rest;
 [JsonSerializable(typeof(IReadOnlyList<ApplicationCommand>))]
 [JsonSerializable(typeof(List<RegisteredCommand>))]
 [JsonSerializable(typeof(DiscordErrorBody))]
+[JsonSerializable(typeof(ChannelMessage))]
+[JsonSerializable(typeof(GatewayBot))]
 internal sealed partial class DiscordJsonContext : JsonSerializerContext;

@@ -6,11 +6,13 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RagPapers.Discord.Commands;
 using RagPapers.Discord.Hosting;
+using RagPapers.Discord.Interactions;
 
 namespace RagPapers.Discord.Rest;
 
 /// <summary>
-/// The REST calls the bot makes: fill a deferred reply, post follow-ups, register commands. Every call waits out
+/// The REST calls the bot makes: answer an interaction, fill a deferred reply, post follow-ups and replies, register
+/// commands, ask where the Gateway is. Every call waits out
 /// what the rate-limit buckets say, honours a 429's retry_after (retrying at most Discord:MaxRetries times), and
 /// retries a 502/503/504 with a short back-off; any other error becomes a <see cref="DiscordApiException"/>.
 /// </summary>
@@ -39,6 +41,34 @@ internal sealed class DiscordRestClient(
         using var _ = await SendAsync(DiscordRoute.CreateFollowup(applicationId, token), Serialize(message), authorize: false, cancellationToken);
     }
 
+    /// <summary>The first reply to an interaction that came over the Gateway (over HTTP it is the response body instead).</summary>
+    public async Task CreateInteractionResponseAsync(string interactionId, string token, InteractionResponse response, CancellationToken cancellationToken = default)
+    {
+        var body = JsonSerializer.SerializeToUtf8Bytes(response, DiscordJsonContext.Default.InteractionResponse);
+        using var _ = await SendAsync(DiscordRoute.InteractionCallback(interactionId, token), body, authorize: false, cancellationToken);
+    }
+
+    /// <summary>Posts <paramref name="message"/> in a channel (with the bot token).</summary>
+    public async Task CreateMessageAsync(string channelId, ChannelMessage message, CancellationToken cancellationToken = default)
+    {
+        var body = JsonSerializer.SerializeToUtf8Bytes(message, DiscordJsonContext.Default.ChannelMessage);
+        using var _ = await SendAsync(DiscordRoute.CreateMessage(channelId), body, authorize: true, cancellationToken);
+    }
+
+    /// <summary>Shows "RagPapers is typing…" in a channel for up to 10 seconds, or until the bot posts there.</summary>
+    public async Task TriggerTypingAsync(string channelId, CancellationToken cancellationToken = default)
+    {
+        using var _ = await SendAsync(DiscordRoute.TriggerTyping(channelId), body: null, authorize: true, cancellationToken);
+    }
+
+    /// <summary>Where the Gateway is and how many new sessions the bot may start (GET /gateway/bot, with the bot token).</summary>
+    public async Task<GatewayBot> GetGatewayBotAsync(CancellationToken cancellationToken = default)
+    {
+        using var response = await SendAsync(DiscordRoute.GatewayBot, body: null, authorize: true, cancellationToken);
+        return await response.Content.ReadFromJsonAsync(DiscordJsonContext.Default.GatewayBot, cancellationToken)
+            ?? throw new DiscordApiException(DiscordRoute.GatewayBot.Template, (int)response.StatusCode, null, "empty body");
+    }
+
     /// <summary>Replaces every command of the application (globally, or in one guild) with <paramref name="commands"/>.</summary>
     public async Task<IReadOnlyList<RegisteredCommand>> BulkOverwriteCommandsAsync(
         string applicationId, string? guildId, IReadOnlyList<ApplicationCommand> commands, CancellationToken cancellationToken = default)
@@ -51,7 +81,7 @@ internal sealed class DiscordRestClient(
     private static byte[] Serialize(DiscordMessage message) =>
         JsonSerializer.SerializeToUtf8Bytes(message, DiscordJsonContext.Default.DiscordMessage);
 
-    private async Task<HttpResponseMessage> SendAsync(DiscordRoute route, byte[] body, bool authorize, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> SendAsync(DiscordRoute route, byte[]? body, bool authorize, CancellationToken cancellationToken)
     {
         for (var attempt = 0; ; attempt++)
         {
@@ -81,10 +111,15 @@ internal sealed class DiscordRestClient(
         }
     }
 
-    private async Task<HttpResponseMessage> SendOnceAsync(DiscordRoute route, byte[] body, bool authorize, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> SendOnceAsync(DiscordRoute route, byte[]? body, bool authorize, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(route.Method, route.Path) { Content = new ByteArrayContent(body) };
-        request.Content.Headers.ContentType = Json;
+        using var request = new HttpRequestMessage(route.Method, route.Path);
+        if (body is not null)
+        {
+            request.Content = new ByteArrayContent(body);
+            request.Content.Headers.ContentType = Json;
+        }
+
         if (authorize)
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bot", options.Value.BotToken);

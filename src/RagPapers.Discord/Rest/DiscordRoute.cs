@@ -29,6 +29,20 @@ internal sealed record DiscordRoute(HttpMethod Method, string Path, string Templ
             "PUT /applications/{application_id}/guilds/{guild_id}/commands",
             guildId);
 
+    public static DiscordRoute InteractionCallback(string interactionId, string token) => new(
+        HttpMethod.Post,
+        $"interactions/{Escape(interactionId)}/{Escape(token)}/callback",
+        "POST /interactions/{interaction_id}/{interaction_token}/callback",
+        interactionId + "/" + token);
+
+    public static DiscordRoute CreateMessage(string channelId) => new(
+        HttpMethod.Post, $"channels/{Escape(channelId)}/messages", "POST /channels/{channel_id}/messages", channelId);
+
+    public static DiscordRoute TriggerTyping(string channelId) => new(
+        HttpMethod.Post, $"channels/{Escape(channelId)}/typing", "POST /channels/{channel_id}/typing", channelId);
+
+    public static DiscordRoute GatewayBot { get; } = new(HttpMethod.Get, "gateway/bot", "GET /gateway/bot", "");
+
     public override string ToString() => Template;
 
     private static string Escape(string segment) => Uri.EscapeDataString(segment);

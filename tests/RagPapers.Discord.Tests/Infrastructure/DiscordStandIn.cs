@@ -11,11 +11,12 @@ namespace RagPapers.Discord.Tests.Infrastructure;
 
 /// <summary>
 /// A loopback stand-in of Discord's REST API (real Kestrel on 127.0.0.1, port 0) speaking its wire protocol:
-/// webhook edits and follow-ups, command bulk overwrites with bot-token checks, 429s with rate-limit headers.
+/// webhook edits and follow-ups, interaction callbacks, channel messages and typing, GET /gateway/bot (pointing at
+/// the Gateway stand-in), command bulk overwrites with bot-token checks, 429s with rate-limit headers.
 /// Every request body is validated against the official schema and Discord's message limits; a violation is
 /// answered 400 Invalid Form Body, as Discord would, and recorded so a test can assert there were none.
 /// </summary>
-public sealed class DiscordStandIn : IAsyncDisposable
+public sealed partial class DiscordStandIn : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
@@ -103,6 +104,10 @@ public sealed class DiscordStandIn : IAsyncDisposable
         {
             "update_original_webhook_message" or "execute_webhook" => WriteMessageAsync(context, request),
             "bulk_set_application_commands" or "bulk_set_guild_application_commands" => OverwriteCommandsAsync(context, request),
+            "create_interaction_response" => WriteNoContentAsync(context),
+            "create_message" => WithBotTokenAsync(context, request, () => WriteMessageAsync(context, request)),
+            "trigger_typing_indicator" => WithBotTokenAsync(context, request, () => WriteNoContentAsync(context)),
+            "get_bot_gateway" => WithBotTokenAsync(context, request, () => WriteAsync(context, 200, GatewayBot())),
             _ => WriteAsync(context, 404, """{"message":"404: Not Found","code":0}"""),
         });
     }
@@ -119,7 +124,11 @@ public sealed class DiscordStandIn : IAsyncDisposable
         {
             json = JsonNode.Parse(body);
             violations.AddRange(spec?.Validate(context.Request.Method, path, body) ?? []);
-            if (operationId is "update_original_webhook_message" or "execute_webhook")
+            if (operationId == "create_interaction_response" && json?["data"] is JsonObject data)
+            {
+                violations.AddRange(MessageLimits.Check(data));
+            }
+            if (operationId is "update_original_webhook_message" or "execute_webhook" or "create_message")
             {
                 violations.AddRange(MessageLimits.Check(json!));
             }

@@ -9,7 +9,7 @@ namespace RagPapers.Discord.Tests.Infrastructure;
 public static class MessageLimits
 {
     // The properties Discord documents; the schema allows others, but a stray one means we serialize something by mistake.
-    private static readonly string[] MessageKeys = ["content", "embeds", "allowed_mentions", "flags", "components", "attachments", "tts"];
+    private static readonly string[] MessageKeys = ["content", "embeds", "allowed_mentions", "flags", "components", "attachments", "tts", "message_reference"];
     private static readonly string[] EmbedKeys = ["title", "description", "url", "color", "timestamp", "fields", "footer", "author", "image", "thumbnail"];
     private static readonly string[] FieldKeys = ["name", "value", "inline"];
 

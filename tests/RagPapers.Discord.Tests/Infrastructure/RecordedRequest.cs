@@ -13,8 +13,12 @@ public sealed record RecordedRequest(
     IReadOnlyList<string> Violations,
     TimeSpan ReceivedAt)
 {
-    /// <summary>The token segment of a webhook path (/webhooks/{application_id}/{token}/…).</summary>
-    public string? WebhookToken => Path.StartsWith("/webhooks/", StringComparison.Ordinal) ? Path.Split('/')[3] : null;
+    /// <summary>The token segment of a webhook path (/webhooks/{application_id}/{token}/…) or an interaction callback (/interactions/{id}/{token}/callback).</summary>
+    public string? WebhookToken => Path.StartsWith("/webhooks/", StringComparison.Ordinal) || Path.StartsWith("/interactions/", StringComparison.Ordinal)
+        ? Path.Split('/')[3]
+        : null;
+
+    public bool IsCallback => OperationId == "create_interaction_response";
 
     public bool IsEditOriginal => OperationId == "update_original_webhook_message";
 

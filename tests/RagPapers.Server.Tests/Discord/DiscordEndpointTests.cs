@@ -1,9 +1,13 @@
 using System.Net;
+using Microsoft.Extensions.Options;
 using RagPapers.Server.Tests.Infrastructure;
 
 namespace RagPapers.Server.Tests.Discord;
 
-/// <summary>The Discord interactions endpoint slots into the server: served once a public key is set, off otherwise.</summary>
+/// <summary>
+/// The Discord bot slots into the server: the interactions endpoint is served once a public key is set, off
+/// otherwise; Discord:Mode Gateway needs the bot token before the server starts.
+/// </summary>
 public sealed class DiscordEndpointTests(DiscordServer fixture) : IClassFixture<DiscordServer>, IDisposable
 {
     private const string Ping = """{"type": 1}""";
@@ -30,5 +34,15 @@ public sealed class DiscordEndpointTests(DiscordServer fixture) : IClassFixture<
         using var sut = await plain.Client.PostAsync(Http.Path("/discord/interactions"), Http.Json(Ping));
 
         await Problem.AssertAsync(sut, HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Start_GatewayModeWithoutBotToken_FailsNamingTheSetting()
+    {
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => RunningServer.StartAsync(
+            TinyCollection.Settings(_collection, new() { ["Discord:Mode"] = "Gateway", ["Discord:BotToken"] = "" }),
+            waitUntilReady: false));
+
+        Assert.Contains("Discord:BotToken is not set", string.Join(" | ", error.Failures), StringComparison.Ordinal);
     }
 }
