@@ -1,0 +1,77 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using RagPapers.Hosting;
+using RagPapers.Retrieval;
+using RagPapers.Storage;
+using RagPapers.Testing.Qdrant;
+
+namespace RagPapers.Bench;
+
+/// <summary>
+/// Warm `search` latency on the Qdrant store, in-process, against the loopback gRPC stand-in holding the bundled
+/// collection: the hybrid path (one Points/Query call with two prefetches fused by RRF) against the two-call path
+/// (keyword and dense queries, fused by the retriever) that the server took while its store decorator hid the
+/// capability. It measures the client, the wire and the stand-in's brute-force scoring, not a real Qdrant.
+/// </summary>
+internal static class QdrantSearchBenchmark
+{
+    private static readonly string[] Questions = [.. File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "questions.txt")).Take(8)];
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var iterations = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 300;
+        await using var standIn = await QdrantStandIn.StartAsync();
+        var root = ContentRoot.Locate();
+        var configuration = new ConfigurationBuilder()
+            .AddRagPapersSources(root, new Dictionary<string, string?>
+            {
+                ["Store:Provider"] = "Qdrant",
+                ["Store:Qdrant:Url"] = standIn.Url.ToString(),
+                ["Embeddings:Provider"] = "Local",
+            })
+            .Build();
+        await using var services = new ServiceCollection().AddLogging(b => b.SetMinimumLevel(LogLevel.Warning))
+            .AddRagPapers(configuration, root).BuildServiceProvider();
+        var library = services.GetRequiredService<PaperLibrary>();
+        var summary = await library.IngestAsync(await library.PendingCollectionFilesAsync());
+        Console.WriteLine($"ingested {summary.Added} papers into the stand-in at {standIn.Url}");
+
+        var index = services.GetRequiredService<IPaperIndex>();
+        var embedder = services.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>();
+        var options = services.GetRequiredService<IOptions<RetrievalOptions>>();
+        var hybrid = new Retriever(index, embedder, options, NullLogger<Retriever>.Instance);
+        var twoCalls = new Retriever(new WithoutHybridSearch(index), embedder, options, NullLogger<Retriever>.Instance);
+        await MeasureAsync("search on Qdrant, hybrid (one Query call)", standIn, iterations, i => hybrid.RetrieveAsync(new RetrievalRequest(Questions[i % Questions.Length], 10)));
+        await MeasureAsync("search on Qdrant, two calls fused in the retriever", standIn, iterations, i => twoCalls.RetrieveAsync(new RetrievalRequest(Questions[i % Questions.Length], 10)));
+        return 0;
+    }
+
+    private static async Task MeasureAsync<T>(string name, QdrantStandIn standIn, int iterations, Func<int, Task<T>> run)
+    {
+        for (var i = 0; i < 30; i++)
+        {
+            await run(i);
+        }
+
+        standIn.ClearCalls();
+        var samples = new double[iterations];
+        for (var i = 0; i < iterations; i++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            await run(i);
+            samples[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        }
+
+        Array.Sort(samples);
+        var queries = (double)standIn.CallsTo("Points/Query").Count / iterations;
+        var calls = (double)standIn.Calls.Count / iterations;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{name}: p50 {samples[iterations / 2]:0.00} ms, p95 {samples[(int)(iterations * 0.95)]:0.00} ms, {queries:0.#} Query + {calls - queries:0.#} other calls per search, n={iterations}"));
+    }
+}
