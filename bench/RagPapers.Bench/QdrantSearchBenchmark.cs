@@ -47,31 +47,45 @@ internal static class QdrantSearchBenchmark
         var options = services.GetRequiredService<IOptions<RetrievalOptions>>();
         var hybrid = new Retriever(index, embedder, options, NullLogger<Retriever>.Instance);
         var twoCalls = new Retriever(new WithoutHybridSearch(index), embedder, options, NullLogger<Retriever>.Instance);
-        await MeasureAsync("search on Qdrant, hybrid (one Query call)", standIn, iterations, i => hybrid.RetrieveAsync(new RetrievalRequest(Questions[i % Questions.Length], 10)));
-        await MeasureAsync("search on Qdrant, two calls fused in the retriever", standIn, iterations, i => twoCalls.RetrieveAsync(new RetrievalRequest(Questions[i % Questions.Length], 10)));
+        await CompareAsync(standIn, iterations, [
+            ("search on Qdrant, hybrid (one Query call)", i => hybrid.RetrieveAsync(new RetrievalRequest(Questions[i % Questions.Length], 10))),
+            ("search on Qdrant, two calls fused in the retriever", i => twoCalls.RetrieveAsync(new RetrievalRequest(Questions[i % Questions.Length], 10))),
+        ]);
         return 0;
     }
 
-    private static async Task MeasureAsync<T>(string name, QdrantStandIn standIn, int iterations, Func<int, Task<T>> run)
+    // The paths take turns, one search each, so a machine that gets busier or quieter meanwhile weighs on both alike.
+    private static async Task CompareAsync(QdrantStandIn standIn, int iterations, (string Name, Func<int, Task<RetrievalResult>> Run)[] paths)
     {
         for (var i = 0; i < 30; i++)
         {
-            await run(i);
+            foreach (var path in paths)
+            {
+                await path.Run(i);
+            }
         }
 
-        standIn.ClearCalls();
-        var samples = new double[iterations];
+        var samples = paths.Select(_ => new double[iterations]).ToArray();
+        var queries = new int[paths.Length];
+        var calls = new int[paths.Length];
         for (var i = 0; i < iterations; i++)
         {
-            var start = Stopwatch.GetTimestamp();
-            await run(i);
-            samples[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            for (var p = 0; p < paths.Length; p++)
+            {
+                standIn.ClearCalls();
+                var start = Stopwatch.GetTimestamp();
+                await paths[p].Run(i);
+                samples[p][i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+                queries[p] += standIn.CallsTo("Points/Query").Count;
+                calls[p] += standIn.Calls.Count;
+            }
         }
 
-        Array.Sort(samples);
-        var queries = (double)standIn.CallsTo("Points/Query").Count / iterations;
-        var calls = (double)standIn.Calls.Count / iterations;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{name}: p50 {samples[iterations / 2]:0.00} ms, p95 {samples[(int)(iterations * 0.95)]:0.00} ms, {queries:0.#} Query + {calls - queries:0.#} other calls per search, n={iterations}"));
+        for (var p = 0; p < paths.Length; p++)
+        {
+            Array.Sort(samples[p]);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{paths[p].Name}: p50 {samples[p][iterations / 2]:0.00} ms, p95 {samples[p][(int)(iterations * 0.95)]:0.00} ms, {(double)queries[p] / iterations:0.#} Query + {(double)(calls[p] - queries[p]) / iterations:0.#} other calls per search, n={iterations}"));
+        }
     }
 }

@@ -92,9 +92,12 @@ internal sealed partial class StandInCollection
     {
         var query = SparseVector(name, body);
         var withVector = Points.Values.Where(p => p.Sparse.ContainsKey(name)).ToList();
-        Func<uint, double>? idf = SparseModifiers[name] == Modifier.Idf
-            ? term => StandInScoring.Idf(withVector.Count, withVector.Count(p => p.Sparse[name].ContainsKey(term)))
+
+        // N and df are counted once per query term, as Qdrant keeps them in its index, not once per scored point.
+        var idfs = SparseModifiers[name] == Modifier.Idf
+            ? query.Keys.ToDictionary(term => term, term => StandInScoring.Idf(withVector.Count, withVector.Count(p => p.Sparse[name].ContainsKey(term))))
             : null;
+        Func<uint, double>? idf = idfs is null ? null : term => idfs[term];
         foreach (var point in candidates.Where(p => p.Sparse.ContainsKey(name)))
         {
             if (StandInScoring.Sparse(query, point.Sparse[name], idf) is { } score)
