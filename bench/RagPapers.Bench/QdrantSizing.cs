@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Microsoft.Extensions.Options;
 using RagPapers.Hosting;
 using RagPapers.Ingestion;
@@ -11,7 +10,8 @@ namespace RagPapers.Bench;
 
 /// <summary>
 /// The measured inputs of the README's Qdrant sizing table: chunks per paper, BM25 length and sparse non-zeros per
-/// chunk, and payload bytes per point, over the bundled collection with the default chunking.
+/// chunk, and bytes per point as the gRPC client sends them (protobuf: the payload alone, and the whole point with its
+/// vectors), over the bundled collection with the default chunking.
 /// </summary>
 internal static class QdrantSizing
 {
@@ -30,19 +30,21 @@ internal static class QdrantSizing
             }
         }
 
-        long chunks = 0, nonZeros = 0, length = 0, chunkPayload = 0, paperPayload = 0, abstractChars = 0;
+        long chunks = 0, nonZeros = 0, length = 0, chunkPayload = 0, paperPayload = 0, chunkPoint = 0, abstractChars = 0;
+        var dimensions = new EmbeddingsOptions().Dimensions;
         foreach (var paper in papers.Values)
         {
             abstractChars += paper.Abstract.Length;
             var document = new PaperDocument(paper, PaperHashing.ContentHash(paper), []);
-            paperPayload += JsonSerializer.SerializeToUtf8Bytes(PaperPoints.Paper(document).Payload, QdrantJsonContext.Default.PointPayload).Length;
+            paperPayload += PayloadBytes(PaperPoints.Paper(document));
             foreach (var chunk in chunker.Split(paper))
             {
-                var point = PaperPoints.Chunk(paper, new IndexedChunk(chunk, new float[1]), encoder);
+                var point = PaperPoints.Chunk(paper, new IndexedChunk(chunk, Enumerable.Repeat(0.04f, dimensions).ToArray()), encoder);
                 chunks++;
-                nonZeros += point.Vector.Sparse!.Indices.Count;
+                nonZeros += point.Vectors.Vectors_.Vectors[QdrantNames.SparseVector].Sparse.Indices.Count;
                 length += (Bm25SparseEncoder.TitleWeight * Text.TextAnalyzer.Terms(paper.Title).Count) + Text.TextAnalyzer.Terms(chunk.Text).Count;
-                chunkPayload += JsonSerializer.SerializeToUtf8Bytes(point.Payload, QdrantJsonContext.Default.PointPayload).Length;
+                chunkPayload += PayloadBytes(point);
+                chunkPoint += point.CalculateSize();
             }
         }
 
@@ -52,9 +54,18 @@ internal static class QdrantSizing
         Print("chunks per paper", (double)chunks / papers.Count);
         Print("mean BM25 length per chunk (title x2 + text terms)", (double)length / chunks);
         Print("mean sparse non-zeros per chunk", (double)nonZeros / chunks);
-        Print("mean chunk payload, JSON bytes", (double)chunkPayload / chunks);
-        Print("mean paper payload, JSON bytes", (double)paperPayload / papers.Count);
+        Print("mean chunk payload, protobuf bytes", (double)chunkPayload / chunks);
+        Print("mean paper payload, protobuf bytes", (double)paperPayload / papers.Count);
+        Print($"mean chunk point with its {dimensions}-dim dense and sparse vectors, protobuf bytes", (double)chunkPoint / chunks);
         return 0;
+    }
+
+    // The payload map as it travels in a PointStruct (field 3), tags and lengths included.
+    private static int PayloadBytes(global::Qdrant.Client.Grpc.PointStruct point)
+    {
+        var payloadOnly = new global::Qdrant.Client.Grpc.PointStruct();
+        payloadOnly.Payload.Add(point.Payload);
+        return payloadOnly.CalculateSize();
     }
 
     private static void Print(string name, double value) =>

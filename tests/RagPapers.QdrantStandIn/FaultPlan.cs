@@ -1,11 +1,12 @@
 using System.Collections.Concurrent;
+using Grpc.Core;
 
 namespace RagPapers.Testing.Qdrant;
 
 /// <summary>
-/// Faults the stand-in applies to the next requests, one fault per request, in order: a status reply (503, 429,
-/// 500 …) with Qdrant's error body, a delay before the normal reply (to make a client time out), or a dropped
-/// connection (no reply at all).
+/// Faults the stand-in applies to the next calls, one fault per call, in order: a status instead of the reply
+/// (Unavailable, ResourceExhausted …, with Qdrant's wording), or a delay before the normal reply (to make a client's
+/// deadline pass). A closed port is a stand-in that was never started: <see cref="QdrantStandIn.ClosedPortUrl"/>.
 /// </summary>
 public sealed class FaultPlan
 {
@@ -13,11 +14,9 @@ public sealed class FaultPlan
 
     public int Pending => faults.Count;
 
-    public FaultPlan Status(int statusCode, int times = 1) => Add(new Fault(FaultKind.Status, statusCode, TimeSpan.Zero), times);
+    public FaultPlan Status(StatusCode code, int times = 1) => Add(new Fault(code, TimeSpan.Zero), times);
 
-    public FaultPlan Delay(TimeSpan delay, int times = 1) => Add(new Fault(FaultKind.Delay, 0, delay), times);
-
-    public FaultPlan Drop(int times = 1) => Add(new Fault(FaultKind.Drop, 0, TimeSpan.Zero), times);
+    public FaultPlan Delay(TimeSpan delay, int times = 1) => Add(new Fault(null, delay), times);
 
     public void Clear() => faults.Clear();
 
@@ -33,12 +32,5 @@ public sealed class FaultPlan
         return this;
     }
 
-    internal enum FaultKind
-    {
-        Status,
-        Delay,
-        Drop,
-    }
-
-    internal sealed record Fault(FaultKind Kind, int StatusCode, TimeSpan Delay);
+    internal sealed record Fault(StatusCode? Code, TimeSpan Delay);
 }

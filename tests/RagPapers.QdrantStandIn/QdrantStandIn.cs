@@ -1,168 +1,100 @@
-using System.Collections.Concurrent;
 using System.Net;
-using System.Text;
+using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace RagPapers.Testing.Qdrant;
 
 /// <summary>
-/// A loopback stand-in for Qdrant's REST API on a real Kestrel server (127.0.0.1, port 0). Every request body is
-/// validated against the official OpenAPI schema of its operation, and every reply it writes against the schema of
-/// that reply; any mismatch is kept in <see cref="Violations"/>. It answers with Qdrant's envelopes and error texts,
-/// enforces the api-key header when given one (401 in plain text, as Qdrant does), and applies <see cref="Faults"/>.
+/// A loopback stand-in for Qdrant's gRPC API (what Qdrant serves on port 6334) on a real Kestrel server: 127.0.0.1,
+/// port 0, HTTP/2 without TLS. Its service bases are generated from Qdrant's own .proto files; it keeps collections
+/// in memory with Qdrant's semantics (cosine, sparse dot product with IDF, RRF, filters, payload), answers malformed
+/// requests with Qdrant's status codes and words, enforces an api-key when given one, records every call and applies
+/// <see cref="Faults"/>.
 /// </summary>
 public sealed class QdrantStandIn : IAsyncDisposable
 {
     private readonly WebApplication app;
-    private readonly QdrantSpec spec;
-    private readonly StandInHandlers handlers;
-    private readonly ConcurrentQueue<RecordedRequest> requests = new();
-    private readonly ConcurrentQueue<string> violations = new();
+    private readonly StandInState state;
 
-    private QdrantStandIn(WebApplication app, QdrantSpec spec, string? apiKey)
+    private QdrantStandIn(WebApplication app, StandInState state)
     {
         this.app = app;
-        this.spec = spec;
-        ApiKey = apiKey;
-        handlers = new StandInHandlers(() => Version);
-        app.Run(HandleAsync);
+        this.state = state;
     }
 
     public Uri Url { get; private set; } = null!;
 
-    public string? ApiKey { get; }
+    public string? ApiKey => state.ApiKey;
 
-    /// <summary>The version GET / reports.</summary>
-    public string Version { get; set; } = "1.19.0";
+    /// <summary>The version the health check reports.</summary>
+    public string Version
+    {
+        get => state.Version;
+        set => state.Version = value;
+    }
 
-    public FaultPlan Faults { get; } = new();
+    public FaultPlan Faults => state.Faults;
 
-    public IReadOnlyCollection<RecordedRequest> Requests => requests;
+    public IReadOnlyCollection<RecordedCall> Calls => state.Calls;
 
-    /// <summary>Request bodies that broke the schema, replies of the stand-in that did, and features it does not imitate.</summary>
-    public IReadOnlyCollection<string> Violations => violations;
+    /// <summary>Requests that used a feature the stand-in does not imitate; a test that leans on one proves nothing.</summary>
+    public IReadOnlyCollection<string> Violations => state.Violations;
+
+    public IReadOnlyCollection<string> CollectionNames => [.. state.Collections.Keys];
 
     public static async Task<QdrantStandIn> StartAsync(string? apiKey = null)
     {
-        var spec = await QdrantSpec.GetAsync();
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2));
         builder.Logging.ClearProviders();
-        var standIn = new QdrantStandIn(builder.Build(), spec, apiKey);
-        await standIn.app.StartAsync();
-        var address = standIn.app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        standIn.Url = new Uri(address);
+        var state = new StandInState(apiKey);
+        builder.Services.AddSingleton(state);
+        builder.Services.AddGrpc(grpc =>
+        {
+            grpc.Interceptors.Add<StandInInterceptor>();
+            grpc.MaxReceiveMessageSize = 64 * 1024 * 1024; // Qdrant's own limit is far above what one batch sends
+        });
+        var app = builder.Build();
+        app.MapGrpcService<QdrantHealthService>();
+        app.MapGrpcService<CollectionsService>();
+        app.MapGrpcService<PointsService>();
+        var standIn = new QdrantStandIn(app, state);
+        await app.StartAsync();
+        standIn.Url = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
         return standIn;
     }
 
-    /// <summary>The names of the collections it holds.</summary>
-    public IReadOnlyCollection<string> CollectionNames => [.. handlers.Collections.Keys];
+    /// <summary>An http:// address on 127.0.0.1 where nothing listens: a Qdrant that is down.</summary>
+    public static Uri ClosedPortUrl()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return new Uri($"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}");
+    }
 
-    /// <summary>Throws, listing them, if any request or reply broke the schema.</summary>
+    /// <summary>The calls of one method ("Points/Query"), in order.</summary>
+    public IReadOnlyList<RecordedCall> CallsTo(string method) => [.. state.Calls.Where(c => c.Method == method)];
+
+    /// <summary>Throws, listing them, if any call used something the stand-in does not imitate.</summary>
     public void AssertNoViolations()
     {
-        if (!violations.IsEmpty)
+        if (!state.Violations.IsEmpty)
         {
-            throw new InvalidOperationException("Qdrant stand-in saw schema violations:\n" + string.Join("\n", violations));
+            throw new InvalidOperationException("The Qdrant stand-in was asked for what it does not imitate:\n" + string.Join("\n", state.Violations));
         }
     }
 
-    public void ClearRequests() => requests.Clear();
+    public void ClearCalls() => state.Calls.Clear();
 
     public async ValueTask DisposeAsync()
     {
         await app.StopAsync();
         await app.DisposeAsync();
     }
-
-    private async Task HandleAsync(HttpContext context)
-    {
-        var request = context.Request;
-        var body = await new StreamReader(request.Body, Encoding.UTF8).ReadToEndAsync(context.RequestAborted);
-        var route = StandInRoutes.Match(request.Method, request.Path.Value ?? "/");
-        var key = request.Headers["api-key"].FirstOrDefault() ?? BearerToken(request.Headers.Authorization.FirstOrDefault());
-        requests.Enqueue(new RecordedRequest(request.Method, request.Path.Value ?? "/", request.QueryString.Value ?? "", body, key, route?.OperationId));
-        if (Faults.TryTake(out var fault) && !await ApplyAsync(fault, context))
-        {
-            return;
-        }
-
-        if (route is not { } matched)
-        {
-            violations.Enqueue($"{request.Method} {request.Path}: Qdrant has no such route");
-            context.Response.StatusCode = 404;
-            return;
-        }
-
-        if (ApiKey is not null && matched.OperationId != "root" && key != ApiKey)
-        {
-            context.Response.StatusCode = 401;
-            context.Response.ContentType = "text/plain";
-            await context.Response.WriteAsync("Must provide an API key or an Authorization bearer token", context.RequestAborted);
-            return;
-        }
-
-        var (status, reply) = Answer(matched.OperationId, matched.Collection, body, request.Query["wait"] == "true");
-        context.Response.StatusCode = status;
-        context.Response.ContentType = "application/json";
-        await context.Response.WriteAsync(reply, context.RequestAborted);
-    }
-
-    private (int Status, string Reply) Answer(string operationId, string? collection, string body, bool wait)
-    {
-        try
-        {
-            var json = StandInRequestBody.Parse(spec, operationId, body);
-            var result = handlers.Handle(operationId, collection, json, wait);
-            var reply = operationId == "root" ? result!.ToJsonString() : StandInReplies.Ok(result);
-            Check(spec.ValidateResponse(operationId, reply), $"reply to {operationId}");
-            return (200, reply);
-        }
-        catch (StandInError error)
-        {
-            if (error.IsUnsupported || error is { StatusCode: 400 } && error.Message.StartsWith("Format error", StringComparison.Ordinal))
-            {
-                violations.Enqueue($"{operationId}: {error.Message}");
-            }
-
-            var reply = StandInReplies.Error(error.Message);
-            Check(spec.ValidateError(reply), $"error reply to {operationId}");
-            return (error.StatusCode, reply);
-        }
-    }
-
-    private void Check(IReadOnlyList<string> errors, string what)
-    {
-        foreach (var error in errors)
-        {
-            violations.Enqueue($"{what}: {error}");
-        }
-    }
-
-    private static async Task<bool> ApplyAsync(FaultPlan.Fault fault, HttpContext context)
-    {
-        switch (fault.Kind)
-        {
-            case FaultPlan.FaultKind.Status:
-                context.Response.StatusCode = fault.StatusCode;
-                context.Response.ContentType = "application/json";
-                await context.Response.WriteAsync(StandInReplies.Error($"Service Unavailable: injected fault {fault.StatusCode}"), context.RequestAborted);
-                return false;
-            case FaultPlan.FaultKind.Delay:
-                await Task.Delay(fault.Delay, context.RequestAborted);
-                return true;
-            default:
-                context.Abort();
-                return false;
-        }
-    }
-
-    private static string? BearerToken(string? authorization) =>
-        authorization?.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) == true ? authorization[7..] : null;
 }

@@ -1,65 +1,54 @@
-using System.Text.Json.Nodes;
+using Qdrant.Client.Grpc;
 
 namespace RagPapers.Testing.Qdrant;
 
 internal sealed partial class StandInCollection
 {
-    /// <summary>GET /collections/{name}: the shape of a single-node Qdrant 1.19 reply, with this collection's numbers.</summary>
-    public JsonObject Info()
+    /// <summary>Collections/Get: the shape of a single-node Qdrant 1.19 reply, with this collection's numbers.</summary>
+    public CollectionInfo Info()
     {
-        var vectors = new JsonObject();
+        var dense = new VectorParamsMap();
         foreach (var (name, (size, distance)) in Dense)
         {
-            vectors[name] = new JsonObject { ["size"] = size, ["distance"] = distance };
+            dense.Map[name] = new VectorParams { Size = size, Distance = distance };
         }
 
-        var sparse = new JsonObject();
+        var sparse = new SparseVectorConfig();
         foreach (var (name, modifier) in SparseModifiers)
         {
-            sparse[name] = modifier == "none" ? new JsonObject() : new JsonObject { ["modifier"] = modifier };
+            sparse.Map[name] = modifier == Modifier.None ? new SparseVectorParams() : new SparseVectorParams { Modifier = modifier };
         }
 
-        var schema = new JsonObject();
+        var config = new CollectionConfig
+        {
+            Params = new CollectionParams
+            {
+                ShardNumber = 1,
+                VectorsConfig = new VectorsConfig { ParamsMap = dense },
+                ReplicationFactor = 1,
+                WriteConsistencyFactor = 1,
+                SparseVectorsConfig = sparse,
+            },
+            HnswConfig = new HnswConfigDiff { M = 16, EfConstruct = 100, FullScanThreshold = 10000, MaxIndexingThreads = 0 },
+            OptimizerConfig = new OptimizersConfigDiff { DeletedThreshold = 0.2, VacuumMinVectorNumber = 1000, DefaultSegmentNumber = 0, IndexingThreshold = 10000, FlushIntervalSec = 5 },
+            WalConfig = new WalConfigDiff { WalCapacityMb = 32, WalSegmentsAhead = 0 },
+        };
+        config.Metadata.Add(Metadata);
+
+        var info = new CollectionInfo
+        {
+            Status = CollectionStatus.Green,
+            OptimizerStatus = new OptimizerStatus { Ok = true },
+            SegmentsCount = 2,
+            PointsCount = (ulong)Points.Count,
+            IndexedVectorsCount = 0,
+            Config = config,
+        };
         foreach (var (field, type) in PayloadIndexes)
         {
-            schema[field] = new JsonObject { ["data_type"] = type, ["points"] = Points.Values.Count(p => p.Payload[field] is not null) };
+            info.PayloadSchema[field] = new PayloadSchemaInfo { DataType = type, Points = (ulong)Points.Values.Count(p => p.Payload.ContainsKey(field)) };
         }
 
-        return new JsonObject
-        {
-            ["status"] = "green",
-            ["optimizer_status"] = "ok",
-            ["indexed_vectors_count"] = 0,
-            ["points_count"] = Points.Count,
-            ["segments_count"] = 2,
-            ["config"] = new JsonObject
-            {
-                ["params"] = new JsonObject
-                {
-                    ["vectors"] = vectors,
-                    ["shard_number"] = 1,
-                    ["replication_factor"] = 1,
-                    ["write_consistency_factor"] = 1,
-                    ["on_disk_payload"] = true,
-                    ["sparse_vectors"] = sparse,
-                },
-                ["hnsw_config"] = new JsonObject { ["m"] = 16, ["ef_construct"] = 100, ["full_scan_threshold"] = 10000, ["max_indexing_threads"] = 0, ["on_disk"] = false },
-                ["optimizer_config"] = new JsonObject
-                {
-                    ["deleted_threshold"] = 0.2,
-                    ["vacuum_min_vector_number"] = 1000,
-                    ["default_segment_number"] = 0,
-                    ["max_segment_size"] = null,
-                    ["memmap_threshold"] = null,
-                    ["indexing_threshold"] = 10000,
-                    ["flush_interval_sec"] = 5,
-                    ["max_optimization_threads"] = null,
-                },
-                ["wal_config"] = new JsonObject { ["wal_capacity_mb"] = 32, ["wal_segments_ahead"] = 0 },
-                ["quantization_config"] = null,
-                ["metadata"] = Metadata?.DeepClone(),
-            },
-            ["payload_schema"] = schema,
-        };
+        return info;
     }
 }

@@ -1,123 +1,109 @@
-using System.Text.Json.Nodes;
+using Qdrant.Client.Grpc;
 
 namespace RagPapers.Testing.Qdrant;
 
 internal sealed partial class StandInCollection
 {
-    private static readonly string[] QueryFields = ["prefetch", "query", "using", "filter", "limit", "with_payload", "with_vector"];
-    private static readonly string[] PrefetchFields = ["query", "using", "filter", "limit"];
+    private const ulong DefaultLimit = 10;
+    private const uint DefaultRrfK = 2;
 
     /// <summary>
-    /// The Query API for what RagPapers sends: a dense or sparse nearest query on a named vector, or RRF over
-    /// prefetches of those; the top-level filter applies to every prefetch as well.
+    /// The Query API for what RagPapers sends: a dense or sparse nearest query on a named vector, or RRF (plain or with
+    /// k and weights) over prefetches of those; the top-level filter applies to every prefetch as well. (Qdrant.Client
+    /// always sends an offset, 0 unless asked.)
     /// </summary>
-    public JsonObject Query(JsonObject body)
+    public IEnumerable<ScoredPoint> Query(QueryPoints request)
     {
-        Only(body, QueryFields, "query request");
-        var limit = body["limit"]?.GetValue<int>() ?? 10;
-        var filter = body["filter"];
-        List<(StandInPoint Point, double Score)> ranked;
-        if (body["prefetch"] is { } prefetch)
+        if (request.Params is not null || request.HasScoreThreshold || request.LookupFrom is not null || request.ShardKeySelector is not null)
         {
-            var lists = (prefetch is JsonArray array ? array.Select(p => p!.AsObject()) : [prefetch.AsObject()])
-                .Select(p => Prefetch(p, filter))
-                .ToList();
-            ranked = Fuse(body["query"]?.AsObject() ?? throw StandInError.Unsupported("prefetch without a fusion query"), lists);
-        }
-        else
-        {
-            ranked = Nearest(body["query"] ?? throw StandInError.Unsupported("a query without 'query'"), body["using"]?.GetValue<string>(), filter);
+            throw StandInError.Unsupported("query parameters other than prefetch, query, using, filter, limit, offset and the selectors");
         }
 
-        var points = ranked.Take(limit).Select(r =>
-        {
-            var record = StandInRecords.Record(r.Point, body["with_payload"], body["with_vector"], payloadByDefault: false);
-            record["version"] = r.Point.Version;
-            record["score"] = r.Score;
-            return (JsonNode)record;
-        });
-        return new JsonObject { ["points"] = new JsonArray([.. points]) };
+        var query = request.Query ?? throw StandInError.Unsupported("a query without 'query'");
+        var ranked = request.Prefetch.Count > 0
+            ? Fuse(query, [.. request.Prefetch.Select(p => Prefetch(p, request.Filter))])
+            : Nearest(query, request.HasUsing ? request.Using : "", request.Filter);
+        var limit = request.HasLimit ? request.Limit : DefaultLimit;
+        return ranked.Skip((int)request.Offset).Take((int)limit).Select(r => StandInRecords.Scored(r.Point, r.Score, request.WithPayload, request.WithVectors));
     }
 
-    private List<(StandInPoint Point, double Score)> Prefetch(JsonObject prefetch, JsonNode? outerFilter)
+    private List<(StandInPoint Point, double Score)> Prefetch(PrefetchQuery prefetch, Filter? outerFilter)
     {
-        Only(prefetch, PrefetchFields, "prefetch");
-        var hits = Nearest(prefetch["query"]!, prefetch["using"]?.GetValue<string>(), outerFilter);
-        return [.. hits.Where(h => StandInFilter.Matches(prefetch["filter"], h.Point)).Take(prefetch["limit"]?.GetValue<int>() ?? 10)];
-    }
-
-    private static List<(StandInPoint Point, double Score)> Fuse(JsonObject query, List<List<(StandInPoint Point, double Score)>> lists)
-    {
-        if (query["fusion"] is JsonValue fusion)
+        if (prefetch.Prefetch.Count > 0 || prefetch.Params is not null || prefetch.HasScoreThreshold || prefetch.LookupFrom is not null)
         {
-            return fusion.GetValue<string>() == "rrf"
-                ? StandInScoring.Rrf(lists, 2, [.. lists.Select(_ => 1.0)])
-                : throw StandInError.Unsupported("the fusion " + fusion.GetValue<string>());
+            throw StandInError.Unsupported("prefetches with anything but query, using, filter and limit");
         }
 
-        if (query["rrf"] is not JsonObject rrf)
-        {
-            throw StandInError.Unsupported("the query over prefetches " + query.ToJsonString());
-        }
-
-        var weights = rrf["weights"] is JsonArray given ? given.Select(w => w!.GetValue<double>()).ToList() : [.. lists.Select(_ => 1.0)];
-        return weights.Count == lists.Count
-            ? StandInScoring.Rrf(lists, rrf["k"]?.GetValue<int>() ?? 2, weights)
-            : throw StandInError.BadRequest($"Number of weights ({weights.Count}) must match the number of prefetches ({lists.Count})");
+        var hits = Nearest(prefetch.Query ?? throw StandInError.Unsupported("a prefetch without a query"), prefetch.HasUsing ? prefetch.Using : "", outerFilter);
+        var limit = prefetch.HasLimit ? prefetch.Limit : DefaultLimit;
+        return [.. hits.Where(h => StandInFilter.Matches(prefetch.Filter, h.Point)).Take((int)limit)];
     }
 
-    private List<(StandInPoint Point, double Score)> Nearest(JsonNode query, string? vectorName, JsonNode? filter)
+    private static List<(StandInPoint Point, double Score)> Fuse(Query query, List<List<(StandInPoint Point, double Score)>> lists)
     {
-        var input = query is JsonObject { } wrapper && wrapper["nearest"] is { } nearest ? nearest : query;
-        var name = vectorName ?? "";
+        switch (query.VariantCase)
+        {
+            case global::Qdrant.Client.Grpc.Query.VariantOneofCase.Fusion when query.Fusion == Fusion.Rrf:
+                return StandInScoring.Rrf(lists, DefaultRrfK, [.. lists.Select(_ => 1.0)]);
+            case global::Qdrant.Client.Grpc.Query.VariantOneofCase.Rrf:
+                var weights = query.Rrf.Weights.Count > 0 ? query.Rrf.Weights.Select(w => (double)w).ToList() : [.. lists.Select(_ => 1.0)];
+                return weights.Count == lists.Count
+                    ? StandInScoring.Rrf(lists, query.Rrf.HasK ? query.Rrf.K : DefaultRrfK, weights)
+                    : throw StandInError.WrongInput($"Number of weights ({weights.Count}) must match the number of prefetches ({lists.Count})");
+            default:
+                throw StandInError.Unsupported("the query over prefetches " + query);
+        }
+    }
+
+    private List<(StandInPoint Point, double Score)> Nearest(Query query, string vectorName, Filter? filter)
+    {
+        if (query.VariantCase != global::Qdrant.Client.Grpc.Query.VariantOneofCase.Nearest)
+        {
+            throw StandInError.Unsupported("the query " + query);
+        }
+
         var candidates = Points.Values.Where(p => StandInFilter.Matches(filter, p));
-        IEnumerable<(StandInPoint Point, double Score)> scored = input switch
+        IEnumerable<(StandInPoint Point, double Score)> scored = query.Nearest.VariantCase switch
         {
-            JsonArray dense => DenseScores(name, dense, candidates),
-            JsonObject sparse when sparse.ContainsKey("indices") => SparseScores(name, sparse, candidates),
-            _ => throw StandInError.Unsupported("the query " + input.ToJsonString()),
+            VectorInput.VariantOneofCase.Dense => DenseScores(vectorName, [.. query.Nearest.Dense.Data], candidates),
+            VectorInput.VariantOneofCase.Sparse => SparseScores(vectorName, StandInVectors.Sparse(query.Nearest.Sparse), candidates),
+            _ => throw StandInError.Unsupported("the nearest query " + query.Nearest),
         };
-        return [.. scored.OrderByDescending(s => s.Score).ThenBy(s => s.Point.Id, Comparer<string>.Create(StandInIds.CompareForScroll))];
+        return [.. scored.OrderByDescending(s => s.Score).ThenBy(s => s.Point.Id, StandInIds.ScrollOrder)];
     }
 
-    private IEnumerable<(StandInPoint, double)> DenseScores(string name, JsonArray values, IEnumerable<StandInPoint> candidates)
+    private IEnumerable<(StandInPoint, double)> DenseScores(string name, float[] vector, IEnumerable<StandInPoint> candidates)
     {
-        var vector = values.Select(v => v!.GetValue<float>()).ToArray();
         if (!Dense.TryGetValue(name, out var config))
         {
-            throw StandInError.BadRequest($"Not existing vector name error: {name}");
+            throw StandInError.WrongInput($"Not existing vector name error: {name}");
         }
 
-        if (vector.Length != config.Size)
+        if ((ulong)vector.Length != config.Size)
         {
-            throw StandInError.BadRequest($"Vector dimension error: expected dim: {config.Size}, got {vector.Length}");
+            throw StandInError.WrongInput($"Vector dimension error: expected dim: {config.Size}, got {vector.Length}");
         }
 
-        var query = config.Distance == "Cosine" ? StandInScoring.Normalize(vector) : vector;
+        var query = config.Distance == Distance.Cosine ? StandInScoring.Normalize(vector) : vector;
         return candidates.Where(p => p.Dense.ContainsKey(name)).Select(p => (p, StandInScoring.Dot(query, p.Dense[name])));
     }
 
-    private IEnumerable<(StandInPoint, double)> SparseScores(string name, JsonObject body, IEnumerable<StandInPoint> candidates)
+    private IEnumerable<(StandInPoint, double)> SparseScores(string name, (IReadOnlyList<uint> Indices, IReadOnlyList<float> Values) body, IEnumerable<StandInPoint> candidates)
     {
         var query = SparseVector(name, body);
         var withVector = Points.Values.Where(p => p.Sparse.ContainsKey(name)).ToList();
-        Func<uint, double>? idf = SparseModifiers[name] == "idf"
-            ? term => StandInScoring.Idf(withVector.Count, withVector.Count(p => p.Sparse[name].ContainsKey(term)))
+
+        // N and df are counted once per query term, as Qdrant keeps them in its index, not once per scored point.
+        var idfs = SparseModifiers[name] == Modifier.Idf
+            ? query.Keys.ToDictionary(term => term, term => StandInScoring.Idf(withVector.Count, withVector.Count(p => p.Sparse[name].ContainsKey(term))))
             : null;
+        Func<uint, double>? idf = idfs is null ? null : term => idfs[term];
         foreach (var point in candidates.Where(p => p.Sparse.ContainsKey(name)))
         {
             if (StandInScoring.Sparse(query, point.Sparse[name], idf) is { } score)
             {
                 yield return (point, score);
             }
-        }
-    }
-
-    private static void Only(JsonObject body, string[] known, string what)
-    {
-        if (body.Select(p => p.Key).FirstOrDefault(k => !known.Contains(k)) is { } unknown)
-        {
-            throw StandInError.Unsupported($"'{unknown}' in a {what}");
         }
     }
 }

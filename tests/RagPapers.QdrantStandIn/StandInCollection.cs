@@ -1,4 +1,6 @@
-using System.Text.Json.Nodes;
+using Google.Protobuf.Collections;
+using Qdrant.Client.Grpc;
+using QdrantValue = global::Qdrant.Client.Grpc.Value;
 
 namespace RagPapers.Testing.Qdrant;
 
@@ -9,69 +11,84 @@ namespace RagPapers.Testing.Qdrant;
 /// </summary>
 internal sealed partial class StandInCollection
 {
-    public StandInCollection(string name, JsonObject body)
+    public StandInCollection(CreateCollection request)
     {
-        Name = name;
-        foreach (var (key, _) in body)
+        Name = request.CollectionName;
+        // The client fills in shard number, replication and consistency factors and on-disk payload, which on one node
+        // change nothing this stand-in shows; index, storage and sharding options it would only pretend to honour.
+        if (request.HnswConfig is not null || request.WalConfig is not null || request.OptimizersConfig is not null || request.QuantizationConfig is not null
+            || request.StrictModeConfig is not null || request.HasShardingMethod || request.ShardNumber > 1 || request.ReplicationFactor > 1)
         {
-            if (key is not ("vectors" or "sparse_vectors" or "metadata"))
-            {
-                throw StandInError.Unsupported($"the collection option '{key}'");
-            }
+            throw StandInError.Unsupported("collection options other than vectors, sparse vectors, metadata and single-node defaults");
         }
 
-        if (body["vectors"] is not JsonObject vectors || vectors.ContainsKey("size"))
+        if (request.VectorsConfig?.ConfigCase != VectorsConfig.ConfigOneofCase.ParamsMap)
         {
             throw StandInError.Unsupported("collections without named dense vectors");
         }
 
-        foreach (var (vector, config) in vectors)
+        foreach (var (vector, config) in request.VectorsConfig.ParamsMap.Map)
         {
-            Dense[vector] = (config!["size"]!.GetValue<int>(), config["distance"]!.GetValue<string>());
+            if (config.Size is 0 or > 65536 || config.Distance == Distance.UnknownDistance)
+            {
+                throw StandInError.Validation($"vectors_config.{vector}: size must be from 1 to 65536 and a distance must be given");
+            }
+
+            Dense[vector] = (config.Size, config.Distance);
         }
 
-        foreach (var (vector, config) in body["sparse_vectors"]?.AsObject() ?? [])
+        foreach (var (vector, config) in request.SparseVectorsConfig?.Map ?? [])
         {
-            SparseModifiers[vector] = config?["modifier"]?.GetValue<string>() ?? "none";
+            SparseModifiers[vector] = config.HasModifier ? config.Modifier : Modifier.None;
         }
 
-        Metadata = body["metadata"]?.DeepClone().AsObject();
+        Metadata.Add(request.Metadata);
     }
 
     public object Gate { get; } = new();
 
     public string Name { get; }
 
-    public Dictionary<string, (int Size, string Distance)> Dense { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, (ulong Size, Distance Distance)> Dense { get; } = new(StringComparer.Ordinal);
 
-    public Dictionary<string, string> SparseModifiers { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, Modifier> SparseModifiers { get; } = new(StringComparer.Ordinal);
 
-    public JsonObject? Metadata { get; }
+    public MapField<string, QdrantValue> Metadata { get; } = [];
 
-    public Dictionary<string, string> PayloadIndexes { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, PayloadSchemaType> PayloadIndexes { get; } = new(StringComparer.Ordinal);
 
-    public SortedDictionary<string, StandInPoint> Points { get; } = new(Comparer<string>.Create(StandInIds.CompareForScroll));
+    public SortedDictionary<string, StandInPoint> Points { get; } = new(StandInIds.ScrollOrder);
 
-    public long LastOperation { get; private set; }
+    public ulong LastOperation { get; private set; }
 
-    public long CreateIndex(JsonObject body)
+    public ulong CreateIndex(CreateFieldIndexCollection request)
     {
-        var field = body["field_name"]!.GetValue<string>();
-        PayloadIndexes[field] = body["field_schema"] is JsonValue type
-            ? type.GetValue<string>()
-            : throw StandInError.Unsupported("payload index parameters other than a schema name");
+        if (request.FieldIndexParams is not null || !request.HasFieldType)
+        {
+            throw StandInError.Unsupported("payload indexes with parameters or without a field type");
+        }
+
+        PayloadIndexes[request.FieldName] = request.FieldType switch
+        {
+            FieldType.Keyword => PayloadSchemaType.Keyword,
+            FieldType.Integer => PayloadSchemaType.Integer,
+            FieldType.Float => PayloadSchemaType.Float,
+            FieldType.Datetime => PayloadSchemaType.Datetime,
+            FieldType.Bool => PayloadSchemaType.Bool,
+            _ => throw StandInError.Unsupported("the payload index type " + request.FieldType),
+        };
         return ++LastOperation;
     }
 
-    public long Upsert(JsonObject body)
+    public ulong Upsert(UpsertPoints request)
     {
-        if (body["points"] is not JsonArray points || body.ContainsKey("update_filter") || body.ContainsKey("update_mode") || body.ContainsKey("shard_key"))
+        if (request.UpdateFilter is not null || request.ShardKeySelector is not null)
         {
-            throw StandInError.Unsupported("upserts other than a plain points list");
+            throw StandInError.Unsupported("upserts with an update filter or a shard key");
         }
 
         // Check every point before storing any: Qdrant refuses a bad batch whole.
-        var parsed = points.Select(p => Parse(p!.AsObject())).ToList();
+        var parsed = request.Points.Select(Parse).ToList();
         var version = ++LastOperation;
         foreach (var point in parsed)
         {
@@ -82,96 +99,85 @@ internal sealed partial class StandInCollection
         return version;
     }
 
-    public long Delete(JsonObject body)
+    public ulong Delete(DeletePoints request)
     {
-        if (body["points"] is JsonArray ids)
+        var selector = request.Points ?? throw StandInError.Validation("points: a points selector is required");
+        var doomed = selector.PointsSelectorOneOfCase == PointsSelector.PointsSelectorOneOfOneofCase.Points
+            ? selector.Points.Ids.Select(StandInIds.Canonical).ToList()
+            : Points.Values.Where(p => StandInFilter.Matches(selector.Filter, p)).Select(p => p.Id).ToList();
+        foreach (var id in doomed)
         {
-            foreach (var id in ids)
-            {
-                Points.Remove(StandInIds.Canonical(id!));
-            }
-        }
-        else
-        {
-            foreach (var id in Points.Values.Where(p => StandInFilter.Matches(body["filter"], p)).Select(p => p.Id).ToList())
-            {
-                Points.Remove(id);
-            }
+            Points.Remove(id);
         }
 
         return ++LastOperation;
     }
 
-    public long Count(JsonObject body) => Points.Values.LongCount(p => StandInFilter.Matches(body["filter"], p));
+    public ulong Count(CountPoints request) => (ulong)Points.Values.LongCount(p => StandInFilter.Matches(request.Filter, p));
 
-    public JsonArray Get(JsonObject body) =>
-        [.. body["ids"]!.AsArray()
-            .Select(id => Points.GetValueOrDefault(StandInIds.Canonical(id!)))
+    public IEnumerable<RetrievedPoint> Get(GetPoints request) =>
+        request.Ids.Select(StandInIds.Canonical)
+            .Select(id => Points.GetValueOrDefault(id))
             .Where(p => p is not null)
-            .Select(p => StandInRecords.Record(p!, body["with_payload"], body["with_vector"], payloadByDefault: true))];
+            .Select(p => StandInRecords.Retrieved(p!, request.WithPayload, request.WithVectors, payloadByDefault: true));
 
-    private StandInPoint Parse(JsonObject body)
+    private StandInPoint Parse(PointStruct body)
     {
-        var point = new StandInPoint(StandInIds.Canonical(body["id"]!), body["id"]!.DeepClone())
+        var point = new StandInPoint(StandInIds.Canonical(body.Id ?? throw StandInError.Validation("id: a point needs an id")), body.Id) { Payload = body.Payload.Clone() };
+        var vectors = body.Vectors;
+        if (vectors?.VectorsOptionsCase == Vectors.VectorsOptionsOneofCase.Vector)
         {
-            Payload = body["payload"]?.DeepClone().AsObject() ?? [],
-        };
-        if (body["vector"] is not JsonObject vectors)
-        {
-            throw StandInError.BadRequest("Not existing vector name error: ");
+            throw StandInError.WrongInput("Not existing vector name error: ");
         }
 
-        foreach (var (name, vector) in vectors)
+        foreach (var (name, vector) in vectors?.Vectors_?.Vectors ?? [])
         {
-            if (vector is JsonArray values)
+            if (StandInVectors.IsSparse(vector))
             {
-                point.Dense[name] = DenseVector(name, values);
+                point.Sparse[name] = SparseVector(name, StandInVectors.Sparse(vector));
             }
             else
             {
-                point.Sparse[name] = SparseVector(name, vector!.AsObject());
+                point.Dense[name] = DenseVector(name, StandInVectors.Dense(vector));
             }
         }
 
         return point;
     }
 
-    private float[] DenseVector(string name, JsonArray values)
+    private float[] DenseVector(string name, float[] vector)
     {
         if (!Dense.TryGetValue(name, out var config))
         {
-            throw StandInError.BadRequest($"Not existing vector name error: {name}");
+            throw StandInError.WrongInput($"Not existing vector name error: {name}");
         }
 
-        var vector = values.Select(v => v!.GetValue<float>()).ToArray();
-        if (vector.Length != config.Size)
+        if ((ulong)vector.Length != config.Size)
         {
-            throw StandInError.BadRequest($"Vector dimension error: expected dim: {config.Size}, got {vector.Length}");
+            throw StandInError.WrongInput($"Vector dimension error: expected dim: {config.Size}, got {vector.Length}");
         }
 
-        return config.Distance == "Cosine" ? StandInScoring.Normalize(vector) : vector;
+        return config.Distance == Distance.Cosine ? StandInScoring.Normalize(vector) : vector;
     }
 
-    private SortedDictionary<uint, float> SparseVector(string name, JsonObject body)
+    private SortedDictionary<uint, float> SparseVector(string name, (IReadOnlyList<uint> Indices, IReadOnlyList<float> Values) body)
     {
         if (!SparseModifiers.ContainsKey(name))
         {
-            throw StandInError.BadRequest($"Not existing vector name error: {name}");
+            throw StandInError.WrongInput($"Not existing vector name error: {name}");
         }
 
-        var indices = body["indices"]!.AsArray().Select(i => i!.GetValue<uint>()).ToArray();
-        var values = body["values"]!.AsArray().Select(v => v!.GetValue<float>()).ToArray();
-        if (indices.Length != values.Length)
+        if (body.Indices.Count != body.Values.Count)
         {
-            throw StandInError.BadRequest("Validation error in JSON body: [points[0].vector: indices and values must have the same length]");
+            throw StandInError.Validation($"vector.{name}: indices and values must have the same length");
         }
 
         var sparse = new SortedDictionary<uint, float>();
-        for (var i = 0; i < indices.Length; i++)
+        for (var i = 0; i < body.Indices.Count; i++)
         {
-            if (!sparse.TryAdd(indices[i], values[i]))
+            if (!sparse.TryAdd(body.Indices[i], body.Values[i]))
             {
-                throw StandInError.BadRequest("Validation error in JSON body: [points[0].vector: indices must be unique]");
+                throw StandInError.Validation($"vector.{name}: indices must be unique");
             }
         }
 

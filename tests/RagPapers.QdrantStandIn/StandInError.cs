@@ -1,20 +1,25 @@
+using Grpc.Core;
+
 namespace RagPapers.Testing.Qdrant;
 
-/// <summary>An error reply as Qdrant gives it: the status code and the text of <c>status.error</c>.</summary>
-internal sealed class StandInError(int statusCode, string message, bool unsupported = false) : Exception(message)
+/// <summary>
+/// A refusal, as the status Qdrant's gRPC server gives (InvalidArgument "Wrong input: …", NotFound "Not found: …").
+/// <see cref="IsUnsupported"/> marks a request this stand-in does not imitate: it is kept as a violation, so a test
+/// never passes on something the stand-in only guessed.
+/// </summary>
+internal sealed class StandInError(StatusCode code, string message, bool isUnsupported = false) : Exception(message)
 {
-    public int StatusCode { get; } = statusCode;
+    public StatusCode Code { get; } = code;
 
-    /// <summary>The request used something the stand-in does not imitate; recorded as a violation so the test fails.</summary>
-    public bool IsUnsupported { get; } = unsupported;
+    public bool IsUnsupported { get; } = isUnsupported;
 
-    public static StandInError BadRequest(string message) => new(400, "Wrong input: " + message);
+    public static StandInError WrongInput(string description) => new(StatusCode.InvalidArgument, "Wrong input: " + description);
 
-    public static StandInError NotFound(string collection) => new(404, $"Not found: Collection `{collection}` doesn't exist!");
+    public static StandInError Validation(string description) => new(StatusCode.InvalidArgument, "Validation error in JSON body: [" + description + "]");
 
-    /// <summary>The client used a feature this stand-in does not imitate: the test must fail rather than pass on a guess.</summary>
-    public static StandInError Unsupported(string what) => new(400, "Qdrant stand-in does not implement " + what, unsupported: true);
+    public static StandInError NotFound(string description) => new(StatusCode.NotFound, "Not found: " + description);
 
-    /// <summary>The same error with another status (409 for a collection that already exists).</summary>
-    public StandInError WithStatus(int statusCode) => new(statusCode, Message, IsUnsupported);
+    public static StandInError Unsupported(string what) => new(StatusCode.Unimplemented, $"The Qdrant stand-in does not imitate {what}", isUnsupported: true);
+
+    public static StandInError NoCollection(string name) => NotFound($"Collection `{name}` doesn't exist!");
 }

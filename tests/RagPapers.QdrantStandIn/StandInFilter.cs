@@ -1,172 +1,95 @@
 using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Nodes;
+using Google.Protobuf.Collections;
+using Qdrant.Client.Grpc;
+using QdrantValue = global::Qdrant.Client.Grpc.Value;
 
 namespace RagPapers.Testing.Qdrant;
 
 /// <summary>
-/// Qdrant's filter semantics for the conditions RagPapers uses: must / should / must_not (one condition or an
-/// array), field conditions with match value/any and range (numbers, or RFC 3339 datetimes), is_empty, has_id and
-/// nested filters. A value that is an array matches when any element does; a missing field fails match and range.
-/// Anything else is refused as unsupported rather than guessed.
+/// Qdrant's filter semantics for the conditions RagPapers uses: must / should / must_not, field conditions with a
+/// keyword, integer or keywords (any) match, a numeric range, a datetime range, is_empty, has_id and nested filters. A
+/// payload value that is a list matches when any element does; a missing field fails match and range. Anything else
+/// is refused as unsupported rather than guessed.
 /// </summary>
 internal static class StandInFilter
 {
-    public static bool Matches(JsonNode? filter, StandInPoint point)
+    public static bool Matches(Filter? filter, StandInPoint point)
     {
         if (filter is null)
         {
             return true;
         }
 
-        var obj = filter.AsObject();
-        if (obj.ContainsKey("min_should"))
+        if (filter.MinShould is not null)
         {
             throw StandInError.Unsupported("min_should");
         }
 
-        var should = Conditions(obj["should"]).ToList();
-        return Conditions(obj["must"]).All(c => Condition(c, point))
-            && (should.Count == 0 || should.Any(c => Condition(c, point)))
-            && !Conditions(obj["must_not"]).Any(c => Condition(c, point));
+        return filter.Must.All(c => Condition(c, point))
+            && (filter.Should.Count == 0 || filter.Should.Any(c => Condition(c, point)))
+            && !filter.MustNot.Any(c => Condition(c, point));
     }
 
-    private static IEnumerable<JsonObject> Conditions(JsonNode? node) => node switch
+    private static bool Condition(Condition condition, StandInPoint point) => condition.ConditionOneOfCase switch
     {
-        null => [],
-        JsonArray array => array.Select(c => c!.AsObject()),
-        _ => [node.AsObject()],
+        global::Qdrant.Client.Grpc.Condition.ConditionOneOfOneofCase.HasId => condition.HasId.HasId.Any(id => StandInIds.Canonical(id) == point.Id),
+        global::Qdrant.Client.Grpc.Condition.ConditionOneOfOneofCase.IsEmpty => IsEmpty(point.Payload.GetValueOrDefault(Key(condition.IsEmpty.Key))),
+        global::Qdrant.Client.Grpc.Condition.ConditionOneOfOneofCase.Filter => Matches(condition.Filter, point),
+        global::Qdrant.Client.Grpc.Condition.ConditionOneOfOneofCase.Field => Field(condition.Field, point.Payload.GetValueOrDefault(Key(condition.Field.Key))),
+        _ => throw StandInError.Unsupported("the condition " + condition),
     };
 
-    private static bool Condition(JsonObject condition, StandInPoint point)
+    private static bool Field(FieldCondition condition, QdrantValue? value)
     {
-        if (condition["has_id"] is JsonArray ids)
+        if (condition.GeoBoundingBox is not null || condition.GeoRadius is not null || condition.GeoPolygon is not null || condition.ValuesCount is not null || condition.HasIsNull)
         {
-            return ids.Any(id => StandInIds.Canonical(id!) == point.Id);
+            throw StandInError.Unsupported("the field condition " + condition);
         }
 
-        if (condition["is_empty"] is JsonObject emptyField)
+        if (condition.HasIsEmpty)
         {
-            return IsEmpty(point.Payload[Key(emptyField)]);
+            return IsEmpty(value) == condition.IsEmpty;
         }
 
-        if (condition.ContainsKey("key"))
+        var values = value is null ? [] : value.KindCase == QdrantValue.KindOneofCase.ListValue ? [.. value.ListValue.Values] : new List<QdrantValue> { value };
+        return (condition.Match, condition.Range, condition.DatetimeRange) switch
         {
-            return Field(condition, point.Payload[Key(condition)]);
-        }
-
-        if (condition.ContainsKey("must") || condition.ContainsKey("should") || condition.ContainsKey("must_not"))
-        {
-            return Matches(condition, point);
-        }
-
-        throw StandInError.Unsupported("the condition " + condition.ToJsonString());
-    }
-
-    private static bool Field(JsonObject condition, JsonNode? value)
-    {
-        foreach (var (name, _) in condition)
-        {
-            if (name is not ("key" or "match" or "range" or "is_empty"))
-            {
-                throw StandInError.Unsupported($"the field condition '{name}'");
-            }
-        }
-
-        if (condition["is_empty"] is JsonValue isEmpty)
-        {
-            return IsEmpty(value) == isEmpty.GetValue<bool>();
-        }
-
-        var values = value switch
-        {
-            null => [],
-            JsonArray array => array.Where(v => v is not null).Select(v => v!).ToList(),
-            _ => [value],
+            ({ } match, null, null) => values.Any(v => Match(match, v)),
+            (null, { } range, null) => values.Any(v => v.KindCase is QdrantValue.KindOneofCase.DoubleValue or QdrantValue.KindOneofCase.IntegerValue && InRange(range, Number(v))),
+            (null, null, { } dates) => values.Any(v => v.KindCase == QdrantValue.KindOneofCase.StringValue && TryDate(v.StringValue, out var date) && InRange(dates, date)),
+            _ => throw StandInError.Unsupported("a field condition with none or several of match, range and datetime_range"),
         };
-        if (condition["match"] is JsonObject match)
-        {
-            return values.Any(v => Match(match, v));
-        }
-
-        return condition["range"] is JsonObject range
-            ? values.Any(v => InRange(range, v))
-            : throw StandInError.Unsupported("a field condition without match or range");
     }
 
-    private static bool Match(JsonObject match, JsonNode value)
+    private static bool Match(Match match, QdrantValue value) => match.MatchValueCase switch
     {
-        if (match.TryGetPropertyValue("value", out var expected))
-        {
-            return SameValue(expected!, value);
-        }
+        global::Qdrant.Client.Grpc.Match.MatchValueOneofCase.Keyword => value.KindCase == QdrantValue.KindOneofCase.StringValue && value.StringValue == match.Keyword,
+        global::Qdrant.Client.Grpc.Match.MatchValueOneofCase.Keywords => value.KindCase == QdrantValue.KindOneofCase.StringValue && match.Keywords.Strings.Contains(value.StringValue),
+        global::Qdrant.Client.Grpc.Match.MatchValueOneofCase.Integer => value.KindCase == QdrantValue.KindOneofCase.IntegerValue && value.IntegerValue == match.Integer,
+        global::Qdrant.Client.Grpc.Match.MatchValueOneofCase.Boolean => value.KindCase == QdrantValue.KindOneofCase.BoolValue && value.BoolValue == match.Boolean,
+        _ => throw StandInError.Unsupported("the match " + match),
+    };
 
-        return match["any"] is JsonArray any
-            ? any.Any(e => SameValue(e!, value))
-            : throw StandInError.Unsupported("the match " + match.ToJsonString());
-    }
+    private static bool InRange(global::Qdrant.Client.Grpc.Range range, double value) =>
+        (!range.HasGt || value > range.Gt) && (!range.HasGte || value >= range.Gte) && (!range.HasLt || value < range.Lt) && (!range.HasLte || value <= range.Lte);
 
-    private static bool SameValue(JsonNode expected, JsonNode actual) =>
-        expected.GetValueKind() == actual.GetValueKind() && expected.GetValueKind() switch
-        {
-            JsonValueKind.String => expected.GetValue<string>() == actual.GetValue<string>(),
-            JsonValueKind.Number => expected.GetValue<double>() == actual.GetValue<double>(),
-            _ => JsonNode.DeepEquals(expected, actual),
-        };
+    private static bool InRange(DatetimeRange range, DateTimeOffset value) =>
+        (range.Gt is null || value > range.Gt.ToDateTimeOffset()) && (range.Gte is null || value >= range.Gte.ToDateTimeOffset())
+        && (range.Lt is null || value < range.Lt.ToDateTimeOffset()) && (range.Lte is null || value <= range.Lte.ToDateTimeOffset());
 
-    private static bool InRange(JsonObject range, JsonNode value)
-    {
-        foreach (var (op, bound) in range)
-        {
-            if (bound is null)
-            {
-                continue;
-            }
-
-            var compared = Compare(value, bound);
-            var ok = compared is { } c && op switch
-            {
-                "gt" => c > 0,
-                "gte" => c >= 0,
-                "lt" => c < 0,
-                "lte" => c <= 0,
-                _ => throw StandInError.Unsupported("the range operator " + op),
-            };
-            if (!ok)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    /// <summary>value compared with bound, or null when they are not comparable (e.g. a number against a date).</summary>
-    private static int? Compare(JsonNode value, JsonNode bound)
-    {
-        if (bound.GetValueKind() == JsonValueKind.String)
-        {
-            return value.GetValueKind() == JsonValueKind.String && TryDate(value.GetValue<string>(), out var v)
-                ? v.CompareTo(ParseDate(bound.GetValue<string>()))
-                : null;
-        }
-
-        return value.GetValueKind() == JsonValueKind.Number ? value.GetValue<double>().CompareTo(bound.GetValue<double>()) : null;
-    }
-
-    public static DateTimeOffset ParseDate(string text) =>
-        TryDate(text, out var date) ? date : throw StandInError.BadRequest($"'{text}' is not an RFC 3339 datetime");
+    public static double Number(QdrantValue value) => value.KindCase == QdrantValue.KindOneofCase.IntegerValue ? value.IntegerValue : value.DoubleValue;
 
     public static bool TryDate(string text, out DateTimeOffset date) =>
         DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out date);
 
-    private static bool IsEmpty(JsonNode? value) => value is null || value is JsonArray { Count: 0 };
+    private static bool IsEmpty(QdrantValue? value) =>
+        value is null || value.KindCase == QdrantValue.KindOneofCase.NullValue || value.KindCase == QdrantValue.KindOneofCase.ListValue && value.ListValue.Values.Count == 0;
 
-    private static string Key(JsonObject condition)
-    {
-        var key = condition["key"]!.GetValue<string>();
-        return key.Contains('.', StringComparison.Ordinal) || key.Contains('[', StringComparison.Ordinal)
+    private static string Key(string key) =>
+        key.Contains('.', StringComparison.Ordinal) || key.Contains('[', StringComparison.Ordinal)
             ? throw StandInError.Unsupported("nested payload keys such as " + key)
             : key;
-    }
+
+    private static QdrantValue? GetValueOrDefault(this MapField<string, QdrantValue> payload, string key) =>
+        payload.TryGetValue(key, out var value) ? value : null;
 }

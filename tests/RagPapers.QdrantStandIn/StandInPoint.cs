@@ -1,19 +1,20 @@
-using System.Text.Json.Nodes;
+using Google.Protobuf.Collections;
+using Qdrant.Client.Grpc;
 
 namespace RagPapers.Testing.Qdrant;
 
-/// <summary>A stored point: canonical id, named dense vectors (normalized for cosine, as Qdrant stores them), named sparse vectors, payload.</summary>
-internal sealed class StandInPoint(string id, JsonNode idNode)
+/// <summary>A stored point: its id (canonical text), payload, dense vectors (normalized for cosine) and sparse vectors.</summary>
+internal sealed class StandInPoint(string id, PointId originalId)
 {
     public string Id { get; } = id;
 
-    public JsonNode IdNode { get; } = idNode;
+    public PointId OriginalId { get; } = originalId;
 
-    public long Version { get; set; }
+    public MapField<string, Value> Payload { get; init; } = [];
 
     public Dictionary<string, float[]> Dense { get; } = new(StringComparer.Ordinal);
 
     public Dictionary<string, SortedDictionary<uint, float>> Sparse { get; } = new(StringComparer.Ordinal);
 
-    public JsonObject Payload { get; set; } = [];
+    public ulong Version { get; set; }
 }

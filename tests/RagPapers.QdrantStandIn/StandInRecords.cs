@@ -1,73 +1,73 @@
-using System.Text.Json.Nodes;
+using Google.Protobuf.Collections;
+using Qdrant.Client.Grpc;
+using QdrantValue = global::Qdrant.Client.Grpc.Value;
 
 namespace RagPapers.Testing.Qdrant;
 
-/// <summary>Points as Qdrant writes them in replies, honouring with_payload (bool, field list, include/exclude) and with_vector (bool, names).</summary>
+/// <summary>A stored point as Qdrant returns it, with the payload fields and vectors the request selected.</summary>
 internal static class StandInRecords
 {
-    public static JsonObject Record(StandInPoint point, JsonNode? withPayload, JsonNode? withVector, bool payloadByDefault)
+    public static RetrievedPoint Retrieved(StandInPoint point, WithPayloadSelector? withPayload, WithVectorsSelector? withVectors, bool payloadByDefault)
     {
-        var record = new JsonObject { ["id"] = StandInIds.Node(point.Id) };
-        if (Payload(point, withPayload, payloadByDefault) is { } payload)
-        {
-            record["payload"] = payload;
-        }
-
-        if (Vectors(point, withVector) is { } vectors)
-        {
-            record["vector"] = vectors;
-        }
-
+        var record = new RetrievedPoint { Id = StandInIds.Id(point.Id), Vectors = Vectors(point, withVectors) };
+        record.Payload.Add(Payload(point, withPayload, payloadByDefault));
         return record;
     }
 
-    public static JsonObject? Payload(StandInPoint point, JsonNode? withPayload, bool byDefault) => withPayload switch
+    public static ScoredPoint Scored(StandInPoint point, double score, WithPayloadSelector? withPayload, WithVectorsSelector? withVectors)
     {
-        null => byDefault ? point.Payload.DeepClone().AsObject() : null,
-        JsonValue flag => flag.GetValue<bool>() ? point.Payload.DeepClone().AsObject() : null,
-        JsonArray fields => Only(point, Names(fields)),
-        JsonObject selector when selector["include"] is JsonArray fields => Only(point, Names(fields)),
-        JsonObject selector when selector["exclude"] is JsonArray fields => Only(point, point.Payload.Select(p => p.Key).Except(Names(fields))),
-        _ => throw StandInError.Unsupported("the payload selector " + withPayload.ToJsonString()),
-    };
-
-    private static IEnumerable<string> Names(JsonArray fields) => fields.Select(f => f!.GetValue<string>());
-
-    private static JsonObject Only(StandInPoint point, IEnumerable<string> names)
-    {
-        var wanted = names.ToHashSet(StringComparer.Ordinal);
-        return new JsonObject(point.Payload.Where(p => wanted.Contains(p.Key)).Select(p => KeyValuePair.Create(p.Key, p.Value?.DeepClone())));
+        var record = new ScoredPoint { Id = StandInIds.Id(point.Id), Score = (float)score, Version = point.Version, Vectors = Vectors(point, withVectors) };
+        record.Payload.Add(Payload(point, withPayload, byDefault: false));
+        return record;
     }
 
-    private static JsonObject? Vectors(StandInPoint point, JsonNode? withVector)
+    private static MapField<string, QdrantValue> Payload(StandInPoint point, WithPayloadSelector? selector, bool byDefault)
     {
-        Func<string, bool> wanted = withVector switch
+        var payload = new MapField<string, QdrantValue>();
+        foreach (var (key, value) in point.Payload)
         {
-            null => _ => false,
-            JsonValue flag => _ => flag.GetValue<bool>(),
-            JsonArray names => n => names.Any(x => x!.GetValue<string>() == n),
-            _ => throw StandInError.Unsupported("the vector selector " + withVector.ToJsonString()),
+            var wanted = selector?.SelectorOptionsCase switch
+            {
+                null or WithPayloadSelector.SelectorOptionsOneofCase.None => byDefault,
+                WithPayloadSelector.SelectorOptionsOneofCase.Enable => selector.Enable,
+                WithPayloadSelector.SelectorOptionsOneofCase.Include => selector.Include.Fields.Contains(key),
+                _ => !selector.Exclude.Fields.Contains(key),
+            };
+            if (wanted)
+            {
+                payload[key] = value.Clone();
+            }
+        }
+
+        return payload;
+    }
+
+    private static VectorsOutput? Vectors(StandInPoint point, WithVectorsSelector? selector)
+    {
+        var names = selector?.SelectorOptionsCase switch
+        {
+            WithVectorsSelector.SelectorOptionsOneofCase.Enable when selector.Enable => point.Dense.Keys.Concat(point.Sparse.Keys).ToList(),
+            WithVectorsSelector.SelectorOptionsOneofCase.Include => [.. selector.Include.Names],
+            _ => [],
         };
-        if (withVector is null || (withVector is JsonValue v && !v.GetValue<bool>()))
+        if (names.Count == 0)
         {
             return null;
         }
 
-        var vectors = new JsonObject();
-        foreach (var (name, dense) in point.Dense.Where(d => wanted(d.Key)))
+        var output = new NamedVectorsOutput();
+        foreach (var name in names)
         {
-            vectors[name] = new JsonArray([.. dense.Select(x => (JsonNode)x)]);
-        }
-
-        foreach (var (name, sparse) in point.Sparse.Where(s => wanted(s.Key)))
-        {
-            vectors[name] = new JsonObject
+            if (point.Dense.TryGetValue(name, out var dense))
             {
-                ["indices"] = new JsonArray([.. sparse.Keys.Select(i => (JsonNode)i)]),
-                ["values"] = new JsonArray([.. sparse.Values.Select(x => (JsonNode)x)]),
-            };
+                output.Vectors[name] = new VectorOutput { Dense = new DenseVector { Data = { dense } } };
+            }
+            else if (point.Sparse.TryGetValue(name, out var sparse))
+            {
+                output.Vectors[name] = new VectorOutput { Sparse = new SparseVector { Indices = { sparse.Keys }, Values = { sparse.Values } } };
+            }
         }
 
-        return vectors;
+        return new VectorsOutput { Vectors = output };
     }
 }

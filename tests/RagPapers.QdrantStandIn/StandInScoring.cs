@@ -42,7 +42,7 @@ internal static class StandInScoring
     }
 
     /// <summary>Reciprocal rank fusion as Qdrant computes it: Σ weight / (rank₀ + k), ranks from 0; k defaults to 2.</summary>
-    public static List<(StandInPoint Point, double Score)> Rrf(IReadOnlyList<List<(StandInPoint Point, double Score)>> lists, int k, IReadOnlyList<double> weights)
+    public static List<(StandInPoint Point, double Score)> Rrf(IReadOnlyList<List<(StandInPoint Point, double Score)>> lists, uint k, IReadOnlyList<double> weights)
     {
         var fused = new Dictionary<string, (StandInPoint Point, double Score)>(StringComparer.Ordinal);
         for (var list = 0; list < lists.Count; list++)
@@ -55,6 +55,6 @@ internal static class StandInScoring
             }
         }
 
-        return [.. fused.Values.OrderByDescending(f => f.Score).ThenBy(f => f.Point.Id, Comparer<string>.Create(StandInIds.CompareForScroll))];
+        return [.. fused.Values.OrderByDescending(f => f.Score).ThenBy(f => f.Point.Id, StandInIds.ScrollOrder)];
     }
 }

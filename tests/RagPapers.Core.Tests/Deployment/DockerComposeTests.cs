@@ -14,14 +14,15 @@ public sealed partial class DockerComposeTests
     private readonly YamlMappingNode compose = Load();
 
     [Fact]
-    public void Qdrant_PinnedSupportedVersionWithVolumeHealthCheckAndRestPort()
+    public void Qdrant_PinnedSupportedVersionWithVolumeHealthCheckAndBothPorts()
     {
         var qdrant = Service("qdrant");
 
         var version = PinnedVersion().Match(Scalar(qdrant, "image"));
         Assert.True(version.Success, "the Qdrant image must name an exact version, not latest");
         Assert.True(new Version(version.Groups[1].Value) >= new Version(1, 17), "RagPapers needs Qdrant 1.17 or later");
-        Assert.Contains("6333:6333", Sequence(qdrant, "ports"));
+        Assert.Contains("6334:6334", Sequence(qdrant, "ports")); // gRPC, what the app talks
+        Assert.Contains("6333:6333", Sequence(qdrant, "ports")); // REST, for the dashboard
         var volume = Assert.Single(Sequence(qdrant, "volumes"));
         Assert.EndsWith(":/qdrant/storage", volume, StringComparison.Ordinal);
         Assert.True(Mapping(compose, "volumes").Children.ContainsKey(new YamlScalarNode(volume.Split(':')[0])), "the named volume is declared");
@@ -41,7 +42,7 @@ public sealed partial class DockerComposeTests
         Assert.Equal("service_healthy", Scalar(Mapping(Mapping(server, "depends_on"), "qdrant"), "condition"));
         var environment = Mapping(server, "environment");
         Assert.Equal("Qdrant", Scalar(environment, "RAGPAPERS_Store__Provider"));
-        Assert.Equal("http://qdrant:6333", Scalar(environment, "RAGPAPERS_Store__Qdrant__Url"));
+        Assert.Equal("http://qdrant:6334", Scalar(environment, "RAGPAPERS_Store__Qdrant__Url"));
         Assert.Contains("8080:8080", Sequence(server, "ports"));
     }
 

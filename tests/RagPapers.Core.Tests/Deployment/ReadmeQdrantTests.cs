@@ -1,9 +1,8 @@
 using System.Text.RegularExpressions;
-using RagPapers.Testing.Qdrant;
 
 namespace RagPapers.Core.Tests.Deployment;
 
-/// <summary>The Qdrant calls the README tells users to run are ones Qdrant's schema accepts.</summary>
+/// <summary>The Qdrant admin calls the README tells users to run (REST, port 6333) are ones Qdrant's schema accepts.</summary>
 public sealed partial class ReadmeQdrantTests
 {
     [Fact]
@@ -13,7 +12,7 @@ public sealed partial class ReadmeQdrantTests
         var match = PatchCommand().Match(readme);
         Assert.True(match.Success, "the README shows a PATCH /collections/papers command");
 
-        var spec = await QdrantSpec.GetAsync();
+        var spec = await QdrantRestSpec.GetAsync();
 
         Assert.Empty(spec.ValidateRequest("update_collection", match.Groups["body"].Value));
         Assert.NotEmpty(spec.ValidateRequest("update_collection", match.Groups["body"].Value.Replace("int8", "int4", StringComparison.Ordinal)));

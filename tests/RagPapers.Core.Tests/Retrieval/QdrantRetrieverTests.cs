@@ -22,13 +22,13 @@ public sealed class QdrantRetrieverTests(QdrantStandInFixture fixture) : IClassF
             FakePapers.Document(FakePapers.Make("graph", "Graph learning", "Graph networks learn node features.", new DateOnly(2023, 1, 1))),
         ]);
         var sut = new Retriever(index, new HashingEmbeddingGenerator(), Options.Create(new RetrievalOptions()), NullLogger<Retriever>.Instance);
-        fixture.Server.ClearRequests();
+        fixture.Server.ClearCalls();
 
         var result = await sut.RetrieveAsync(new RetrievalRequest("zeolite catalysts for cracking"));
 
         Assert.Equal("zeo", result.Papers[0].Paper.Id);
-        var query = Assert.Single(fixture.Server.Requests, r => r.OperationId == "query_points");
-        Assert.Contains("\"prefetch\"", query.Body, StringComparison.Ordinal);
+        var query = Assert.Single(fixture.Server.CallsTo("Points/Query")).Read(global::Qdrant.Client.Grpc.QueryPoints.Parser);
+        Assert.Equal(2, query.Prefetch.Count);
         fixture.Server.AssertNoViolations();
     }
 
@@ -38,12 +38,12 @@ public sealed class QdrantRetrieverTests(QdrantStandInFixture fixture) : IClassF
         await using var index = await TestQdrant.OpenAsync(fixture.Server.Url, TestQdrant.NewCollection());
         await index.UpsertAsync([FakePapers.Document(FakePapers.Make("zeo", "Zeolite catalysis", "Porous zeolite catalysts."))]);
         var sut = new Retriever(index, new HashingEmbeddingGenerator(), Options.Create(new RetrievalOptions()), NullLogger<Retriever>.Instance);
-        fixture.Server.ClearRequests();
+        fixture.Server.ClearCalls();
 
         var result = await sut.RetrieveAsync(new RetrievalRequest("zeolite", RestrictTo: ["zeo"]));
 
         Assert.Equal(["zeo"], result.Papers.Select(p => p.Paper.Id));
-        Assert.DoesNotContain(fixture.Server.Requests, r => r.Body.Contains("\"prefetch\"", StringComparison.Ordinal));
+        Assert.All(fixture.Server.CallsTo("Points/Query"), c => Assert.Empty(c.Read(global::Qdrant.Client.Grpc.QueryPoints.Parser).Prefetch));
         fixture.Server.AssertNoViolations();
     }
 }

@@ -29,20 +29,20 @@ internal sealed class Bm25SparseEncoder(double averageLength)
         return (uint)Math.Abs((long)hash);
     }
 
-    public SparseVector Document(string title, string text)
+    public SparseTerms Document(string title, string text)
     {
         var frequencies = new SortedDictionary<uint, int>();
         var length = Count(frequencies, TextAnalyzer.Terms(title), TitleWeight) + Count(frequencies, TextAnalyzer.Terms(text), 1);
         var norm = K1 * (1 - B + (B * length / averageLength));
         var values = frequencies.Values.Select(tf => (float)(tf * (K1 + 1) / (tf + norm))).ToArray();
-        return new SparseVector([.. frequencies.Keys], values);
+        return new SparseTerms([.. frequencies.Keys], values);
     }
 
     /// <summary>The query's distinct term ids, weight 1 each; empty when it has no searchable term.</summary>
-    public static SparseVector Query(string text)
+    public static SparseTerms Query(string text)
     {
         var ids = TextAnalyzer.Terms(text).Distinct(StringComparer.Ordinal).Take(MaxQueryTerms).Select(TermId).Distinct().Order().ToArray();
-        return new SparseVector(ids, [.. ids.Select(_ => 1f)]);
+        return new SparseTerms(ids, [.. ids.Select(_ => 1f)]);
     }
 
     // Two terms may share an id (a hash collision): their counts add up, as the vector can hold the id once.

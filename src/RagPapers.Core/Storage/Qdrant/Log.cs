@@ -14,8 +14,8 @@ internal static partial class Log
     [LoggerMessage(3, LogLevel.Warning, "Qdrant collection {Collection} refused: {Reason}")]
     public static partial void CollectionRefused(ILogger logger, string collection, string reason);
 
-    [LoggerMessage(4, LogLevel.Warning, "Qdrant {Request} failed on attempt {Attempt} ({Failure}); retrying in {DelayMs} ms")]
-    public static partial void Retrying(ILogger logger, string request, int attempt, string failure, long delayMs);
+    [LoggerMessage(4, LogLevel.Warning, "Qdrant {Call} failed on attempt {Attempt} ({Status}); retrying in {DelayMs} ms")]
+    public static partial void Retrying(ILogger logger, string call, int attempt, string status, long delayMs);
 
     [LoggerMessage(5, LogLevel.Debug, "Upserted {Papers} papers with {Chunks} chunks into Qdrant")]
     public static partial void BatchUpserted(ILogger logger, int papers, int chunks);

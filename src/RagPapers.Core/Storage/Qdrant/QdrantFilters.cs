@@ -1,20 +1,33 @@
 using System.Globalization;
+using Google.Protobuf.WellKnownTypes;
+using Qdrant.Client.Grpc;
+using Range = Qdrant.Client.Grpc.Range;
 
 namespace RagPapers.Storage.Qdrant;
 
-/// <summary>The filters the index sends, built in one place so their shape is easy to check against the schema.</summary>
+/// <summary>The filters the index sends, built in one place so their shape is easy to check against the protos.</summary>
 internal static class QdrantFilters
 {
-    public static readonly Condition IsPaper = Condition.Equal(QdrantNames.Kind, QdrantNames.PaperKind);
-    public static readonly Condition IsChunk = Condition.Equal(QdrantNames.Kind, QdrantNames.ChunkKind);
+    public static Condition IsPaper => Keyword(QdrantNames.Kind, QdrantNames.PaperKind);
 
-    public static Filter Papers() => new(Must: [IsPaper]);
+    public static Condition IsChunk => Keyword(QdrantNames.Kind, QdrantNames.ChunkKind);
 
-    public static Filter Chunks() => new(Must: [IsChunk]);
+    // A paper without a date has no published field.
+    public static Condition IsUndated => new() { IsEmpty = new IsEmptyCondition { Key = QdrantNames.Published } };
 
-    public static Filter ChunksOf(string paperId) => new(Must: [IsChunk, Condition.Equal(QdrantNames.PaperId, paperId)]);
+    public static Filter Papers() => new() { Must = { IsPaper } };
 
-    public static Filter ChunksOf(IReadOnlyList<string> paperIds) => new(Must: [IsChunk, Condition.AnyOf(QdrantNames.PaperId, paperIds)]);
+    public static Filter Chunks() => new() { Must = { IsChunk } };
+
+    public static Filter ChunksOf(string paperId) => new() { Must = { IsChunk, Keyword(QdrantNames.PaperId, paperId) } };
+
+    public static Filter ChunksOf(IReadOnlyList<string> paperIds) =>
+        new() { Must = { IsChunk, Field(QdrantNames.PaperId, new Match { Keywords = new RepeatedStrings { Strings = { paperIds } } }) } };
+
+    public static Filter BySource(string source, bool papersOnly) =>
+        papersOnly ? new Filter { Must = { IsPaper, Keyword(QdrantNames.Source, source) } } : new Filter { Must = { Keyword(QdrantNames.Source, source) } };
+
+    public static Condition Keyword(string key, string value) => Field(key, new Match { Keyword = value });
 
     /// <summary>
     /// A search filter as the SQLite store applies it: an inclusive date range (a paper without a date has no
@@ -28,30 +41,47 @@ internal static class QdrantFilters
             return null;
         }
 
-        var must = new List<Condition>();
+        var result = new Filter();
         if (filter.From is not null || filter.To is not null)
         {
-            var range = new Condition(QdrantNames.Published, Range: new RangeCondition(Gte: FormatDate(filter.From), Lte: FormatDate(filter.To)));
-            must.Add(filter.IncludeUndated ? new Condition(Should: [range, new Condition(IsEmpty: new PayloadField(QdrantNames.Published))]) : range);
+            var range = new DatetimeRange { Gte = Timestamp(filter.From), Lte = Timestamp(filter.To) };
+            var inRange = new Condition { Field = new FieldCondition { Key = QdrantNames.Published, DatetimeRange = range } };
+            result.Must.Add(filter.IncludeUndated ? new Condition { Filter = new Filter { Should = { inRange, IsUndated } } } : inRange);
         }
 
         if (!string.IsNullOrEmpty(filter.Source))
         {
-            must.Add(Condition.Equal(QdrantNames.Source, filter.Source));
+            result.Must.Add(Keyword(QdrantNames.Source, filter.Source));
         }
 
-        return new Filter(Must: must);
+        return result;
     }
 
     /// <summary>Chunks of the batch's papers at or past each paper's new chunk count: what a shorter new version leaves behind.</summary>
-    public static Filter StaleChunks(IReadOnlyList<PaperDocument> batch) =>
-        new(
-            Must: [IsChunk],
-            Should: [.. batch.Select(d => new Condition(Must:
-            [
-                Condition.Equal(QdrantNames.PaperId, d.Paper.Id),
-                new Condition(QdrantNames.Ordinal, Range: new RangeCondition(Gte: d.Chunks.Count == 0 ? 0 : d.Chunks.Max(c => c.Chunk.Ordinal) + 1)),
-            ]))]);
+    public static Filter StaleChunks(IReadOnlyList<PaperDocument> batch)
+    {
+        var filter = new Filter { Must = { IsChunk } };
+        foreach (var document in batch)
+        {
+            var firstStale = document.Chunks.Count == 0 ? 0 : document.Chunks.Max(c => c.Chunk.Ordinal) + 1;
+            var stale = new Filter { Must = { Keyword(QdrantNames.PaperId, document.Paper.Id), new Condition { Field = new FieldCondition { Key = QdrantNames.Ordinal, Range = new Range { Gte = firstStale } } } } };
+            filter.Should.Add(new Condition { Filter = stale });
+        }
+
+        return filter;
+    }
+
+    /// <summary>Papers without a date (of one source file when given): order_by on <c>published</c> skips them, so a listing reads them apart.</summary>
+    public static Filter UndatedPapers(string? source = null)
+    {
+        var filter = new Filter { Must = { IsPaper, IsUndated } };
+        if (!string.IsNullOrEmpty(source))
+        {
+            filter.Must.Add(Keyword(QdrantNames.Source, source));
+        }
+
+        return filter;
+    }
 
     /// <summary>Dates are stored as RFC 3339 midnight UTC, which a datetime index and range filter both accept.</summary>
     public static string? FormatDate(DateOnly? date) =>
@@ -59,4 +89,9 @@ internal static class QdrantFilters
 
     public static DateOnly? ParseDate(string? value) =>
         value is { Length: >= 10 } ? DateOnly.ParseExact(value.AsSpan(0, 10), "yyyy-MM-dd", CultureInfo.InvariantCulture) : null;
+
+    private static Condition Field(string key, Match match) => new() { Field = new FieldCondition { Key = key, Match = match } };
+
+    private static Timestamp? Timestamp(DateOnly? date) =>
+        date is { } day ? Google.Protobuf.WellKnownTypes.Timestamp.FromDateTime(day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc)) : null;
 }

@@ -13,6 +13,10 @@ internal static class QdrantNames
     public const string Published = "published";
     public const string Text = "text";
     public const string ContentHash = "content_hash";
+    public const string Title = "title";
+    public const string Abstract = "abstract";
+    public const string Authors = "authors";
+    public const string ArxivId = "arxiv_id";
 
     public const string PaperKind = "paper";
     public const string ChunkKind = "chunk";

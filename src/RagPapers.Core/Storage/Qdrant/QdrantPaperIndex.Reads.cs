@@ -1,26 +1,28 @@
 using System.Runtime.CompilerServices;
-using System.Text.Json;
-using RagPapers.Ingestion;
+using Qdrant.Client.Grpc;
 using RagPapers.Papers;
 
 namespace RagPapers.Storage.Qdrant;
 
 public sealed partial class QdrantPaperIndex
 {
+    private static readonly WithPayloadSelector HashFields = Fields(QdrantNames.PaperId, QdrantNames.ContentHash);
+    private static readonly WithPayloadSelector ChunkFields = Fields(QdrantNames.PaperId, QdrantNames.Ordinal, QdrantNames.Text);
+    private static readonly WithPayloadSelector AllFields = new() { Enable = true };
+    private static readonly WithVectorsSelector DenseOnly = new() { Include = new VectorsSelector { Names = { QdrantNames.DenseVector } } };
+    private static readonly WithVectorsSelector NoVectors = new() { Enable = false };
+
     /// <summary>Points per scroll page; pages that carry vectors hold at most 256. Small in tests that exercise paging.</summary>
     internal int PageSize { get; init; } = 1024;
 
     private int VectorPageSize => Math.Min(PageSize, 256);
-    private static readonly string[] HashFields = [QdrantNames.PaperId, QdrantNames.ContentHash];
-    private static readonly string[] ChunkFields = [QdrantNames.PaperId, QdrantNames.Ordinal, QdrantNames.Text];
-    private static readonly string[] DenseOnly = [QdrantNames.DenseVector];
 
     public async Task<IReadOnlyDictionary<string, string>> GetContentHashesAsync(CancellationToken cancellationToken = default)
     {
         var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
-        await foreach (var point in ScrollAllAsync(QdrantFilters.Papers(), HashFields, withVector: false, cancellationToken))
+        await foreach (var point in ScrollAllAsync(QdrantFilters.Papers(), HashFields, NoVectors, cancellationToken))
         {
-            hashes[point.Payload!.PaperId] = point.Payload.ContentHash ?? "";
+            hashes[PaperPoints.Text(point.Payload, QdrantNames.PaperId) ?? ""] = PaperPoints.Text(point.Payload, QdrantNames.ContentHash) ?? "";
         }
 
         return hashes;
@@ -34,11 +36,12 @@ public sealed partial class QdrantPaperIndex
         ArgumentNullException.ThrowIfNull(ids);
         var qdrant = Opened();
         var papers = new Dictionary<string, Paper>(StringComparer.Ordinal);
-        foreach (var slice in ids.Distinct(StringComparer.Ordinal).Select(PointIds.Paper).Chunk(VectorPageSize))
+        foreach (var slice in ids.Distinct(StringComparer.Ordinal).Select(id => PaperPoints.Id(PointIds.Paper(id))).Chunk(VectorPageSize))
         {
-            foreach (var point in await qdrant.GetPointsAsync(collection, new GetPointsRequest(slice, WithPayload: true, WithVector: false), cancellationToken))
+            var points = await qdrant.CallAsync("Points/Get", (c, ct) => c.RetrieveAsync(collection, slice, withPayload: true, withVectors: false, cancellationToken: ct), cancellationToken);
+            foreach (var paper in points.Select(p => PaperPoints.ToPaper(p.Payload)))
             {
-                papers[point.Payload!.PaperId] = PaperPoints.ToPaper(point.Payload);
+                papers[paper.Id] = paper;
             }
         }
 
@@ -49,9 +52,9 @@ public sealed partial class QdrantPaperIndex
     {
         ArgumentNullException.ThrowIfNull(paperId);
         var chunks = new List<IndexedChunk>();
-        await foreach (var point in ScrollAllAsync(QdrantFilters.ChunksOf(paperId), ChunkFields, withVector: true, cancellationToken))
+        await foreach (var point in ScrollAllAsync(QdrantFilters.ChunksOf(paperId), ChunkFields, DenseOnly, cancellationToken))
         {
-            chunks.Add(ToIndexedChunk(point));
+            chunks.Add(PaperPoints.ToIndexedChunk(point));
         }
 
         return [.. chunks.OrderBy(c => c.Chunk.Ordinal)];
@@ -61,15 +64,15 @@ public sealed partial class QdrantPaperIndex
         IReadOnlyCollection<string> paperIds, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(paperIds);
-        _ = Opened(); // fails fast when not open, even for an empty list
+        Opened(); // fails fast when not open, even for an empty list
         var byPaper = new Dictionary<string, List<IndexedChunk>>(StringComparer.Ordinal);
 
-        // One scroll per slice of ids (a match-any filter), not one per paper; slices keep each request body bounded.
+        // One scroll per slice of ids (a match-any filter), not one per paper; slices keep each request bounded.
         foreach (var slice in paperIds.Distinct(StringComparer.Ordinal).Chunk(PageSize))
         {
-            await foreach (var point in ScrollAllAsync(QdrantFilters.ChunksOf(slice), ChunkFields, withVector: true, cancellationToken))
+            await foreach (var point in ScrollAllAsync(QdrantFilters.ChunksOf(slice), ChunkFields, DenseOnly, cancellationToken))
             {
-                var chunk = ToIndexedChunk(point);
+                var chunk = PaperPoints.ToIndexedChunk(point);
                 if (!byPaper.TryGetValue(chunk.Chunk.PaperId, out var chunks))
                 {
                     byPaper.Add(chunk.Chunk.PaperId, chunks = []);
@@ -82,81 +85,24 @@ public sealed partial class QdrantPaperIndex
         return byPaper.ToDictionary(p => p.Key, p => (IReadOnlyList<IndexedChunk>)[.. p.Value.OrderBy(c => c.Chunk.Ordinal)], StringComparer.Ordinal);
     }
 
-    /// <summary>
-    /// Dated papers newest first through order_by on the datetime index, which pages by value: the next page starts
-    /// from the last date seen (inclusive) and leaves out the points already returned at that date. Papers of one
-    /// date are sorted by title once the date is complete. Undated papers, which order_by skips, come last by title.
-    /// </summary>
-    public async IAsyncEnumerable<Paper> ListPapersAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    private static WithPayloadSelector Fields(params string[] fields) => new() { Include = new PayloadIncludeSelector { Fields = { fields } } };
+
+    private async IAsyncEnumerable<RetrievedPoint> ScrollAllAsync(
+        Filter filter, WithPayloadSelector payload, WithVectorsSelector vectors, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var qdrant = Opened();
-        var sameDate = new List<(string PointId, Paper Paper)>();
-        string? date = null;
-        for (var full = true; full;)
-        {
-            var seen = sameDate.Count == 0 ? null : new[] { new Condition(HasId: [.. sameDate.Select(p => p.PointId)]) };
-            var request = new ScrollRequest(new Filter(Must: [QdrantFilters.IsPaper], MustNot: seen), PageSize, true, false, OrderBy: new OrderBy(QdrantNames.Published, "desc", date));
-            var page = (await qdrant.ScrollAsync(collection, request, cancellationToken)).Points;
-            foreach (var point in page)
-            {
-                if (point.Payload!.Published != date)
-                {
-                    foreach (var paper in ByTitle(sameDate.Select(p => p.Paper)))
-                    {
-                        yield return paper;
-                    }
-
-                    sameDate.Clear();
-                    date = point.Payload.Published;
-                }
-
-                sameDate.Add((IdText(point.Id), PaperPoints.ToPaper(point.Payload)));
-            }
-
-            full = page.Count == PageSize;
-        }
-
-        foreach (var paper in ByTitle(sameDate.Select(p => p.Paper)))
-        {
-            yield return paper;
-        }
-
-        var undated = new List<Paper>();
-        var noDate = new Filter(Must: [QdrantFilters.IsPaper, new Condition(IsEmpty: new PayloadField(QdrantNames.Published))]);
-        await foreach (var point in ScrollAllAsync(noDate, true, withVector: false, cancellationToken))
-        {
-            undated.Add(PaperPoints.ToPaper(point.Payload!));
-        }
-
-        foreach (var paper in ByTitle(undated))
-        {
-            yield return paper;
-        }
-    }
-
-    private static IndexedChunk ToIndexedChunk(StoredPoint point) =>
-        new(new Chunk(point.Payload!.PaperId, point.Payload.Ordinal ?? 0, point.Payload.Text ?? ""), point.Vector?.GetValueOrDefault(QdrantNames.DenseVector) ?? []);
-
-    private static IEnumerable<Paper> ByTitle(IEnumerable<Paper> papers) =>
-        papers.OrderBy(p => p.Title, StringComparer.Ordinal).ThenBy(p => p.Id, StringComparer.Ordinal);
-
-    private static string IdText(JsonElement id) => id.ValueKind == JsonValueKind.String ? id.GetString()! : id.GetRawText();
-
-    private async IAsyncEnumerable<StoredPoint> ScrollAllAsync(
-        Filter filter, object withPayload, bool withVector, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var qdrant = Opened();
-        JsonElement? offset = null;
+        var limit = (uint)(vectors.Include is null ? PageSize : VectorPageSize);
+        PointId? offset = null;
         do
         {
-            var request = new ScrollRequest(filter, withVector ? VectorPageSize : PageSize, withPayload, withVector ? DenseOnly : false, offset);
-            var page = await qdrant.ScrollAsync(collection, request, cancellationToken);
-            foreach (var point in page.Points)
+            var from = offset;
+            var page = await qdrant.CallAsync("Points/Scroll", (c, ct) => c.ScrollAsync(collection, filter, limit, from, payload, vectors, cancellationToken: ct), cancellationToken);
+            foreach (var point in page.Result)
             {
                 yield return point;
             }
 
-            offset = page.NextPageOffset is { ValueKind: not JsonValueKind.Null } next ? next : null;
+            offset = page.NextPageOffset;
         }
         while (offset is not null);
     }

@@ -1,67 +1,71 @@
 using System.Numerics.Tensors;
+using Qdrant.Client.Grpc;
 
 namespace RagPapers.Storage.Qdrant;
 
 public sealed partial class QdrantPaperIndex
 {
+    private static readonly WithPayloadSelector HitPayload = new() { Include = new PayloadIncludeSelector { Fields = { PaperPoints.HitFields } } };
+
     public async Task<IReadOnlyList<ChunkHit>> KeywordSearchAsync(string query, int top, SearchFilter? filter = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var qdrant = Opened();
+        Opened();
         var terms = Bm25SparseEncoder.Query(query);
         Log.KeywordQuery(logger, query, terms.Indices.Count);
-        if (terms.Indices.Count == 0 || top <= 0)
-        {
-            return [];
-        }
-
-        var request = new QueryRequest(terms, top, PaperPoints.HitFields, Using: QdrantNames.SparseVector, Filter: QdrantFilters.From(filter));
-        return [.. (await qdrant.QueryAsync(collection, request, cancellationToken)).Select(PaperPoints.ToHit)];
+        return terms.Indices.Count == 0 || top <= 0
+            ? []
+            : await QueryAsync(Sparse(terms), QdrantNames.SparseVector, [], QdrantFilters.From(filter), (ulong)top, cancellationToken);
     }
 
     public async Task<IReadOnlyList<ChunkHit>> VectorSearchAsync(ReadOnlyMemory<float> query, int top, SearchFilter? filter = null, CancellationToken cancellationToken = default)
     {
-        var qdrant = Opened();
+        Opened();
         CheckDimensions(query);
-        if (top <= 0 || TensorPrimitives.Norm(query.Span) == 0)
-        {
-            return [];
-        }
-
-        var request = new QueryRequest(query.ToArray(), top, PaperPoints.HitFields, Using: QdrantNames.DenseVector, Filter: QdrantFilters.From(filter));
-        return [.. (await qdrant.QueryAsync(collection, request, cancellationToken)).Select(PaperPoints.ToHit)];
+        return top <= 0 || TensorPrimitives.Norm(query.Span) == 0
+            ? []
+            : await QueryAsync(Dense(query), QdrantNames.DenseVector, [], QdrantFilters.From(filter), (ulong)top, cancellationToken);
     }
 
     public async Task<IReadOnlyList<ChunkHit>> HybridSearchAsync(HybridSearchRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var qdrant = Opened();
+        Opened();
         CheckDimensions(request.Vector);
-        var prefetch = new List<Prefetch>(2);
-        var weights = new List<double>(2);
+        var prefetch = new List<PrefetchQuery>(2);
+        var rrf = new Rrf { K = (uint)(request.RrfK + 1) }; // Qdrant ranks from 0 (Σ w / (rank₀ + k)); RagPapers from 1
         var terms = Bm25SparseEncoder.Query(request.Query);
+        var pool = (ulong)Math.Max(request.CandidatesPerList, 0);
         if (terms.Indices.Count > 0)
         {
-            prefetch.Add(new Prefetch(terms, QdrantNames.SparseVector, request.CandidatesPerList));
-            weights.Add(request.KeywordWeight);
+            prefetch.Add(new PrefetchQuery { Query = Sparse(terms), Using = QdrantNames.SparseVector, Limit = pool });
+            rrf.Weights.Add((float)request.KeywordWeight);
         }
 
         if (TensorPrimitives.Norm(request.Vector.Span) > 0)
         {
-            prefetch.Add(new Prefetch(request.Vector.ToArray(), QdrantNames.DenseVector, request.CandidatesPerList));
-            weights.Add(1 - request.KeywordWeight);
+            prefetch.Add(new PrefetchQuery { Query = Dense(request.Vector), Using = QdrantNames.DenseVector, Limit = pool });
+            rrf.Weights.Add((float)(1 - request.KeywordWeight));
         }
 
-        if (prefetch.Count == 0 || request.CandidatesPerList <= 0)
-        {
-            return [];
-        }
-
-        // Qdrant ranks from 0 (Σ w / (rank₀ + k)); RagPapers' fusion ranks from 1, so k + 1 gives the same scores.
         // The top-level filter reaches every prefetch; the union of both lists is at most twice the pool.
-        var fusion = new RrfQuery(new RrfParameters(request.RrfK + 1, weights));
-        var query = new QueryRequest(fusion, prefetch.Count * request.CandidatesPerList, PaperPoints.HitFields, Prefetch: prefetch, Filter: QdrantFilters.From(request.Filter));
-        return [.. (await qdrant.QueryAsync(collection, query, cancellationToken)).Select(PaperPoints.ToHit)];
+        return prefetch.Count == 0 || pool == 0
+            ? []
+            : await QueryAsync(new Query { Rrf = rrf }, null, prefetch, QdrantFilters.From(request.Filter), (ulong)prefetch.Count * pool, cancellationToken);
+    }
+
+    private static Query Sparse(SparseTerms terms) => new() { Nearest = new VectorInput { Sparse = terms.ToGrpc() } };
+
+    private static Query Dense(ReadOnlyMemory<float> vector) => new() { Nearest = new VectorInput { Dense = new DenseVector { Data = { vector.ToArray() } } } };
+
+    private async Task<IReadOnlyList<ChunkHit>> QueryAsync(
+        Query query, string? vectorName, IReadOnlyList<PrefetchQuery> prefetch, Filter? filter, ulong limit, CancellationToken cancellationToken)
+    {
+        var points = await qdrant.CallAsync(
+            "Points/Query",
+            (c, ct) => c.QueryAsync(collection, query, prefetch, vectorName, filter, limit: limit, payloadSelector: HitPayload, vectorsSelector: false, cancellationToken: ct),
+            cancellationToken);
+        return [.. points.Select(PaperPoints.ToHit)];
     }
 
     private void CheckDimensions(ReadOnlyMemory<float> vector)

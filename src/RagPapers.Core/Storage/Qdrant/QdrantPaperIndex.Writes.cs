@@ -2,7 +2,7 @@ namespace RagPapers.Storage.Qdrant;
 
 public sealed partial class QdrantPaperIndex
 {
-    // Bounds one request: 256 chunk points of 512 floats are about 3 MB of JSON, far below Qdrant's 32 MB limit.
+    // Bounds one call: 256 chunk points of 512 floats are about 1 MB of protobuf, far below Qdrant's gRPC limit.
     private const int MaxPointsPerRequest = 256;
 
     public async Task UpsertAsync(IReadOnlyList<PaperDocument> batch, CancellationToken cancellationToken = default)
@@ -25,15 +25,11 @@ public sealed partial class QdrantPaperIndex
 
         // Stale chunks, then chunks, then the paper points: the paper point (and its content hash) lands last.
         var chunks = batch.SelectMany(d => d.Chunks.Select(c => PaperPoints.Chunk(d.Paper, c, encoder!))).ToList();
-        await qdrant.DeleteAsync(collection, QdrantFilters.StaleChunks(batch), cancellationToken);
-        foreach (var slice in chunks.Chunk(MaxPointsPerRequest))
+        var stale = QdrantFilters.StaleChunks(batch);
+        await qdrant.CallAsync("Points/Delete", (c, ct) => c.DeleteAsync(collection, stale, wait: true, cancellationToken: ct), cancellationToken);
+        foreach (var slice in chunks.Chunk(MaxPointsPerRequest).Concat(batch.Select(PaperPoints.Paper).Chunk(MaxPointsPerRequest)))
         {
-            await qdrant.UpsertAsync(collection, new UpsertPointsRequest(slice), cancellationToken);
-        }
-
-        foreach (var slice in batch.Select(PaperPoints.Paper).Chunk(MaxPointsPerRequest))
-        {
-            await qdrant.UpsertAsync(collection, new UpsertPointsRequest(slice), cancellationToken);
+            await qdrant.CallAsync("Points/Upsert", (c, ct) => c.UpsertAsync(collection, slice, wait: true, cancellationToken: ct), cancellationToken);
         }
 
         Log.BatchUpserted(logger, batch.Count, chunks.Count);
@@ -43,11 +39,11 @@ public sealed partial class QdrantPaperIndex
     {
         ArgumentNullException.ThrowIfNull(source);
         var qdrant = Opened();
-        var bySource = Condition.Equal(QdrantNames.Source, source);
-        var papers = checked((int)await qdrant.CountAsync(collection, new Filter(Must: [QdrantFilters.IsPaper, bySource]), cancellationToken));
+        var papers = await CountAsync(QdrantFilters.BySource(source, papersOnly: true), cancellationToken);
 
         // Paper and chunk points both carry the source, so one delete by filter removes the papers whole.
-        await qdrant.DeleteAsync(collection, new Filter(Must: [bySource]), cancellationToken);
+        var all = QdrantFilters.BySource(source, papersOnly: false);
+        await qdrant.CallAsync("Points/Delete", (c, ct) => c.DeleteAsync(collection, all, wait: true, cancellationToken: ct), cancellationToken);
         Log.SourceDeleted(logger, papers, source);
         return papers;
     }

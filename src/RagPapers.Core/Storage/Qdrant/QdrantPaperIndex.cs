@@ -5,20 +5,21 @@ using RagPapers.Hosting;
 namespace RagPapers.Storage.Qdrant;
 
 /// <summary>
-/// The index on a Qdrant server, over its REST API: one collection with a named dense vector (cosine) and a BM25
-/// sparse vector (IDF modifier) per chunk, and one vector-less point per paper. Searches go through the Query API.
+/// The index on a Qdrant server, through the official Qdrant.Client over gRPC: one collection with a named dense
+/// vector (cosine) and a BM25 sparse vector (IDF modifier) per chunk, and one vector-less point per paper. Searches
+/// go through the Query API; hybrid search is one Query call with two prefetches fused by RRF.
 /// </summary>
 /// <remarks>
 /// Qdrant has no transactions, so an upsert orders its writes to make each paper whole or absent: stale chunks
 /// go first, then the chunks, then the paper point, which holds the content hash. A run that dies before a paper's
 /// point lands leaves the old paper (or none) in place, and the next ingest writes it again over the same ids.
 /// </remarks>
-public sealed partial class QdrantPaperIndex : IPaperIndex, IHybridSearchIndex
+public sealed partial class QdrantPaperIndex : IPaperIndex, IHybridSearchIndex, IUndatedPaperCount
 {
     // Qdrant needs 1.16 for collection metadata and 1.17 for weighted RRF.
     private static readonly Version MinimumVersion = new(1, 17);
 
-    private readonly QdrantClient client;
+    private readonly QdrantConnection qdrant;
     private readonly string collection;
     private readonly ILogger logger;
     private EmbedderDescriptor? embedder;
@@ -26,14 +27,16 @@ public sealed partial class QdrantPaperIndex : IPaperIndex, IHybridSearchIndex
     private volatile bool disposed;
 
     public QdrantPaperIndex(QdrantStoreOptions options, TimeProvider timeProvider, ILogger<QdrantPaperIndex> logger)
-        : this(QdrantClient.Create(options, timeProvider, logger), options.Collection, logger)
+        : this(options, timeProvider, logger, firstRetryDelay: null)
     {
     }
 
-    internal QdrantPaperIndex(QdrantClient client, string collection, ILogger logger)
+    /// <summary>As the public constructor, with the first retry delay set (tests keep it tiny).</summary>
+    internal QdrantPaperIndex(QdrantStoreOptions options, TimeProvider timeProvider, ILogger logger, TimeSpan? firstRetryDelay)
     {
-        this.client = client;
-        this.collection = collection;
+        ArgumentNullException.ThrowIfNull(options);
+        qdrant = QdrantConnection.Create(options, timeProvider, logger, firstRetryDelay);
+        collection = options.Collection;
         this.logger = logger;
     }
 
@@ -41,20 +44,20 @@ public sealed partial class QdrantPaperIndex : IPaperIndex, IHybridSearchIndex
     {
         ArgumentNullException.ThrowIfNull(embedder);
         ObjectDisposedException.ThrowIf(disposed, this);
-        var version = await client.GetVersionAsync(cancellationToken);
+        var health = await qdrant.CallAsync("Qdrant/HealthCheck", (c, ct) => c.HealthAsync(ct), cancellationToken);
         try
         {
-            CheckVersion(version.Version);
-            var (averageLength, created) = await QdrantCollectionSchema.EnsureAsync(client, collection, embedder, cancellationToken);
+            CheckVersion(health.Version);
+            var (averageLength, created) = await QdrantCollectionSchema.EnsureAsync(qdrant, collection, embedder, cancellationToken);
             encoder = new Bm25SparseEncoder(averageLength);
             this.embedder = embedder;
             if (created)
             {
-                Log.CollectionCreated(logger, collection, client.BaseUrl, embedder.Id, embedder.Dimensions);
+                Log.CollectionCreated(logger, collection, qdrant.Url, embedder.Id, embedder.Dimensions);
             }
             else
             {
-                Log.CollectionOpened(logger, collection, client.BaseUrl, version.Version, embedder.Id, embedder.Dimensions);
+                Log.CollectionOpened(logger, collection, qdrant.Url, health.Version, embedder.Id, embedder.Dimensions);
             }
         }
         catch (StoreIncompatibleException ex)
@@ -64,11 +67,12 @@ public sealed partial class QdrantPaperIndex : IPaperIndex, IHybridSearchIndex
         }
     }
 
-    public async Task<int> CountPapersAsync(CancellationToken cancellationToken = default) =>
-        checked((int)await Opened().CountAsync(collection, QdrantFilters.Papers(), cancellationToken));
+    public Task<int> CountPapersAsync(CancellationToken cancellationToken = default) => CountAsync(QdrantFilters.Papers(), cancellationToken);
 
-    public async Task<int> CountChunksAsync(CancellationToken cancellationToken = default) =>
-        checked((int)await Opened().CountAsync(collection, QdrantFilters.Chunks(), cancellationToken));
+    public Task<int> CountChunksAsync(CancellationToken cancellationToken = default) => CountAsync(QdrantFilters.Chunks(), cancellationToken);
+
+    public Task<int> CountUndatedPapersAsync(string? source, CancellationToken cancellationToken = default) =>
+        CountAsync(QdrantFilters.UndatedPapers(source), cancellationToken);
 
     public object? GetService(Type serviceType, object? serviceKey = null) => this.GetOwnService(serviceType, serviceKey);
 
@@ -77,19 +81,25 @@ public sealed partial class QdrantPaperIndex : IPaperIndex, IHybridSearchIndex
         if (!disposed)
         {
             disposed = true;
-            client.Dispose();
+            qdrant.Dispose();
         }
 
         return ValueTask.CompletedTask;
     }
 
-    /// <summary>The client, once the collection is open; throws if the index is disposed or not opened.</summary>
-    private QdrantClient Opened()
+    private async Task<int> CountAsync(global::Qdrant.Client.Grpc.Filter filter, CancellationToken cancellationToken)
+    {
+        var qdrant = Opened();
+        return checked((int)await qdrant.CallAsync("Points/Count", (c, ct) => c.CountAsync(collection, filter, exact: true, cancellationToken: ct), cancellationToken));
+    }
+
+    /// <summary>The connection, once the collection is open; throws if the index is disposed or not opened.</summary>
+    private QdrantConnection Opened()
     {
         ObjectDisposedException.ThrowIf(disposed, this);
         return embedder is null
-            ? throw new InvalidOperationException($"The Qdrant collection '{collection}' at {client.BaseUrl} is not open; call OpenAsync first.")
-            : client;
+            ? throw new InvalidOperationException($"The Qdrant collection '{collection}' at {qdrant.Url} is not open; call OpenAsync first.")
+            : qdrant;
     }
 
     private void CheckVersion(string reported)
@@ -99,7 +109,7 @@ public sealed partial class QdrantPaperIndex : IPaperIndex, IHybridSearchIndex
         if (Version.TryParse(digits.Contains('.', StringComparison.Ordinal) ? digits : digits + ".0", out var version) && version < MinimumVersion)
         {
             throw new StoreIncompatibleException(string.Create(CultureInfo.InvariantCulture,
-                $"Qdrant {reported} at {client.BaseUrl} is too old: RagPapers needs {MinimumVersion} or later (collection metadata, weighted RRF). Upgrade the server; docker-compose.yml runs a supported version."));
+                $"Qdrant {reported} at {qdrant.Url} is too old: RagPapers needs {MinimumVersion} or later (collection metadata, weighted RRF). Upgrade the server; docker-compose.yml runs a supported version."));
         }
     }
 }

@@ -76,6 +76,31 @@ public abstract partial class PaperIndexContract
     }
 
     [ContractFact]
+    public async Task Search_DateRangeIncludingUndated_KeepsUndatedPapersToo()
+    {
+        await using var sut = await OpenWithAsync(Graphs);
+        var filter = new SearchFilter(From: new DateOnly(2024, 1, 1), To: new DateOnly(2024, 6, 30), IncludeUndated: true);
+
+        var keyword = await sut.KeywordSearchAsync("graph", 10, filter);
+        var dense = await sut.VectorSearchAsync(HashingEmbeddingGenerator.Embed("graph structure"), 10, filter);
+
+        Assert.Equal(["rare", "undated"], keyword.Select(h => h.PaperId).Order(StringComparer.Ordinal));
+        Assert.Equal(["rare", "undated"], dense.Select(h => h.PaperId).Distinct().Order(StringComparer.Ordinal));
+    }
+
+    [ContractFact]
+    public async Task CountExcludedAsync_DateRange_CountsTheUndatedPapersOfTheFilteredSource()
+    {
+        await using var sut = await OpenWithAsync(Graphs);
+        var range = new SearchFilter(From: new DateOnly(2024, 1, 1));
+
+        Assert.Equal(1, await UndatedPapers.CountExcludedAsync(sut, range));
+        Assert.Equal(1, await UndatedPapers.CountExcludedAsync(sut, range with { Source = "b.txt" }));
+        Assert.Equal(0, await UndatedPapers.CountExcludedAsync(sut, range with { Source = "a.txt" }));
+        Assert.Equal(0, await UndatedPapers.CountExcludedAsync(sut, range with { IncludeUndated = true }));
+    }
+
+    [ContractFact]
     public async Task KeywordSearchAsync_NoSearchableTermOrQuerySyntax_EmptyOrPlainTerms()
     {
         await using var sut = await OpenWithAsync(Graphs);

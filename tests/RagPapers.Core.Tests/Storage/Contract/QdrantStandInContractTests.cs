@@ -1,13 +1,11 @@
-using Microsoft.Extensions.Logging.Abstractions;
-using RagPapers.Hosting;
+using RagPapers.Core.Tests.Storage.Qdrant;
 using RagPapers.Storage;
-using RagPapers.Storage.Qdrant;
 
 namespace RagPapers.Core.Tests.Storage.Contract;
 
 /// <summary>
-/// The store contract on the Qdrant index against the loopback stand-in: every request body is checked against
-/// Qdrant's OpenAPI schema, so each test also fails on a request real Qdrant would refuse.
+/// The store contract on the Qdrant index, through the official client over gRPC, against the loopback stand-in
+/// generated from Qdrant's .proto files; a test also fails when it leaned on something the stand-in does not imitate.
 /// </summary>
 public sealed class QdrantStandInContractTests(QdrantStandInFixture fixture) : PaperIndexContract, IClassFixture<QdrantStandInFixture>
 {
@@ -19,6 +17,5 @@ public sealed class QdrantStandInContractTests(QdrantStandInFixture fixture) : P
         return Task.CompletedTask;
     }
 
-    protected override IPaperIndex CreateIndex() =>
-        new QdrantPaperIndex(new QdrantStoreOptions { Url = fixture.Server.Url.ToString(), Collection = collection }, TimeProvider.System, NullLogger<QdrantPaperIndex>.Instance);
+    protected override IPaperIndex CreateIndex() => TestQdrant.Index(fixture.Server.Url, collection);
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using Qdrant.Client;
 using RagPapers.Hosting;
 using RagPapers.Storage;
 using RagPapers.Storage.Qdrant;
@@ -6,11 +7,11 @@ using RagPapers.Storage.Qdrant;
 namespace RagPapers.Core.Tests.Storage.Contract;
 
 /// <summary>
-/// The store contract against a real Qdrant (1.17 or later) at RAGPAPERS_QDRANT_URL, with RAGPAPERS_QDRANT_API_KEY
-/// when it needs one. Each test makes its own collection and drops it afterwards. Skipped, with that reason, when
-/// the variable is unset.
+/// The store contract against a real Qdrant (1.17 or later) whose gRPC port is at RAGPAPERS_QDRANT_URL, with
+/// RAGPAPERS_QDRANT_API_KEY when it needs one. Each test makes its own collection and drops it afterwards. Skipped,
+/// with that reason, when the variable is unset.
 /// </summary>
-[RequiresEnvironment(UrlVariable, "http://localhost:6333")]
+[RequiresEnvironment(UrlVariable, "http://localhost:6334")]
 public sealed class RealQdrantContractTests : PaperIndexContract
 {
     public const string UrlVariable = "RAGPAPERS_QDRANT_URL";
@@ -24,7 +25,7 @@ public sealed class RealQdrantContractTests : PaperIndexContract
 
     public override async Task DisposeAsync()
     {
-        using var client = QdrantClient.Create(options, TimeProvider.System, NullLogger.Instance);
+        using var client = new QdrantClient(new Uri(options.Url), string.IsNullOrEmpty(options.ApiKey) ? null : options.ApiKey);
         await client.DeleteCollectionAsync(options.Collection);
     }
 

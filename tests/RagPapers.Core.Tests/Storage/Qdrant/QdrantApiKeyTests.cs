@@ -1,3 +1,4 @@
+using Grpc.Core;
 using Microsoft.Extensions.Logging;
 using RagPapers.Core.Tests.Fakes;
 using RagPapers.Storage;
@@ -5,7 +6,7 @@ using RagPapers.Testing.Qdrant;
 
 namespace RagPapers.Core.Tests.Storage.Qdrant;
 
-/// <summary>The API key goes in the api-key header of every request and nowhere else: not in messages, not in logs.</summary>
+/// <summary>The API key goes in the api-key metadata of every call and nowhere else: not in messages, not in logs.</summary>
 public sealed class QdrantApiKeyTests : IAsyncLifetime
 {
     private const string Key = "s3cret-key-0f9a";
@@ -22,17 +23,17 @@ public sealed class QdrantApiKeyTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Requests_WithKey_CarryItInTheApiKeyHeaderAndNeverLogIt()
+    public async Task Calls_WithKey_CarryItInTheApiKeyHeaderAndNeverLogIt()
     {
         var logs = new ListLogger();
-        server.Faults.Status(503);
+        server.Faults.Status(StatusCode.Unavailable);
         await using var sut = TestQdrant.Index(server.Url, collection, Key, logger: logs);
 
         await sut.OpenAsync(TestStores.Embedder);
         await sut.UpsertAsync([TestPapers.Document(TestPapers.Make("p1"))]);
 
-        Assert.All(server.Requests, r => Assert.Equal(Key, r.ApiKey));
-        Assert.Contains(logs.Messages, m => m.Contains("retrying", StringComparison.Ordinal)); // the 503 was logged …
+        Assert.All(server.Calls, c => Assert.Equal(Key, c.ApiKey));
+        Assert.Contains(logs.Messages, m => m.Contains("retrying", StringComparison.Ordinal)); // the Unavailable was logged …
         Assert.DoesNotContain(logs.Messages, m => m.Contains(Key, StringComparison.Ordinal)); // … without the key
     }
 
@@ -43,10 +44,21 @@ public sealed class QdrantApiKeyTests : IAsyncLifetime
 
         var ex = await Assert.ThrowsAsync<StoreUnavailableException>(() => sut.OpenAsync(TestStores.Embedder));
 
-        Assert.Contains("401 Unauthorized", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("Must provide an API key", ex.Message, StringComparison.Ordinal); // Qdrant's plain-text body
+        Assert.Contains("Unauthenticated", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("Invalid API key or JWT", ex.Message, StringComparison.Ordinal); // Qdrant's words
         Assert.Contains("Store:Qdrant:ApiKey", ex.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(Key, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OpenAsync_NoKey_RefusedWithQdrantsMessage()
+    {
+        await using var sut = TestQdrant.Index(server.Url, collection);
+
+        var ex = await Assert.ThrowsAsync<StoreUnavailableException>(() => sut.OpenAsync(TestStores.Embedder));
+
+        Assert.Contains("Must provide an API key or an Authorization bearer token", ex.Message, StringComparison.Ordinal);
+        Assert.Null(server.CallsTo("Collections/Get").Single().ApiKey);
     }
 
     private sealed class ListLogger : ILogger

@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using Qdrant.Client.Grpc;
 using RagPapers.Core.Tests.Fakes;
 using RagPapers.Core.Tests.Storage.Contract;
 using RagPapers.Retrieval;
@@ -7,7 +7,7 @@ using RagPapers.Storage.Qdrant;
 
 namespace RagPapers.Core.Tests.Storage.Qdrant;
 
-/// <summary>What the index sends: waited writes, deterministic ids, one fused query for hybrid search, filters.</summary>
+/// <summary>What the index sends, read back with the official client's message types: waited writes, deterministic ids, one fused query for hybrid search, filters.</summary>
 public sealed class QdrantRequestTests(QdrantStandInFixture fixture) : IClassFixture<QdrantStandInFixture>, IAsyncLifetime
 {
     private static readonly PaperDocument[] Papers =
@@ -35,13 +35,14 @@ public sealed class QdrantRequestTests(QdrantStandInFixture fixture) : IClassFix
     [Fact]
     public async Task UpsertAsync_Again_WaitsForEveryWriteAndOverwritesTheSamePointIds()
     {
-        fixture.Server.ClearRequests();
+        fixture.Server.ClearCalls();
 
         await sut.UpsertAsync(Papers);
 
-        var writes = Requests("upsert_points", "delete_points");
-        Assert.All(writes, w => Assert.Equal("?wait=true", w.Query));
-        var ids = Requests("upsert_points").SelectMany(r => JsonNode.Parse(r.Body)!["points"]!.AsArray()).Select(p => p!["id"]!.GetValue<string>()).ToList();
+        var upserts = fixture.Server.CallsTo("Points/Upsert").Select(c => c.Read(UpsertPoints.Parser)).ToList();
+        Assert.All(upserts, u => Assert.True(u.Wait));
+        Assert.All(fixture.Server.CallsTo("Points/Delete"), c => Assert.True(c.Read(DeletePoints.Parser).Wait));
+        var ids = upserts.SelectMany(u => u.Points).Select(p => p.Id.Uuid).ToList();
         Assert.Contains(PointIds.Paper("zeo"), ids);
         Assert.Contains(PointIds.Chunk("zeo", 1), ids);
         Assert.Equal(3, await sut.CountPapersAsync());
@@ -54,48 +55,49 @@ public sealed class QdrantRequestTests(QdrantStandInFixture fixture) : IClassFix
         var vector = HashingEmbeddingGenerator.Embed("zeolite graph");
         var keyword = await sut.KeywordSearchAsync("zeolite graph", 20);
         var dense = await sut.VectorSearchAsync(vector, 20);
-        fixture.Server.ClearRequests();
+        fixture.Server.ClearCalls();
 
         var hits = await sut.HybridSearchAsync(new HybridSearchRequest("zeolite graph", vector, 20, KeywordWeight: 0.8, RrfK: 10));
 
-        var query = JsonNode.Parse(Assert.Single(fixture.Server.Requests).Body)!;
-        Assert.Equal(["bm25", "dense"], query["prefetch"]!.AsArray().Select(p => p!["using"]!.GetValue<string>()));
-        Assert.Equal(11, query["query"]!["rrf"]!["k"]!.GetValue<int>());
-        Assert.Equal([0.8, 0.2], query["query"]!["rrf"]!["weights"]!.AsArray().Select(w => Math.Round(w!.GetValue<double>(), 6)));
+        var query = Assert.Single(fixture.Server.Calls).Read(QueryPoints.Parser);
+        Assert.Equal(["bm25", "dense"], query.Prefetch.Select(p => p.Using));
+        Assert.Equal([20UL, 20UL], query.Prefetch.Select(p => p.Limit));
+        Assert.Equal(11U, query.Query.Rrf.K);
+        Assert.Equal([0.8, 0.2], query.Query.Rrf.Weights.Select(w => Math.Round(w, 6)));
         var expected = ReciprocalRankFusion.Fuse([new RankedList<ChunkHit>(keyword, 0.8), new RankedList<ChunkHit>(dense, 0.2)], 10, new ChunkKey());
-        Assert.Equal(expected.Select(e => (e.Item.PaperId, e.Item.Ordinal, Math.Round(e.Score, 6))), hits.Select(h => (h.PaperId, h.Ordinal, Math.Round(h.Score, 6))));
+        Assert.Equal(expected.Select(e => (e.Item.PaperId, e.Item.Ordinal)), hits.Select(h => (h.PaperId, h.Ordinal)));
+        Assert.All(expected.Zip(hits), p => Assert.Equal(p.First.Score, p.Second.Score, 1e-6)); // gRPC scores are float32
     }
 
     [Fact]
     public async Task KeywordSearchAsync_Query_SendsDistinctTermIdsWithWeightOneOnTheSparseVector()
     {
-        fixture.Server.ClearRequests();
+        fixture.Server.ClearCalls();
 
         await sut.KeywordSearchAsync("zeolite zeolites, the graph", 5);
 
-        var query = JsonNode.Parse(Assert.Single(fixture.Server.Requests).Body)!;
-        Assert.Equal("bm25", query["using"]!.GetValue<string>());
-        Assert.Equal(new[] { Bm25SparseEncoder.TermId("graph"), Bm25SparseEncoder.TermId("zeolite") }.Order(), query["query"]!["indices"]!.AsArray().Select(i => i!.GetValue<uint>()));
-        Assert.Equal([1f, 1f], query["query"]!["values"]!.AsArray().Select(v => v!.GetValue<float>()));
-        Assert.Equal(5, query["limit"]!.GetValue<int>());
+        var query = Assert.Single(fixture.Server.Calls).Read(QueryPoints.Parser);
+        Assert.Equal("bm25", query.Using);
+        Assert.Equal(new[] { Bm25SparseEncoder.TermId("graph"), Bm25SparseEncoder.TermId("zeolite") }.Order(), query.Query.Nearest.Sparse.Indices);
+        Assert.Equal([1f, 1f], query.Query.Nearest.Sparse.Values);
+        Assert.Equal(5UL, query.Limit);
+        Assert.Equal(["paper_id", "ordinal", "text"], query.WithPayload.Include.Fields);
     }
 
     [Fact]
-    public async Task VectorSearchAsync_Filter_SendsDateRangeAsRfc3339AndSourceAsMatch()
+    public async Task VectorSearchAsync_Filter_SendsDateRangeAndSourceAsKeywordMatch()
     {
-        fixture.Server.ClearRequests();
+        fixture.Server.ClearCalls();
 
         var hits = await sut.VectorSearchAsync(HashingEmbeddingGenerator.Embed("zeolite"), 5, new SearchFilter(new DateOnly(2024, 1, 1), new DateOnly(2024, 12, 31), "a.txt"));
 
-        var must = JsonNode.Parse(Assert.Single(fixture.Server.Requests).Body)!["filter"]!["must"]!.AsArray();
-        Assert.Equal("2024-01-01T00:00:00Z", must[0]!["range"]!["gte"]!.GetValue<string>());
-        Assert.Equal("2024-12-31T00:00:00Z", must[0]!["range"]!["lte"]!.GetValue<string>());
-        Assert.Equal("a.txt", must[1]!["match"]!["value"]!.GetValue<string>());
+        var must = Assert.Single(fixture.Server.Calls).Read(QueryPoints.Parser).Filter.Must;
+        Assert.Equal("published", must[0].Field.Key);
+        Assert.Equal(new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc), must[0].Field.DatetimeRange.Gte.ToDateTime());
+        Assert.Equal(new DateTime(2024, 12, 31, 0, 0, 0, DateTimeKind.Utc), must[0].Field.DatetimeRange.Lte.ToDateTime());
+        Assert.Equal(("source", "a.txt"), (must[1].Field.Key, must[1].Field.Match.Keyword));
         Assert.Equal(["zeo", "zeo"], hits.Select(h => h.PaperId));
     }
-
-    private List<Testing.Qdrant.RecordedRequest> Requests(params string[] operations) =>
-        [.. fixture.Server.Requests.Where(r => operations.Contains(r.OperationId))];
 
     private sealed class ChunkKey : IEqualityComparer<ChunkHit>
     {

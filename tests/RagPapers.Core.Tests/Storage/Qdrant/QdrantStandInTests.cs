@@ -1,89 +1,116 @@
-using System.Net;
-using System.Text;
-using System.Text.Json.Nodes;
+using Grpc.Core;
+using Qdrant.Client;
+using Qdrant.Client.Grpc;
+using RagPapers.Testing.Qdrant;
 
 namespace RagPapers.Core.Tests.Storage.Qdrant;
 
-/// <summary>The stand-in itself: it must refuse what Qdrant refuses, or the tests that lean on it prove nothing.</summary>
+/// <summary>The stand-in itself, driven by the official client: it must refuse what Qdrant refuses, in Qdrant's words, or the tests that lean on it prove nothing.</summary>
 public sealed class QdrantStandInTests : IAsyncLifetime
 {
-    private Testing.Qdrant.QdrantStandIn server = null!;
-    private HttpClient http = null!;
+    private QdrantStandIn server = null!;
+    private QdrantClient client = null!;
 
     public async Task InitializeAsync()
     {
-        server = await Testing.Qdrant.QdrantStandIn.StartAsync();
-        http = new HttpClient { BaseAddress = server.Url };
-        var create = """{ "vectors": { "dense": { "size": 2, "distance": "Cosine" } }, "sparse_vectors": { "bm25": { "modifier": "idf" } } }""";
-        Assert.Equal(HttpStatusCode.OK, (await SendAsync(HttpMethod.Put, "collections/c", create)).Status);
+        server = await QdrantStandIn.StartAsync();
+        client = new QdrantClient(server.Url);
+        await client.CreateCollectionAsync(new CreateCollection
+        {
+            CollectionName = "c",
+            VectorsConfig = new VectorsConfig { ParamsMap = new VectorParamsMap { Map = { ["dense"] = new VectorParams { Size = 2, Distance = Distance.Cosine } } } },
+            SparseVectorsConfig = new SparseVectorConfig { Map = { ["bm25"] = new SparseVectorParams { Modifier = Modifier.Idf } } },
+        });
     }
 
     public async Task DisposeAsync()
     {
-        http.Dispose();
+        client.Dispose();
         await server.DisposeAsync();
     }
 
-    [Theory]
-    [InlineData("collections/c/points/count", """{ "filter": { "must": [ { "key": "a", "match": { "value": "x" } } ], "bogus": 1 } }""", "bogus")]
-    [InlineData("collections/c/points/scroll", """{ "limit": 0 }""", "limit")]
-    [InlineData("collections/c/points/query", """{ "query": { "indices": [-1], "values": [1] }, "using": "bm25" }""", "indices")]
-    public async Task Post_BodyAgainstTheSchema_400WithQdrantsErrorShapeAndAViolation(string path, string body, string named)
+    [Fact]
+    public async Task Upsert_WrongDimension_InvalidArgumentInQdrantsWordsAndNothingStored()
     {
-        var (status, reply) = await SendAsync(HttpMethod.Post, path, body);
+        var good = Point(1, [1, 0]);
+        var bad = Point(2, [1, 2, 3]);
 
-        Assert.Equal(HttpStatusCode.BadRequest, status);
-        Assert.StartsWith("Format error in JSON body", reply["status"]!["error"]!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.Null(reply["result"]);
-        Assert.Contains(server.Violations, v => v.Contains(named, StringComparison.Ordinal));
+        var ex = await Assert.ThrowsAsync<RpcException>(() => client.UpsertAsync("c", [good, bad]));
+
+        Assert.Equal(StatusCode.InvalidArgument, ex.StatusCode);
+        Assert.Equal("Wrong input: Vector dimension error: expected dim: 2, got 3", ex.Status.Detail);
+        Assert.Equal(0UL, await client.CountAsync("c"));
     }
 
     [Fact]
-    public async Task Put_CollectionWithUnknownSparseModifier_Refused()
+    public async Task QueryAndUpsert_UnknownVectorName_InvalidArgumentNamingIt()
     {
-        var (status, _) = await SendAsync(HttpMethod.Put, "collections/d", """{ "vectors": { "dense": { "size": 2, "distance": "Cosine" } }, "sparse_vectors": { "bm25": { "modifier": "bm25" } } }""");
+        var upsert = await Assert.ThrowsAsync<RpcException>(() => client.UpsertAsync("c", [Point(1, [1, 0], name: "colbert")]));
+        var query = await Assert.ThrowsAsync<RpcException>(() => client.QueryAsync("c", new Query { Nearest = new VectorInput { Dense = new DenseVector { Data = { 1f, 0f } } } }, usingVector: "nope"));
 
-        Assert.Equal(HttpStatusCode.BadRequest, status);
-        Assert.Contains(server.Violations, v => v.Contains("modifier", StringComparison.Ordinal));
+        Assert.Equal((StatusCode.InvalidArgument, "Wrong input: Not existing vector name error: colbert"), (upsert.StatusCode, upsert.Status.Detail));
+        Assert.Equal((StatusCode.InvalidArgument, "Wrong input: Not existing vector name error: nope"), (query.StatusCode, query.Status.Detail));
     }
 
     [Fact]
-    public async Task Put_PointsOfWrongDimensionOrNonUuidId_RefusedAsQdrantDoes()
+    public async Task Get_MissingCollection_NotFoundInQdrantsWords()
     {
-        var (dimension, dimensionReply) = await SendAsync(HttpMethod.Put, "collections/c/points?wait=true", """{ "points": [ { "id": 1, "vector": { "dense": [1, 2, 3] } } ] }""");
-        var (id, _) = await SendAsync(HttpMethod.Put, "collections/c/points?wait=true", """{ "points": [ { "id": "not-a-uuid", "vector": { "dense": [1, 2] } } ] }""");
+        var ex = await Assert.ThrowsAsync<RpcException>(() => client.GetCollectionInfoAsync("nope"));
 
-        Assert.Equal(HttpStatusCode.BadRequest, dimension);
-        Assert.Equal("Wrong input: Vector dimension error: expected dim: 2, got 3", dimensionReply["status"]!["error"]!.GetValue<string>());
-        Assert.Equal(HttpStatusCode.BadRequest, id);
+        Assert.Equal((StatusCode.NotFound, "Not found: Collection `nope` doesn't exist!"), (ex.StatusCode, ex.Status.Detail));
     }
 
     [Fact]
     public async Task Query_HybridWithDefaultRrf_ScoresOneOverRankPlusTwo()
     {
-        var points = """
-            { "points": [
-              { "id": 1, "vector": { "dense": [1, 0], "bm25": { "indices": [7], "values": [1] } } },
-              { "id": 2, "vector": { "dense": [0, 1], "bm25": { "indices": [8], "values": [1] } } } ] }
-            """;
-        await SendAsync(HttpMethod.Put, "collections/c/points?wait=true", points);
+        await client.UpsertAsync("c", [Point(1, [1, 0], sparse: 7), Point(2, [0, 1], sparse: 8)]);
 
-        var (_, reply) = await SendAsync(HttpMethod.Post, "collections/c/points/query", """
-            { "prefetch": [ { "query": [1, 0], "using": "dense", "limit": 5 }, { "query": { "indices": [8], "values": [1] }, "using": "bm25", "limit": 5 } ],
-              "query": { "fusion": "rrf" }, "limit": 5 }
-            """);
+        var hits = await client.QueryAsync(
+            "c",
+            Fusion.Rrf,
+            prefetch:
+            [
+                new PrefetchQuery { Query = new Query { Nearest = new VectorInput { Dense = new DenseVector { Data = { 1f, 0f } } } }, Using = "dense", Limit = 5 },
+                new PrefetchQuery { Query = new Query { Nearest = new VectorInput { Sparse = new SparseVector { Indices = { 8U }, Values = { 1f } } } }, Using = "bm25", Limit = 5 },
+            ],
+            limit: 5);
 
         // Dense ranks 1 then 2 (cosine 1, 0); sparse finds only 2. RRF k = 2, ranks from 0:
         // point 1: 1/(0+2) = 0.5; point 2: 1/(1+2) + 1/(0+2) = 0.8333.
-        var scored = reply["result"]!["points"]!.AsArray().Select(p => (p!["id"]!.GetValue<int>(), Math.Round(p["score"]!.GetValue<double>(), 4)));
-        Assert.Equal([(2, 0.8333), (1, 0.5)], scored);
+        Assert.Equal([(2UL, 0.8333), (1UL, 0.5)], hits.Select(h => (h.Id.Num, Math.Round(h.Score, 4))));
         server.AssertNoViolations();
     }
 
-    private async Task<(HttpStatusCode Status, JsonNode Reply)> SendAsync(HttpMethod method, string path, string body)
+    [Fact]
+    public async Task Query_SomethingNotImitated_UnimplementedAndKeptAsAViolation()
     {
-        using var request = new HttpRequestMessage(method, path) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-        using var response = await http.SendAsync(request);
-        return (response.StatusCode, JsonNode.Parse(await response.Content.ReadAsStringAsync())!);
+        var ex = await Assert.ThrowsAsync<RpcException>(() => client.QueryAsync("c", new Query { Nearest = new VectorInput { Dense = new DenseVector { Data = { 1f, 0f } } } }, usingVector: "dense", scoreThreshold: 0.5f));
+
+        Assert.Equal(StatusCode.Unimplemented, ex.StatusCode);
+        Assert.Contains(server.Violations, v => v.Contains("Points/Query", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Calls_FaultsPlanned_AppliedInOrderThenNormalReplies()
+    {
+        server.Faults.Status(StatusCode.Unavailable).Status(StatusCode.ResourceExhausted);
+
+        var first = await Assert.ThrowsAsync<RpcException>(() => client.CountAsync("c"));
+        var second = await Assert.ThrowsAsync<RpcException>(() => client.CountAsync("c"));
+
+        Assert.Equal((StatusCode.Unavailable, StatusCode.ResourceExhausted), (first.StatusCode, second.StatusCode));
+        Assert.Equal(0UL, await client.CountAsync("c"));
+        Assert.Equal(3, server.CallsTo("Points/Count").Count);
+    }
+
+    private static PointStruct Point(ulong id, float[] dense, string name = "dense", uint? sparse = null)
+    {
+        var vectors = new NamedVectors { Vectors = { [name] = new Vector { Dense = new DenseVector { Data = { dense } } } } };
+        if (sparse is { } term)
+        {
+            vectors.Vectors["bm25"] = new Vector { Sparse = new SparseVector { Indices = { term }, Values = { 1f } } };
+        }
+
+        return new PointStruct { Id = new PointId { Num = id }, Vectors = new Vectors { Vectors_ = vectors } };
     }
 }

@@ -1,22 +1,20 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using RagPapers.Core.Tests.Fakes;
+using RagPapers.Hosting;
 using RagPapers.Storage.Qdrant;
 
 namespace RagPapers.Core.Tests.Storage.Qdrant;
 
-/// <summary>Qdrant indexes for tests: the real client, with short backoff and timeouts so fault tests stay quick.</summary>
+/// <summary>Qdrant indexes for tests: the real client over gRPC, with a 1 ms first retry delay and short deadlines so fault tests stay quick.</summary>
 internal static class TestQdrant
 {
-    public static QdrantClient Client(Uri url, string apiKey = "", int maxRetries = 3, double timeoutSeconds = 5, ILogger? logger = null)
-    {
-        var http = new HttpClient { BaseAddress = url, Timeout = Timeout.InfiniteTimeSpan };
-        var retry = new QdrantRetryPolicy(maxRetries, TimeSpan.FromSeconds(timeoutSeconds), TimeSpan.FromMilliseconds(10), TimeProvider.System, logger ?? NullLogger.Instance);
-        return new QdrantClient(http, apiKey, retry);
-    }
+    public static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(1);
 
-    public static QdrantPaperIndex Index(Uri url, string collection, string apiKey = "", int maxRetries = 3, double timeoutSeconds = 5, ILogger? logger = null, int pageSize = 1024) =>
-        new(Client(url, apiKey, maxRetries, timeoutSeconds, logger), collection, logger ?? NullLogger.Instance) { PageSize = pageSize };
+    public static QdrantPaperIndex Index(
+        Uri url, string collection, string apiKey = "", int maxRetries = 3, int timeoutSeconds = 5, ILogger? logger = null, int pageSize = 1024, TimeProvider? time = null) =>
+        new(new QdrantStoreOptions { Url = url.ToString(), Collection = collection, ApiKey = apiKey, MaxRetries = maxRetries, TimeoutSeconds = timeoutSeconds },
+            time ?? TimeProvider.System, logger ?? NullLogger.Instance, FirstRetryDelay) { PageSize = pageSize };
 
     public static async Task<QdrantPaperIndex> OpenAsync(Uri url, string collection, string apiKey = "")
     {

@@ -1,27 +1,27 @@
 using System.Text.Json.Nodes;
 using NJsonSchema;
 
-namespace RagPapers.Testing.Qdrant;
+namespace RagPapers.Core.Tests.Deployment;
 
 /// <summary>
-/// Qdrant's OpenAPI 3.0 document as JSON Schema: every component schema plus, per operation id, its request body
+/// Qdrant's REST OpenAPI 3.0 document (the README's admin commands use REST) as JSON Schema: every component schema plus, per operation id, its request body
 /// ("request:ID") and its 200 reply ("response:ID"). OpenAPI's <c>nullable</c> is rewritten first: a bare
 /// <c>{"nullable": true}</c> inside anyOf (meaning "or null") becomes <c>{"type": "null"}</c>, and
 /// <c>{"type": T, "nullable": true}</c> becomes <c>{"type": [T, "null"]}</c>; a plain validator would read the
 /// former as "anything".
 /// </summary>
-public sealed class QdrantSpec
+internal sealed class QdrantRestSpec
 {
-    private static readonly Lazy<Task<QdrantSpec>> Shared = new(() => LoadAsync(SpecLocator.QdrantSpecPath()));
+    private static readonly Lazy<Task<QdrantRestSpec>> Shared = new(() => LoadAsync(SpecLocator.QdrantSpecPath()));
 
     private readonly JsonSchema root;
 
-    private QdrantSpec(JsonSchema root) => this.root = root;
+    private QdrantRestSpec(JsonSchema root) => this.root = root;
 
     /// <summary>The spec, loaded once per process (about half a second).</summary>
-    public static Task<QdrantSpec> GetAsync() => Shared.Value;
+    public static Task<QdrantRestSpec> GetAsync() => Shared.Value;
 
-    public static async Task<QdrantSpec> LoadAsync(string path)
+    public static async Task<QdrantRestSpec> LoadAsync(string path)
     {
         var spec = JsonNode.Parse(await File.ReadAllTextAsync(path))!.AsObject();
         var definitions = spec["components"]!["schemas"]!.DeepClone().AsObject();
@@ -47,7 +47,7 @@ public sealed class QdrantSpec
         }
 
         Rewrite(definitions);
-        return new QdrantSpec(await JsonSchema.FromJsonAsync(new JsonObject { ["definitions"] = definitions }.ToJsonString()));
+        return new QdrantRestSpec(await JsonSchema.FromJsonAsync(new JsonObject { ["definitions"] = definitions }.ToJsonString()));
     }
 
     /// <summary>The violations of <paramref name="json"/> against the request body of <paramref name="operationId"/>; empty when valid.</summary>

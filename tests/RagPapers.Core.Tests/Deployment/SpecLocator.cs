@@ -1,10 +1,10 @@
-namespace RagPapers.Testing.Qdrant;
+namespace RagPapers.Core.Tests.Deployment;
 
 /// <summary>
 /// Finds the official Qdrant OpenAPI document: RAGPAPERS_SPECS_DIR when set, else <c>shared/specs/</c> beside the
 /// repository (or above it), which is where developers and CI keep it. It is never copied into the repository.
 /// </summary>
-public static class SpecLocator
+internal static class SpecLocator
 {
     public const string QdrantSpecFile = "qdrant-openapi.json";
 
