@@ -2,12 +2,14 @@ using System.Text;
 
 namespace RagPapers.Papers;
 
-/// <summary>The first few KB of a file decoded as UTF-8, or null when they are not text (NUL bytes, invalid UTF-8).</summary>
+/// <summary>
+/// The first few KB of a file as text, or null for a binary file (one with NUL bytes). Bytes that are not UTF-8
+/// are marked (<see cref="Utf8Text"/>), not a reason to give up on the file: its readers report the records
+/// that hold them and keep the rest.
+/// </summary>
 internal static class FileHead
 {
     public const int Size = 8 * 1024;
-
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     public static async Task<string?> ReadAsync(string path, CancellationToken cancellationToken = default)
     {
@@ -33,17 +35,10 @@ internal static class FileHead
             bytes = bytes[Encoding.UTF8.Preamble.Length..];
         }
 
-        // Without flushing, a character cut in half by the 8 KB limit waits in the decoder instead of failing.
-        var decoder = StrictUtf8.GetDecoder();
-        var chars = new char[StrictUtf8.GetMaxCharCount(bytes.Length)];
-        try
-        {
-            var count = decoder.GetChars(bytes, chars, flush: endOfFile);
-            return new string(chars, 0, count);
-        }
-        catch (DecoderFallbackException)
-        {
-            return null;
-        }
+        // Without flushing, a character cut in half by the 8 KB limit waits in the decoder instead of being marked.
+        var decoder = Utf8Text.MarkingEncoding.GetDecoder();
+        var chars = new char[Utf8Text.MarkingEncoding.GetMaxCharCount(bytes.Length)];
+        var count = decoder.GetChars(bytes, chars, flush: endOfFile);
+        return new string(chars, 0, count);
     }
 }
