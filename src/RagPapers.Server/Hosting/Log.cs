@@ -12,6 +12,10 @@ internal static partial class Log
     [LoggerMessage(5003, LogLevel.Information, "Ready: {PaperCount} papers")]
     public static partial void CollectionReady(ILogger logger, int paperCount);
 
-    [LoggerMessage(5004, LogLevel.Critical, "The collection could not be loaded; /health/ready stays unhealthy")]
-    public static partial void CollectionFailed(ILogger logger, Exception exception);
+    // One line at Critical; the stack only at Debug (an unusable collection is the user's to fix, not a crash).
+    [LoggerMessage(5004, LogLevel.Critical, "The collection could not be loaded; /health/ready stays unhealthy: {Reason}")]
+    public static partial void CollectionFailed(ILogger logger, string reason);
+
+    [LoggerMessage(5005, LogLevel.Debug, "Collection loading failure in detail")]
+    public static partial void CollectionFailureDetail(ILogger logger, Exception exception);
 }
