@@ -21,6 +21,7 @@ public static class DiscordServiceCollectionExtensions
     {
         services.AddDiscordRestClient(configuration);
         services.AddSingleton<InteractionSignature>();
+        services.AddSingleton<InteractionReplayGuard>();
         services.AddSingleton<InteractionQueue>();
         services.AddSingleton<InteractionDispatcher>();
         services.AddSingleton<InteractionEndpoint>();
