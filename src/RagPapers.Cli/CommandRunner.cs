@@ -61,13 +61,13 @@ internal static class CommandRunner
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            return Fail(ExitCodes.Cancelled, "cancelled");
+            return Fail(ExitCodes.Cancelled, "interrupted");
         }
     }
 
     public static int Fail(int exitCode, string message)
     {
-        Console.Error.WriteLine("error: " + message);
+        Console.Error.WriteLine("error: " + Rendering.TerminalText.Safe(message));
         return exitCode;
     }
 }

@@ -9,7 +9,7 @@ internal static class AnswerRenderer
     public static void Write(TextWriter output, Answer answer)
     {
         WriteNotice(output, answer);
-        output.WriteLine(answer.Text);
+        output.WriteLine(TerminalText.Safe(answer.Text));
         WriteSourceList(output, answer);
     }
 
@@ -24,7 +24,7 @@ internal static class AnswerRenderer
     {
         if (answer.Notice is { Length: > 0 } notice)
         {
-            output.WriteLine($"({notice})");
+            output.WriteLine(TerminalText.Safe($"({notice})"));
         }
     }
 
@@ -39,8 +39,8 @@ internal static class AnswerRenderer
         output.WriteLine("Sources:");
         foreach (var citation in answer.Citations)
         {
-            output.WriteLine($"  [{citation.N}] {citation.Title} ({Date(citation.Date)})");
-            output.WriteLine($"      \"{citation.Quote}\"");
+            output.WriteLine(TerminalText.Safe($"  [{citation.N}] {citation.Title} ({Date(citation.Date)})"));
+            output.WriteLine(TerminalText.Safe($"      \"{citation.Quote}\""));
         }
     }
 
@@ -49,9 +49,9 @@ internal static class AnswerRenderer
     {
         foreach (var c in answer.Citations)
         {
-            output.WriteLine($"[{c.N}] {c.Title}");
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    id {c.PaperId} · {Date(c.Date)} · {c.Source} · score {c.Score:0.000}"));
-            output.WriteLine($"    \"{c.Quote}\"");
+            output.WriteLine(TerminalText.Safe($"[{c.N}] {c.Title}"));
+            output.WriteLine(TerminalText.Safe(string.Create(CultureInfo.InvariantCulture, $"    id {c.PaperId} · {Date(c.Date)} · {c.Source} · score {c.Score:0.000}")));
+            output.WriteLine(TerminalText.Safe($"    \"{c.Quote}\""));
         }
     }
 

@@ -14,7 +14,7 @@ internal static class IngestSummaryRenderer
         output.WriteLine(Headline(summary, files));
         foreach (var diagnostic in summary.Diagnostics)
         {
-            output.WriteLine($"  skipped {diagnostic}");
+            output.WriteLine(TerminalText.Safe($"  skipped {diagnostic}"));
         }
     }
 }

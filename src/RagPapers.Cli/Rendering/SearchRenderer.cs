@@ -26,11 +26,11 @@ internal static class SearchRenderer
         for (var i = 0; i < papers.Count; i++)
         {
             var hit = papers[i];
-            output.WriteLine($"{i + 1}. {hit.Paper.Title} ({AnswerRenderer.Date(hit.Paper.Published)})");
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"   id {hit.Paper.Id} · {hit.Paper.Source} · relevance {hit.Relevance:0.00}"));
+            output.WriteLine(TerminalText.Safe($"{i + 1}. {hit.Paper.Title} ({AnswerRenderer.Date(hit.Paper.Published)})"));
+            output.WriteLine(TerminalText.Safe(string.Create(CultureInfo.InvariantCulture, $"   id {hit.Paper.Id} · {hit.Paper.Source} · relevance {hit.Relevance:0.00}")));
             if (hit.Passages.Count > 0)
             {
-                output.WriteLine($"   \"{Shorten(hit.Passages[0].Text, 240)}\"");
+                output.WriteLine(TerminalText.Safe($"   \"{Shorten(hit.Passages[0].Text, 240)}\""));
             }
         }
     }

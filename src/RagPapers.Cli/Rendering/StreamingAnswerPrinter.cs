@@ -19,7 +19,7 @@ internal static class StreamingAnswerPrinter
         {
             if (update.Kind == AnswerUpdateKind.Delta)
             {
-                output.Write(update.Text);
+                output.Write(TerminalText.Safe(update.Text));
                 output.Flush();
                 streamed.Append(update.Text);
             }
