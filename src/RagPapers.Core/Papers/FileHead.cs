@@ -25,6 +25,13 @@ internal static class FileHead
 
     internal static string? Decode(ReadOnlySpan<byte> bytes, bool endOfFile)
     {
+        // UTF-16 (with its BOM, as the readers honour it) is text full of NUL bytes.
+        if (bytes.StartsWith(Encoding.Unicode.Preamble) || bytes.StartsWith(Encoding.BigEndianUnicode.Preamble))
+        {
+            var utf16 = bytes[0] == 0xFF ? Encoding.Unicode : Encoding.BigEndianUnicode;
+            return utf16.GetString(bytes[2..(bytes.Length - (bytes.Length % 2))]);
+        }
+
         if (bytes.Contains((byte)0))
         {
             return null;

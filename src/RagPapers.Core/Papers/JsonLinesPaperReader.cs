@@ -13,10 +13,19 @@ public sealed class JsonLinesPaperReader(int maxRecordChars = PaperText.DefaultM
 
     public string Format => "jsonl";
 
+    /// <summary>
+    /// A file that opens with an object, or with another JSON value (a broken first record) when an object line
+    /// follows in the head: a bad first line must not cost the file its good records.
+    /// </summary>
     public bool CanRead(string path, string head)
     {
         var first = head.AsSpan().TrimStart("\uFEFF \t\r\n");
-        return first.Length > 0 && first[0] == '{';
+        if (first.Length == 0)
+        {
+            return false;
+        }
+
+        return first[0] == '{' || ("[\"-0123456789tfn".Contains(first[0], StringComparison.Ordinal) && head.Contains("\n{", StringComparison.Ordinal));
     }
 
     public async IAsyncEnumerable<ReadResult> ReadAsync(string path, [EnumeratorCancellation] CancellationToken cancellationToken = default)

@@ -74,9 +74,11 @@ public static class PaperText
         }
 
         var (title, abstractText) = (Clean(paper.Title), Clean(paper.Abstract));
-        if (title.Length == 0 || abstractText.Length == 0)
+        // Emptied by cleaning, not empty to begin with (a BEIR document may have no title).
+        var emptied = title.Length == 0 && paper.Title.Length > 0 ? "title" : abstractText.Length == 0 && paper.Abstract.Length > 0 ? "abstract" : null;
+        if (emptied is not null)
         {
-            return ReadResult.Skip(source, record.Line, $"the {(title.Length == 0 ? "title" : "abstract")} holds nothing but control characters, record skipped");
+            return ReadResult.Skip(source, record.Line, $"the {emptied} holds nothing but control characters, record skipped");
         }
 
         var cleaned = paper with { Title = title, Abstract = abstractText, Authors = CleanAuthors(paper.Authors), Source = source };

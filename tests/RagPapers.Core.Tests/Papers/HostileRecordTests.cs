@@ -102,4 +102,28 @@ public sealed class HostileRecordTests : IDisposable
         Assert.Equal(["Good", null], results.Select(r => r.Paper?.Title));
         Assert.Equal(3, results[1].Skipped!.Line);
     }
+
+    [Theory]
+    [InlineData("[{\"id\":\"2401.00008\"}]")]
+    [InlineData("42")]
+    [InlineData("null")]
+    public async Task ReadAsync_FirstLineAnotherJsonValue_FileStillReadAsJsonLines(string firstLine)
+    {
+        folder.Write("m.txt", firstLine + "\n" + Good1 + "\n");
+
+        var results = await sut.ReadAsync([folder.Folder]).ToListAsync();
+
+        Assert.Equal([null, "First Good Paper"], results.Select(r => r.Paper?.Title));
+        Assert.Equal(1, results[0].Skipped!.Line);
+    }
+
+    [Fact]
+    public async Task ReadAsync_Utf16WithBom_ReadNotTakenForBinary()
+    {
+        folder.WriteBytes("utf16.jsonl", [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(Good1 + "\n")]);
+
+        var paper = Assert.Single(await sut.ReadAsync([folder.Folder]).ToListAsync()).Paper;
+
+        Assert.Equal("First Good Paper", paper?.Title);
+    }
 }

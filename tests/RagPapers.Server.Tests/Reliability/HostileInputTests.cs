@@ -54,6 +54,18 @@ public sealed class HostileInputTests(HostileServer fixture) : IClassFixture<Hos
     }
 
     [Fact]
+    public async Task Ask_JsonWithAnEmptyCharset_415NotA500()
+    {
+        using var content = new StringContent("""{"question": "graphs"}""");
+        content.Headers.Remove("Content-Type");
+        content.Headers.TryAddWithoutValidation("Content-Type", "application/json; charset=");
+
+        using var response = await _server.Client.PostAsync(Http.Path("/api/ask"), content);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+    }
+
+    [Fact]
     public async Task Ingest_StoreLockedByAnotherProcess_503WithRetryAfter()
     {
         using var other = new SqliteConnection($"Data Source={_server.StorePath};Pooling=False");
