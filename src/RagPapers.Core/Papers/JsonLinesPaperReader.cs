@@ -25,7 +25,10 @@ public sealed class JsonLinesPaperReader(int maxRecordChars = PaperText.DefaultM
             return false;
         }
 
-        return first[0] == '{' || ("[\"-0123456789tfn".Contains(first[0], StringComparison.Ordinal) && head.Contains("\n{", StringComparison.Ordinal));
+        // A first line longer than the head (10,000 nested arrays, say) hides what follows: an array start is enough then.
+        return first[0] == '{'
+            || ("[\"-0123456789tfn".Contains(first[0], StringComparison.Ordinal) && head.Contains("\n{", StringComparison.Ordinal))
+            || (first[0] == '[' && !first.Contains('\n'));
     }
 
     public async IAsyncEnumerable<ReadResult> ReadAsync(string path, [EnumeratorCancellation] CancellationToken cancellationToken = default)

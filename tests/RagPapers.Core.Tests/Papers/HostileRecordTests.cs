@@ -107,8 +107,10 @@ public sealed class HostileRecordTests : IDisposable
     [InlineData("[{\"id\":\"2401.00008\"}]")]
     [InlineData("42")]
     [InlineData("null")]
+    [InlineData("deep")] // 10,000 nested arrays: the first line alone is longer than the 8 KB head
     public async Task ReadAsync_FirstLineAnotherJsonValue_FileStillReadAsJsonLines(string firstLine)
     {
+        firstLine = firstLine == "deep" ? new string('[', 10_000) + new string(']', 10_000) : firstLine;
         folder.Write("m.txt", firstLine + "\n" + Good1 + "\n");
 
         var results = await sut.ReadAsync([folder.Folder]).ToListAsync();
