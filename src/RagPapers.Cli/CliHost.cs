@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using RagPapers.Embeddings.MiniLM;
@@ -33,6 +34,10 @@ internal static class CliHost
         // A start-up failure is reported once, as a one-line error by CommandRunner, not as a host stack trace.
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);
         builder.Services.AddRagPapers(builder.Configuration, root);
+
+        // Signals belong to InterruptSignals, which cancels the command; the default console lifetime would take
+        // SIGINT and SIGTERM too and only stop a host nobody waits on.
+        builder.Services.AddSingleton<IHostLifetime, CommandLifetime>();
         builder.Services.AddMiniLmEmbedder();
         configure?.Invoke(builder);
         return builder.Build();

@@ -62,7 +62,7 @@ internal static class CommandRunner
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            return Fail(ExitCodes.Cancelled, "cancelled");
+            return Fail(ExitCodes.Cancelled, "interrupted");
         }
     }
 

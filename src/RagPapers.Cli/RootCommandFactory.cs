@@ -39,7 +39,9 @@ internal static class RootCommandFactory
             return ExitCodes.Usage;
         }
 
-        // The REPL handles Ctrl-C itself (cancel one answer, keep the session); a one-shot command simply ends.
-        return await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });
+        // Ctrl-C and SIGTERM cancel the token every command runs under (exit 130); the chat intercepts Ctrl-C to
+        // cancel one answer instead. System.CommandLine's own handling is off: it would end the process at once.
+        using var signals = InterruptSignals.Install();
+        return await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }, signals.Token);
     }
 }

@@ -117,12 +117,18 @@ public sealed class CliProcess : IDisposable
         }
     }
 
-    /// <summary>Sends a real POSIX signal (SIGINT for Ctrl-C, SIGKILL for a crash).</summary>
+    /// <summary>Sends a real POSIX signal (INT for Ctrl-C, TERM, KILL for a crash) straight from this process, so no helper program's start-up delays it.</summary>
     public void Signal(string signal)
     {
-        using var kill = Process.Start("kill", ["-" + signal, Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
-        kill.WaitForExit();
+        var number = signal switch { "INT" => 2, "KILL" => 9, "TERM" => 15, _ => throw new ArgumentException("INT, TERM or KILL", nameof(signal)) };
+        if (SendSignal(Id, number) != 0)
+        {
+            throw new InvalidOperationException($"kill -{signal} {Id} failed");
+        }
     }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int SendSignal(int pid, int signal);
 
     public void Dispose()
     {

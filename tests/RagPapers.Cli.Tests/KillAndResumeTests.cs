@@ -39,7 +39,7 @@ public sealed class KillAndResumeTests
         Assert.Equal(PaperCount, Inspect(store).Papers);
     }
 
-    private static async Task<int> WaitForCommittedPapersAsync(string store, CliProcess process)
+    internal static async Task<int> WaitForCommittedPapersAsync(string store, CliProcess process)
     {
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (DateTime.UtcNow < deadline)
@@ -66,7 +66,7 @@ public sealed class KillAndResumeTests
         throw new TimeoutException("no batch was committed. " + process.StandardError);
     }
 
-    private static (int Papers, int OrphanChunks, int PapersWithoutChunks) Inspect(string store)
+    internal static (int Papers, int OrphanChunks, int PapersWithoutChunks) Inspect(string store)
     {
         using var connection = new SqliteConnection($"Data Source={store};Mode=ReadOnly;Pooling=False");
         connection.Open();
@@ -83,7 +83,7 @@ public sealed class KillAndResumeTests
             Scalar("SELECT COUNT(*) FROM papers WHERE id NOT IN (SELECT paper_id FROM chunks)"));
     }
 
-    private static async Task WriteSyntheticCollectionAsync(string path, int count)
+    internal static async Task WriteSyntheticCollectionAsync(string path, int count)
     {
         string[] words = ["graph", "attention", "diffusion", "protein", "robot", "speech", "vision", "policy", "reward", "token", "sparse", "kernel", "memory", "latent", "audio", "video", "retrieval", "agent", "planning", "molecule"];
         var random = new Random(7);

@@ -22,7 +22,7 @@ internal static class PapersCommand
             {
                 await foreach (var paper in index.ListPapersAsync(token))
                 {
-                    Console.Out.WriteLine($"{paper.Id}\t{paper.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "-"}\t{paper.Title}");
+                    Console.Out.WriteLine(Rendering.TerminalText.Safe($"{paper.Id}\t{paper.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "-"}\t{paper.Title}"));
                 }
             }
 

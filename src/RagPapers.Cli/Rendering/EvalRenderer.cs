@@ -14,7 +14,7 @@ internal static class EvalRenderer
         var index = report.Index;
         foreach (var diagnostic in index.Diagnostics.Take(MaxDiagnosticsShown))
         {
-            errors.WriteLine($"  skipped {diagnostic}");
+            errors.WriteLine(TerminalText.Safe($"  skipped {diagnostic}"));
         }
 
         var metrics = report.Metrics;

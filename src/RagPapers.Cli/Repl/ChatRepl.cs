@@ -7,7 +7,8 @@ namespace RagPapers.Cli.Repl;
 
 /// <summary>
 /// The chat loop: a line is a question unless it starts with '/'. Ctrl-C cancels the answer being
-/// written and returns to the prompt; the session ends with /quit or end of input.
+/// written and returns to the prompt; the session ends with /quit, end of input (Ctrl-D) or a second Ctrl-C at
+/// the prompt (exit 130).
 /// </summary>
 internal sealed partial class ChatRepl(PaperAssistant assistant, IPaperIndex index, TextReader input, ConsoleView output)
 {
@@ -15,61 +16,62 @@ internal sealed partial class ChatRepl(PaperAssistant assistant, IPaperIndex ind
     private Answer? _last;
     private string _writer = assistant.Writers.Default.Name;
     private CancellationTokenSource? _answering;
+    private volatile bool _leaveOnNextInterrupt;
 
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
-        Console.CancelKeyPress += OnCancelKeyPress;
-        try
+        using var interrupts = InterruptSignals.Intercept(OnInterrupt);
+        var count = await index.CountPapersAsync(cancellationToken);
+        output.Line($"RagPapers: {count} papers. Ask a question, or /help. Ctrl-C cancels an answer; /quit leaves.", Tone.Heading);
+        while (true)
         {
-            var count = await index.CountPapersAsync(cancellationToken);
-            output.Line($"RagPapers: {count} papers. Ask a question, or /help. Ctrl-C cancels an answer; /quit leaves.", Tone.Heading);
-            while (true)
+            output.Write("> ", Tone.Prompt);
+            var line = await input.ReadLineAsync(cancellationToken);
+            _leaveOnNextInterrupt = false;
+            if (line is null)
             {
-                output.Write("> ", Tone.Prompt);
-                var line = await input.ReadLineAsync(cancellationToken);
-                if (line is null)
+                return ExitCodes.Ok;
+            }
+
+            line = line.Trim();
+            if (line.Length == 0)
+            {
+                continue;
+            }
+
+            if (line.StartsWith('/'))
+            {
+                if (!await RunCommandAsync(line, cancellationToken))
                 {
                     return ExitCodes.Ok;
                 }
 
-                line = line.Trim();
-                if (line.Length == 0)
-                {
-                    continue;
-                }
-
-                if (line.StartsWith('/'))
-                {
-                    if (!await RunCommandAsync(line, cancellationToken))
-                    {
-                        return ExitCodes.Ok;
-                    }
-
-                    continue;
-                }
-
-                await AnswerAsync(line, cancellationToken);
+                continue;
             }
-        }
-        finally
-        {
-            Console.CancelKeyPress -= OnCancelKeyPress;
+
+            await AnswerAsync(line, cancellationToken);
         }
     }
 
-    private void OnCancelKeyPress(object? sender, ConsoleCancelEventArgs e)
+    /// <summary>Ctrl-C: cancels the answer in flight, else warns once; true while the session should go on.</summary>
+    private bool OnInterrupt()
     {
-        e.Cancel = true; // the session survives; only the answer in flight stops
-        var answering = _answering;
-        if (answering is null)
+        if (_answering is { } answering)
         {
-            output.Line();
-            output.Line("(nothing to cancel; type /quit to leave)", Tone.Notice);
-            output.Write("> ", Tone.Prompt);
-            return;
+            answering.Cancel(); // the session survives; only the answer in flight stops
+            return true;
         }
 
-        answering.Cancel();
+        if (_leaveOnNextInterrupt)
+        {
+            return false;
+        }
+
+        _leaveOnNextInterrupt = true;
+        output.Line();
+        output.Line("(nothing to cancel; Ctrl-C again, Ctrl-D or /quit leaves)", Tone.Notice);
+        output.Write("> ", Tone.Prompt);
+        return true;
     }
 
     private async Task AnswerAsync(string question, CancellationToken cancellationToken)

@@ -25,7 +25,8 @@ public sealed class BeirCorpusReader : IPaperReader
             lineNumber++;
             if (!string.IsNullOrWhiteSpace(line))
             {
-                yield return Parse(source, lineNumber, line);
+                // The same safety as a collection file: control characters removed, invalid text skipped.
+                yield return PaperText.Check(Parse(source, lineNumber, line));
             }
         }
     }
@@ -56,11 +57,16 @@ public sealed class BeirCorpusReader : IPaperReader
 
             // BEIR allows an empty title; the paper keeps it empty rather than inventing one.
             var title = Whitespace.Collapse(BeirJson.Text(root, "title") ?? "");
-            return ReadResult.Read(new Paper(id!, title, text, [], null, source));
+            return ReadResult.Read(new Paper(id!, title, text, [], null, source), line);
         }
         catch (JsonException ex)
         {
             return ReadResult.Skip(source, line, $"broken JSON near character {ex.BytePositionInLine + 1}, document skipped");
+        }
+        catch (InvalidOperationException)
+        {
+            // GetString refuses a \u escape of a lone surrogate ("\ud800").
+            return ReadResult.Skip(source, line, "a string holds a \\u escape of a lone surrogate (not valid Unicode), document skipped");
         }
     }
 }

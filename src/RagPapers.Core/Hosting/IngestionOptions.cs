@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using RagPapers.Papers;
 
 namespace RagPapers.Hosting;
 
@@ -19,6 +20,13 @@ public sealed class IngestionOptions
     /// <summary>Sentences repeated at the start of the next chunk, so a fact spanning a boundary is found whole.</summary>
     [Range(0, 5, ErrorMessage = "Ingestion:OverlapSentences must be between 0 and 5.")]
     public int OverlapSentences { get; set; } = 1;
+
+    /// <summary>
+    /// Longest title plus abstract of one record; a longer record is skipped with a diagnostic, and a raw line or
+    /// entry over ten times this is skipped without being held in memory whole.
+    /// </summary>
+    [Range(1_000, 10_000_000, ErrorMessage = "Ingestion:MaxRecordChars must be between 1000 and 10000000.")]
+    public int MaxRecordChars { get; set; } = PaperText.DefaultMaxRecordChars;
 
     /// <summary>Papers written per transaction.</summary>
     [Range(1, 100_000, ErrorMessage = "Ingestion:BatchSize must be between 1 and 100000.")]

@@ -22,7 +22,11 @@ public static class RagPapersServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(root);
 
-        services.AddSingleton(_ => new CollectionReader(CollectionReader.DefaultReaders()));
+        services.AddSingleton(sp =>
+        {
+            var maxRecordChars = sp.GetRequiredService<IOptions<IngestionOptions>>().Value.MaxRecordChars;
+            return new CollectionReader(CollectionReader.DefaultReaders(maxRecordChars), maxRecordChars);
+        });
         services.AddSingleton<Chunker>();
         services.AddSingleton<Ingestor>();
         services.AddRagPapersEmbedder();

@@ -8,7 +8,9 @@ namespace RagPapers.Ingestion;
 /// <summary>
 /// Cuts an abstract into sentence-aligned windows of at most <see cref="IngestionOptions.MaxChunkChars"/>
 /// characters, repeating <see cref="IngestionOptions.OverlapSentences"/> sentences at the start of the next
-/// window. Each chunk is a verbatim slice of the abstract, so it can be quoted as is.
+/// window. Each chunk is a verbatim slice of the abstract, so it can be quoted as is. A single sentence longer
+/// than the limit is cut at the last space before it, or (a run without spaces) between two characters, so no
+/// chunk is ever longer than the limit.
 /// </summary>
 public sealed class Chunker(IOptions<IngestionOptions> options)
 {
@@ -24,6 +26,7 @@ public sealed class Chunker(IOptions<IngestionOptions> options)
         var text = paper.Abstract;
         var sentences = SentenceSplitter.Split(text)
             .Select(r => (Start: r.Start.GetOffset(text.Length), End: r.End.GetOffset(text.Length)))
+            .SelectMany(sentence => Fit(text, sentence))
             .ToArray();
         var chunks = new List<Chunk>();
         var first = 0;
@@ -40,6 +43,29 @@ public sealed class Chunker(IOptions<IngestionOptions> options)
         }
 
         return chunks;
+    }
+
+    /// <summary>The sentence as pieces of at most maxChars: cut after the last space that fits, else between characters.</summary>
+    private IEnumerable<(int Start, int End)> Fit(string text, (int Start, int End) sentence)
+    {
+        var (start, end) = sentence;
+        while (end - start > maxChars)
+        {
+            var limit = start + maxChars;
+            var space = text.LastIndexOf(' ', limit, maxChars);
+            var cut = space > start ? space : char.IsLowSurrogate(text[limit]) ? limit - 1 : limit;
+            yield return (start, cut);
+            start = cut;
+            while (start < end && text[start] == ' ')
+            {
+                start++;
+            }
+        }
+
+        if (end > start)
+        {
+            yield return (start, end);
+        }
     }
 
     /// <summary>

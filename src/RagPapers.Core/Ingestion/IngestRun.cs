@@ -6,7 +6,8 @@ namespace RagPapers.Ingestion;
 /// <summary>The state of one ingestion run: what is stored, what was seen, the papers waiting for the next batch, and the tallies.</summary>
 internal sealed class IngestRun(IReadOnlyDictionary<string, string> storedHashes, ILogger logger)
 {
-    private readonly HashSet<string> seen = new(StringComparer.Ordinal);
+    // Each paper id met in this run: where it was first read and what it held then.
+    private readonly Dictionary<string, (string Hash, string Source, int Line)> seen = new(StringComparer.Ordinal);
     private readonly List<IngestResult> results = [];
     private int added;
     private int updated;
@@ -22,7 +23,7 @@ internal sealed class IngestRun(IReadOnlyDictionary<string, string> storedHashes
     public void Accept(ReadResult record, Chunker chunker)
     {
         var paper = record.Paper;
-        var outcome = Classify(record, out var hash);
+        var outcome = Classify(record, out var hash, out var conflict);
         switch (outcome)
         {
             case IngestOutcome.Skipped:
@@ -44,28 +45,42 @@ internal sealed class IngestRun(IReadOnlyDictionary<string, string> storedHashes
             Pending.Add(new PendingPaper(paper!, hash!, chunker.Split(paper!)));
         }
 
-        results.Add(new IngestResult(paper?.Id, paper?.Title, outcome, record.Skipped));
+        results.Add(new IngestResult(paper?.Id, paper?.Title, outcome, record.Skipped ?? conflict));
     }
 
     public IngestSummary ToSummary(TimeSpan elapsed) => new(results.Count, added, updated, unchanged, skipped, results, elapsed);
 
-    private IngestOutcome Classify(ReadResult record, out string? hash)
+    private IngestOutcome Classify(ReadResult record, out string? hash, out ReadDiagnostic? conflict)
     {
         hash = null;
+        conflict = null;
         if (record.Paper is not { } paper)
         {
             Log.RecordSkipped(logger, record.Skipped?.ToString() ?? "a record without a paper");
             return IngestOutcome.Skipped;
         }
 
-        // A paper listed in two files (or twice in one) is stored once: the first occurrence wins.
-        if (!seen.Add(paper.Id))
+        hash = PaperHashing.ContentHash(paper);
+
+        // A paper listed in two files (or twice in one) is stored once: the first occurrence wins. The same id with
+        // other content is a conflict the user should see, named by both places.
+        if (seen.TryGetValue(paper.Id, out var first))
         {
             Log.DuplicatePaper(logger, paper.Id);
-            return IngestOutcome.Unchanged;
+            if (first.Hash == hash)
+            {
+                hash = null;
+                return IngestOutcome.Unchanged;
+            }
+
+            conflict = new ReadDiagnostic(paper.Source, record.Line,
+                $"paper {paper.Id} was already read at {first.Source}:{first.Line} with other content; the first is kept, this record skipped");
+            Log.RecordSkipped(logger, conflict.ToString());
+            hash = null;
+            return IngestOutcome.Skipped;
         }
 
-        hash = PaperHashing.ContentHash(paper);
+        seen.Add(paper.Id, (hash, paper.Source, record.Line));
         if (!storedHashes.TryGetValue(paper.Id, out var stored))
         {
             return IngestOutcome.Added;

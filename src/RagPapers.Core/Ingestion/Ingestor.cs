@@ -52,7 +52,8 @@ public sealed class Ingestor(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            Log.IngestFailed(logger, ex, run.Progress.Processed);
+            Log.IngestFailed(logger, run.Progress.Processed, ex.Message);
+            Log.IngestFailureDetail(logger, ex);
             throw;
         }
 

@@ -22,6 +22,10 @@ internal static partial class Log
     [LoggerMessage(106, LogLevel.Information, "Ingestion canceled after {Processed} records; committed batches are kept")]
     public static partial void IngestCanceled(ILogger logger, int processed);
 
-    [LoggerMessage(107, LogLevel.Error, "Ingestion failed after {Processed} records; committed batches are kept")]
-    public static partial void IngestFailed(ILogger logger, Exception exception, int processed);
+    // One line at Error for whoever reads the log; the stack only at Debug, for whoever asks for it.
+    [LoggerMessage(107, LogLevel.Error, "Ingestion failed after {Processed} records; committed batches are kept: {Reason}")]
+    public static partial void IngestFailed(ILogger logger, int processed, string reason);
+
+    [LoggerMessage(108, LogLevel.Debug, "Ingestion failure in detail")]
+    public static partial void IngestFailureDetail(ILogger logger, Exception exception);
 }

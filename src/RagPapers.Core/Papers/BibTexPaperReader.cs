@@ -32,7 +32,8 @@ public sealed class BibTexPaperReader : IPaperReader
     public async IAsyncEnumerable<ReadResult> ReadAsync(string path, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var source = Path.GetFileName(path);
-        var text = await File.ReadAllTextAsync(path, cancellationToken);
+        // The whole file is parsed at once (entries span lines); every entry is then held to the record limit.
+        var text = await File.ReadAllTextAsync(path, Utf8Text.MarkingEncoding, cancellationToken);
         foreach (var item in new BibTexParser(text).Parse())
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -56,7 +57,7 @@ public sealed class BibTexPaperReader : IPaperReader
 
         var arxivId = ArxivId(entry);
         var paper = new Paper(arxivId ?? PaperIds.FromTitle(title), title, abstractText, Authors(entry), Published(entry), source, arxivId);
-        return ReadResult.Read(paper);
+        return ReadResult.Read(paper, entry.Line);
     }
 
     private static string? ArxivId(BibTexEntry entry)

@@ -5,9 +5,11 @@ namespace RagPapers.Papers;
 /// <summary>
 /// Reads a collection: files and folders expanded, each file's format recognized from its content (the extension
 /// only breaks ties), then read by the matching <see cref="IPaperReader"/>. A file no reader understands yields
-/// one diagnostic and reading goes on with the next file.
+/// one diagnostic and reading goes on with the next file; so does a file that is not a regular file (a pipe, a
+/// device, a broken or looping link) or fails while it is read, after the records read before the failure.
+/// Every record passes <see cref="PaperText.Check"/> on its way out.
 /// </summary>
-public sealed class CollectionReader(IEnumerable<IPaperReader> readers)
+public sealed class CollectionReader(IEnumerable<IPaperReader> readers, int maxRecordChars = PaperText.DefaultMaxRecordChars)
 {
     // The extensions each built-in format is usually saved with; only consulted when two readers claim a file.
     private static readonly Dictionary<string, string[]> UsualExtensions = new(StringComparer.OrdinalIgnoreCase)
@@ -20,8 +22,8 @@ public sealed class CollectionReader(IEnumerable<IPaperReader> readers)
     private readonly IReadOnlyList<IPaperReader> readers = readers.ToArray();
 
     /// <summary>The readers for every built-in format: daily-papers text, JSON Lines, BibTeX.</summary>
-    public static IReadOnlyList<IPaperReader> DefaultReaders() =>
-        [new DailyPapersTextReader(), new JsonLinesPaperReader(), new BibTexPaperReader()];
+    public static IReadOnlyList<IPaperReader> DefaultReaders(int maxRecordChars = PaperText.DefaultMaxRecordChars) =>
+        [new DailyPapersTextReader(maxRecordChars), new JsonLinesPaperReader(maxRecordChars), new BibTexPaperReader()];
 
     /// <summary>
     /// Files named by <paramref name="paths"/>, in order: a folder contributes its files (not sub-folders), sorted by
@@ -53,25 +55,78 @@ public sealed class CollectionReader(IEnumerable<IPaperReader> readers)
         return files.DistinctBy(Path.GetFullPath, StringComparer.Ordinal).ToArray();
     }
 
-    /// <summary>Every record of every file, in order; unreadable files and bad records come back as diagnostics.</summary>
+    /// <summary>Every record of every file, in order; unusable files and bad records come back as diagnostics.</summary>
     public async IAsyncEnumerable<ReadResult> ReadAsync(IEnumerable<string> paths, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         foreach (var path in ExpandPaths(paths))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var head = await FileHead.ReadAsync(path, cancellationToken);
-            var reader = head is null ? null : Detect(path, head);
-            if (reader is null)
+            await foreach (var result in ReadFileAsync(path, cancellationToken))
             {
-                yield return ReadResult.Skip(Path.GetFileName(path), 0, Unreadable(head));
-                continue;
-            }
-
-            await foreach (var result in reader.ReadAsync(path, cancellationToken))
-            {
-                yield return result;
+                yield return PaperText.Check(result, maxRecordChars);
             }
         }
+    }
+
+    private async IAsyncEnumerable<ReadResult> ReadFileAsync(string path, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var source = Path.GetFileName(path);
+        var (reader, problem) = await ChooseReaderAsync(path, cancellationToken);
+        if (reader is null)
+        {
+            yield return ReadResult.Skip(source, 0, problem!);
+            yield break;
+        }
+
+        // Driven by hand: a yield cannot sit in a try with a catch, and a failure must not lose what came before it.
+        await using var records = reader.ReadAsync(path, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        var line = 0;
+        while (true)
+        {
+            ReadResult? failure = null;
+            try
+            {
+                if (!await records.MoveNextAsync())
+                {
+                    yield break;
+                }
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                failure = ReadResult.Skip(source, line, $"reading stopped after line {line}: {ex.Message}; the rest of the file is skipped");
+            }
+
+            if (failure is not null)
+            {
+                yield return failure;
+                yield break;
+            }
+
+            line = Math.Max(line, records.Current.Line);
+            yield return records.Current;
+        }
+    }
+
+    /// <summary>The reader for a file, or why the file cannot be read at all.</summary>
+    private async Task<(IPaperReader? Reader, string? Problem)> ChooseReaderAsync(string path, CancellationToken cancellationToken)
+    {
+        if (FileKind.Problem(path) is { } kind)
+        {
+            return (null, kind);
+        }
+
+        string? head;
+        try
+        {
+            head = await FileHead.ReadAsync(path, cancellationToken);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return (null, $"cannot be read: {ex.Message}");
+        }
+
+        var reader = head is null ? null : Detect(path, head);
+        return reader is null ? (null, Unreadable(head)) : (reader, null);
     }
 
     /// <summary>The reader for a file with this head: content decides, the extension breaks ties, then reader order.</summary>
@@ -88,6 +143,7 @@ public sealed class CollectionReader(IEnumerable<IPaperReader> readers)
     {
         null => "binary file, not a paper collection",
         _ when string.IsNullOrWhiteSpace(head) => "empty file, no papers",
+        _ when Utf8Text.IndexOfInvalid(head) >= 0 => $"unrecognized format, and the file is not UTF-8 text; supported formats: {string.Join(", ", readers.Select(reader => reader.Format))}",
         _ => $"unrecognized format; supported formats: {string.Join(", ", readers.Select(reader => reader.Format))}",
     };
 }

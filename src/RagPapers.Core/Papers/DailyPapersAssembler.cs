@@ -7,7 +7,7 @@ namespace RagPapers.Papers;
 /// abstract-like one; metadata after the abstract (author count, date) belongs to that paper. A paper is emitted
 /// once the next title starts, so its trailing metadata has been seen.
 /// </summary>
-internal sealed class DailyPapersAssembler(string source)
+internal sealed class DailyPapersAssembler(string source, int maxRecordChars)
 {
     private (string Text, int Line)? pendingTitle;
     private (string Title, int Line, StringBuilder Abstract, DateOnly? Published)? current;
@@ -53,8 +53,13 @@ internal sealed class DailyPapersAssembler(string source)
 
         if (current is { } paper)
         {
-            // A second long line in a row is another paragraph of the same abstract.
-            paper.Abstract.Append(' ').Append(line);
+            // A second long line in a row is another paragraph of the same abstract. Past the record limit the rest is
+            // dropped: the record is skipped for its length anyway, and memory stays bounded.
+            if (paper.Abstract.Length <= maxRecordChars)
+            {
+                paper.Abstract.Append(' ').Append(line);
+            }
+
             return null;
         }
 
@@ -77,7 +82,7 @@ internal sealed class DailyPapersAssembler(string source)
 
         current = null;
         var result = new Paper(PaperIds.FromTitle(paper.Title), paper.Title, paper.Abstract.ToString(), [], paper.Published, source);
-        return ReadResult.Read(result);
+        return ReadResult.Read(result, paper.Line);
     }
 
     private ReadResult NoAbstract((string Text, int Line) title)

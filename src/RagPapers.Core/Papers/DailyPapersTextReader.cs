@@ -7,8 +7,10 @@ namespace RagPapers.Papers;
 /// ("Subscribe", "byAK and the research community", the page date) and per-paper metadata mixed in.
 /// Ids come from titles (the dumps carry no arXiv ids); authors are not listed, only counted, so they stay empty.
 /// </summary>
-public sealed class DailyPapersTextReader : IPaperReader
+public sealed class DailyPapersTextReader(int maxRecordChars = PaperText.DefaultMaxRecordChars) : IPaperReader
 {
+    private readonly int maxLineChars = checked(maxRecordChars * PaperText.RawRecordFactor);
+
     // Lines that open another format; a dump starts with chrome or a title, never with these.
     private static readonly char[] StructuredStarts = ['{', '[', '@', '%', '<'];
 
@@ -28,12 +30,18 @@ public sealed class DailyPapersTextReader : IPaperReader
 
     public async IAsyncEnumerable<ReadResult> ReadAsync(string path, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var assembler = new DailyPapersAssembler(Path.GetFileName(path));
-        using var reader = new StreamReader(path, detectEncodingFromByteOrderMarks: true);
+        var source = Path.GetFileName(path);
+        var assembler = new DailyPapersAssembler(source, maxRecordChars);
+        using var reader = Utf8Text.Open(path);
+        var lines = new BoundedLineReader(reader, maxLineChars);
         var lineNumber = 0;
-        while (await reader.ReadLineAsync(cancellationToken) is { } line)
+        while (await lines.ReadLineAsync(cancellationToken) is { } line)
         {
-            if (assembler.Accept(line, ++lineNumber) is { } result)
+            lineNumber++;
+            var result = line.TooLong
+                ? ReadResult.Skip(source, lineNumber, $"the line is {line.Length} characters, over the limit of {maxLineChars} ({PaperText.RawRecordFactor} × Ingestion:MaxRecordChars), line skipped")
+                : assembler.Accept(line.Text, lineNumber);
+            if (result is not null)
             {
                 yield return result;
             }
@@ -47,7 +55,7 @@ public sealed class DailyPapersTextReader : IPaperReader
 
     private static bool HasTitleAndAbstract(string path, string[] lines)
     {
-        var assembler = new DailyPapersAssembler(Path.GetFileName(path));
+        var assembler = new DailyPapersAssembler(Path.GetFileName(path), int.MaxValue);
         for (var i = 0; i < lines.Length && !assembler.SawPaper; i++)
         {
             assembler.Accept(lines[i], i + 1);

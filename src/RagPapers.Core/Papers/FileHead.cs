@@ -2,12 +2,14 @@ using System.Text;
 
 namespace RagPapers.Papers;
 
-/// <summary>The first few KB of a file decoded as UTF-8, or null when they are not text (NUL bytes, invalid UTF-8).</summary>
+/// <summary>
+/// The first few KB of a file as text, or null for a binary file (one with NUL bytes). Bytes that are not UTF-8
+/// are marked (<see cref="Utf8Text"/>), not a reason to give up on the file: its readers report the records
+/// that hold them and keep the rest.
+/// </summary>
 internal static class FileHead
 {
     public const int Size = 8 * 1024;
-
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     public static async Task<string?> ReadAsync(string path, CancellationToken cancellationToken = default)
     {
@@ -23,6 +25,13 @@ internal static class FileHead
 
     internal static string? Decode(ReadOnlySpan<byte> bytes, bool endOfFile)
     {
+        // UTF-16 (with its BOM, as the readers honour it) is text full of NUL bytes.
+        if (bytes.StartsWith(Encoding.Unicode.Preamble) || bytes.StartsWith(Encoding.BigEndianUnicode.Preamble))
+        {
+            var utf16 = bytes[0] == 0xFF ? Encoding.Unicode : Encoding.BigEndianUnicode;
+            return utf16.GetString(bytes[2..(bytes.Length - (bytes.Length % 2))]);
+        }
+
         if (bytes.Contains((byte)0))
         {
             return null;
@@ -33,17 +42,10 @@ internal static class FileHead
             bytes = bytes[Encoding.UTF8.Preamble.Length..];
         }
 
-        // Without flushing, a character cut in half by the 8 KB limit waits in the decoder instead of failing.
-        var decoder = StrictUtf8.GetDecoder();
-        var chars = new char[StrictUtf8.GetMaxCharCount(bytes.Length)];
-        try
-        {
-            var count = decoder.GetChars(bytes, chars, flush: endOfFile);
-            return new string(chars, 0, count);
-        }
-        catch (DecoderFallbackException)
-        {
-            return null;
-        }
+        // Without flushing, a character cut in half by the 8 KB limit waits in the decoder instead of being marked.
+        var decoder = Utf8Text.MarkingEncoding.GetDecoder();
+        var chars = new char[Utf8Text.MarkingEncoding.GetMaxCharCount(bytes.Length)];
+        var count = decoder.GetChars(bytes, chars, flush: endOfFile);
+        return new string(chars, 0, count);
     }
 }

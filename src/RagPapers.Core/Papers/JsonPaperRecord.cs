@@ -26,9 +26,20 @@ internal static class JsonPaperRecord
 
         using (document)
         {
-            return document.RootElement.ValueKind == JsonValueKind.Object
-                ? FromObject(source, line, document.RootElement)
-                : ReadResult.Skip(source, line, $"expected a JSON object, found {document.RootElement.ValueKind}");
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return ReadResult.Skip(source, line, $"expected a JSON object, found {document.RootElement.ValueKind}");
+            }
+
+            try
+            {
+                return FromObject(source, line, document.RootElement);
+            }
+            catch (InvalidOperationException)
+            {
+                // GetString throws this for a string whose \u escapes decode to a lone surrogate ("\ud800").
+                return ReadResult.Skip(source, line, "a string holds a \\u escape of a lone surrogate (not valid Unicode), record skipped");
+            }
         }
     }
 
@@ -50,7 +61,7 @@ internal static class JsonPaperRecord
         var rawId = Text(paper, root, "id")?.Trim();
         var arxivId = rawId is not null && PaperIds.IsArxivId(rawId) ? PaperIds.FromArxivId(rawId) : null;
         var id = arxivId ?? PaperIds.FromTitle(title);
-        return ReadResult.Read(new Paper(id, title, abstractText, Authors(paper, root), Published(paper, root), source, arxivId));
+        return ReadResult.Read(new Paper(id, title, abstractText, Authors(paper, root), Published(paper, root), source, arxivId), line);
     }
 
     private static List<string> Authors(JsonElement paper, JsonElement root)

@@ -3,17 +3,21 @@ namespace RagPapers.Papers;
 /// <summary>One record of a collection file: either a paper or the diagnostic that explains why it was skipped.</summary>
 public sealed record ReadResult
 {
-    private ReadResult(Paper? paper, ReadDiagnostic? skipped)
+    private ReadResult(Paper? paper, ReadDiagnostic? skipped, int line)
     {
         Paper = paper;
         Skipped = skipped;
+        Line = line;
     }
 
     public Paper? Paper { get; }
 
     public ReadDiagnostic? Skipped { get; }
 
-    public static ReadResult Read(Paper paper) => new(paper, null);
+    /// <summary>The 1-based line where the record starts in its file (0 when unknown or for the whole file).</summary>
+    public int Line { get; }
 
-    public static ReadResult Skip(string file, int line, string reason) => new(null, new ReadDiagnostic(file, line, reason));
+    public static ReadResult Read(Paper paper, int line = 0) => new(paper, null, line);
+
+    public static ReadResult Skip(string file, int line, string reason) => new(null, new ReadDiagnostic(file, line, reason), line);
 }

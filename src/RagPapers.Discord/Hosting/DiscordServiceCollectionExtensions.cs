@@ -23,6 +23,7 @@ public static class DiscordServiceCollectionExtensions
     {
         services.AddDiscordRestClient(configuration);
         services.AddSingleton<InteractionSignature>();
+        services.AddSingleton<InteractionReplayGuard>();
         services.AddSingleton<InteractionQueue>();
         services.AddSingleton<InteractionTriage>();
         services.AddSingleton<InteractionDispatcher>();

@@ -1,18 +1,22 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
 using RagPapers.Discord.Rest;
 
 namespace RagPapers.Discord.Interactions;
 
 /// <summary>
-/// POST /discord/interactions: reads the raw body once, refuses anything not signed by Discord (401), then
-/// hands the interaction to the dispatcher, which answers within Discord's 3-second deadline.
+/// POST /discord/interactions: reads the raw body once, refuses anything not signed by Discord (401) or already
+/// received (401: a replay), then hands the interaction to the dispatcher, which answers within Discord's 3-second
+/// deadline.
 /// </summary>
-internal sealed class InteractionEndpoint(InteractionSignature signature, InteractionDispatcher dispatcher, ILogger<InteractionEndpoint> logger)
+internal sealed class InteractionEndpoint(
+    InteractionSignature signature, InteractionReplayGuard replays, InteractionDispatcher dispatcher, ILogger<InteractionEndpoint> logger)
 {
-    // Interactions are a few KB; resolved data on big commands stays far below this.
-    private const int MaxBodyBytes = 256 * 1024;
+    // Interactions are a few KB; resolved data on big commands stays far below this. It replaces the server-wide
+    // request body limit for this endpoint, so this is the limit that holds.
+    internal const int MaxBodyBytes = 256 * 1024;
 
     public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken = default)
     {
@@ -38,9 +42,19 @@ internal sealed class InteractionEndpoint(InteractionSignature signature, Intera
             return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Malformed interaction", detail: $"The body is not a valid interaction: {ex.Message}");
         }
 
-        return interaction is null
-            ? Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Malformed interaction", detail: "The body is empty JSON (null).")
-            : dispatcher.Dispatch(interaction);
+        if (interaction is null)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Malformed interaction", detail: "The body is empty JSON (null).");
+        }
+
+        if (interaction.Id is { } id && !replays.TryAccept(id))
+        {
+            const string Replayed = "This interaction was already received; a replayed request is refused.";
+            Log.Refused(logger, Replayed);
+            return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Replayed interaction", detail: Replayed);
+        }
+
+        return dispatcher.Dispatch(interaction);
     }
 
     /// <summary>The whole body, or null when it is larger than <see cref="MaxBodyBytes"/>.</summary>
@@ -49,6 +63,11 @@ internal sealed class InteractionEndpoint(InteractionSignature signature, Intera
         if (request.ContentLength > MaxBodyBytes)
         {
             return null;
+        }
+
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = MaxBodyBytes + 1; // one byte over, so a longer body reaches our own check below
         }
 
         using var buffer = new MemoryStream();

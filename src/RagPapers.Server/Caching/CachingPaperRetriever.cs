@@ -6,50 +6,67 @@ namespace RagPapers.Server.Caching;
 
 /// <summary>
 /// Remembers retrieval results, so a question many clients ask is searched once per store version: the key holds
-/// the store's generation, so a result read before a write is never served after it, and a write empties the cache.
+/// the store's generation (this server's writes, and the store's own version, which moves for writes by other
+/// processes too), so a result read before a write is never served after it, and a write empties the cache. A
+/// store that cannot tell its version keeps results for <see cref="UnversionedLifetime"/> only.
 /// Results are immutable records, shared safely between requests (and between the conversations that keep them).
 /// </summary>
-public sealed class CachingPaperRetriever(IPaperRetriever inner, StoreChanges changes, int capacity) : IPaperRetriever, IDisposable
+public sealed class CachingPaperRetriever(IPaperRetriever inner, StoreChanges changes, int capacity, IStoreVersion? storeVersion = null)
+    : IPaperRetriever, IDisposable
 {
+    /// <summary>How long a result lives when the store has no version another process's write would move.</summary>
+    public static readonly TimeSpan UnversionedLifetime = TimeSpan.FromSeconds(1);
+
     private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = capacity, CompactionPercentage = 0.25 });
-    private long _generation = -1;
+    private readonly MemoryCacheEntryOptions _entry = new()
+    {
+        Size = 1,
+        AbsoluteExpirationRelativeToNow = storeVersion is null ? UnversionedLifetime : null,
+    };
+
+    private readonly Lock _generationLock = new();
+    private Generation _generation = new(-1, -1);
 
     public async Task<RetrievalResult> RetrieveAsync(RetrievalRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var key = new RetrievalKey(Fresh(), request.Query, request.TopK, request.Filter, Restriction(request.RestrictTo));
+        var key = new RetrievalKey(await FreshAsync(cancellationToken), request.Query, request.TopK, request.Filter, Restriction(request.RestrictTo));
         if (_cache.TryGetValue(key, out RetrievalResult? cached))
         {
             return cached!;
         }
 
         var result = await inner.RetrieveAsync(request, cancellationToken);
-        _cache.Set(key, result, new MemoryCacheEntryOptions { Size = 1 });
+        _cache.Set(key, result, _entry);
         return result;
     }
 
     public async Task<IReadOnlyList<RetrievedPaper>> SimilarAsync(string paperId, int top, CancellationToken cancellationToken = default)
     {
-        var key = new SimilarKey(Fresh(), paperId, top);
+        var key = new SimilarKey(await FreshAsync(cancellationToken), paperId, top);
         if (_cache.TryGetValue(key, out IReadOnlyList<RetrievedPaper>? cached))
         {
             return cached!;
         }
 
         var similar = await inner.SimilarAsync(paperId, top, cancellationToken);
-        _cache.Set(key, similar, new MemoryCacheEntryOptions { Size = 1 });
+        _cache.Set(key, similar, _entry);
         return similar;
     }
 
     public void Dispose() => _cache.Dispose();
 
     /// <summary>The current store generation; the first call after a write empties the cache.</summary>
-    private long Fresh()
+    private async ValueTask<Generation> FreshAsync(CancellationToken cancellationToken)
     {
-        var generation = changes.Generation;
-        if (Interlocked.Exchange(ref _generation, generation) != generation)
+        var generation = new Generation(changes.Generation, storeVersion is null ? 0 : await storeVersion.GetVersionAsync(cancellationToken));
+        lock (_generationLock)
         {
-            _cache.Clear();
+            if (_generation != generation)
+            {
+                _generation = generation;
+                _cache.Clear();
+            }
         }
 
         return generation;
@@ -58,7 +75,9 @@ public sealed class CachingPaperRetriever(IPaperRetriever inner, StoreChanges ch
     private static string? Restriction(IReadOnlyCollection<string>? ids) =>
         ids is null ? null : string.Join('\n', ids.Order(StringComparer.Ordinal));
 
-    private readonly record struct RetrievalKey(long Generation, string Query, int? TopK, SearchFilter? Filter, string? RestrictTo);
+    private readonly record struct Generation(long Own, long Store);
 
-    private readonly record struct SimilarKey(long Generation, string PaperId, int Top);
+    private readonly record struct RetrievalKey(Generation Generation, string Query, int? TopK, SearchFilter? Filter, string? RestrictTo);
+
+    private readonly record struct SimilarKey(Generation Generation, string PaperId, int Top);
 }

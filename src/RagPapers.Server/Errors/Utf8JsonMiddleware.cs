@@ -1,6 +1,5 @@
 using System.Text;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 
 namespace RagPapers.Server.Errors;
@@ -18,7 +17,7 @@ internal sealed class Utf8JsonMiddleware(RequestDelegate next, IProblemDetailsSe
         if (contentType is null
             || !MediaTypeHeaderValue.TryParse(contentType, out var mediaType)
             || !IsJson(mediaType)
-            || StringSegment.IsNullOrEmpty(mediaType.Charset)
+            || !HasCharset(mediaType)
             || IsUtf8(mediaType.Charset.Value))
         {
             return next(context);
@@ -39,6 +38,10 @@ internal sealed class Utf8JsonMiddleware(RequestDelegate next, IProblemDetailsSe
     private static bool IsJson(MediaTypeHeaderValue mediaType) =>
         mediaType.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
         || mediaType.Suffix.Equals("json", StringComparison.OrdinalIgnoreCase);
+
+    // "charset=" with nothing after it names no encoding either; the framework would fail on it with a 500.
+    private static bool HasCharset(MediaTypeHeaderValue mediaType) =>
+        mediaType.Parameters.Any(parameter => parameter.Name.Equals("charset", StringComparison.OrdinalIgnoreCase));
 
     private static bool IsUtf8(string? charset)
     {

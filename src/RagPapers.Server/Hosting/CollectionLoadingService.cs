@@ -34,7 +34,8 @@ internal sealed class CollectionLoadingService(PaperLibrary library, CollectionS
         {
             // A store of another embedder or a missing collection path: stay up so /health/ready can say why.
             state.MarkFailed(ex.Message);
-            Log.CollectionFailed(logger, ex);
+            Log.CollectionFailed(logger, ex.Message);
+            Log.CollectionFailureDetail(logger, ex);
         }
     }
 }

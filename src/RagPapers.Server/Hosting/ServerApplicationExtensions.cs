@@ -14,6 +14,7 @@ public static class ServerApplicationExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseMiddleware<RequestLogMiddleware>();
+        app.UseMiddleware<NoSniffMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<Utf8JsonMiddleware>();

@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.Http.Timeouts;
@@ -23,8 +22,7 @@ internal static class ServerProtocolServiceCollectionExtensions
             options.SerializerOptions.TypeInfoResolverChain.Insert(0, ServerJsonContext.Default);
             options.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
             options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
-            // Responses are application/json, never inlined in HTML, so quotes and titles stay readable ("SparK", not \u0022SparK\u0022).
-            options.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+            options.SerializerOptions.Encoder = ServerJson.Encoder;
         });
 
         // Binding failures throw BadHttpRequestException, which BadRequestExceptionHandler turns into a 400 naming the field.
@@ -38,6 +36,7 @@ internal static class ServerProtocolServiceCollectionExtensions
         });
         services.AddSingleton<IProblemDetailsWriter, ProblemJsonFallbackWriter>(); // after the framework's own: see the class
         services.AddExceptionHandler<BadRequestExceptionHandler>();
+        services.AddExceptionHandler<StoreUnavailableExceptionHandler>();
 
         services.AddRequestTimeouts();
         services.AddOptions<RequestTimeoutOptions>().Configure<IOptions<ServerOptions>>((timeouts, server) =>

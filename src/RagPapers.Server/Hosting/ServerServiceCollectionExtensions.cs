@@ -38,7 +38,7 @@ public static class ServerServiceCollectionExtensions
         services.DecorateSingleton<IPaperIndex>((sp, index) => new ChangeTrackingPaperIndex(index, sp.GetRequiredService<StoreChanges>()));
         services.DecorateSingleton<IPaperRetriever>((sp, retriever) =>
             sp.GetRequiredService<IOptions<ServerOptions>>().Value.RetrievalCacheEntries is > 0 and var capacity
-                ? new CachingPaperRetriever(retriever, sp.GetRequiredService<StoreChanges>(), capacity)
+                ? new CachingPaperRetriever(retriever, sp.GetRequiredService<StoreChanges>(), capacity, sp.GetRequiredService<IPaperIndex>().GetService<IStoreVersion>())
                 : retriever);
 
         services.AddSingleton<CollectionState>();

@@ -72,14 +72,19 @@ public sealed class ChunkerTests
     }
 
     [Fact]
-    public void Split_OverLongSentence_IsItsOwnChunk()
+    public void Split_OverLongSentence_CutBetweenWordsIntoChunksOfTheLimit()
     {
+        // 14 + 30 × 8 - 1 + 1 = 254 characters: cut after the last space within 100, twice; no overlap, so the
+        // chunks joined by the spaces they were cut at give the abstract back.
         var longSentence = "This sentence " + string.Join(' ', Enumerable.Repeat("goes on", 30)) + ".";
-        var sut = Create(maxChars: 100, overlap: 1);
+        var text = S1 + " " + longSentence + " " + S2;
+        var sut = Create(maxChars: 100, overlap: 0);
 
-        var chunks = sut.Split(TestPapers.Make("p1", abstractText: S1 + " " + longSentence + " " + S2));
+        var chunks = sut.Split(TestPapers.Make("p1", abstractText: text));
 
-        Assert.Equal([S1, longSentence, S2], chunks.Select(c => c.Text));
+        Assert.Equal(S1, chunks[0].Text);
+        Assert.All(chunks, c => Assert.InRange(c.Text.Length, 1, 100));
+        Assert.Equal(text, string.Join(' ', chunks.Select(c => c.Text)));
     }
 
     [Fact]
@@ -108,6 +113,34 @@ public sealed class ChunkerTests
         var paper = TestPapers.Make("p1", title: "Sparse Graphs");
 
         Assert.Equal("Sparse Graphs. Some text.", Chunker.EmbeddingText(paper, new Chunk("p1", 0, "Some text.")));
+    }
+
+    [Fact]
+    public void Split_OneSentenceLongerThanTheLimit_CutBetweenWordsNoChunkOverTheLimit()
+    {
+        // 300 words of 9 characters and a space, no sentence end: one 2,999-character sentence, limit 100.
+        var sentence = string.Join(' ', Enumerable.Repeat("wordwordw", 300));
+        var sut = Create(maxChars: 100, overlap: 1);
+
+        var chunks = sut.Split(TestPapers.Make("p1", abstractText: sentence));
+
+        Assert.All(chunks, c => Assert.InRange(c.Text.Length, 1, 100));
+        Assert.All(chunks, c => Assert.DoesNotContain("wordwordw" + "wordwordw", c.Text, StringComparison.Ordinal)); // cuts fall between words
+        Assert.Equal(sentence, string.Join(' ', chunks.Select(c => c.Text)));
+    }
+
+    [Fact]
+    public void Split_RunWithoutSpaces_CutBetweenCharactersNeverInsideASurrogatePair()
+    {
+        // 99 ASCII letters then emoji (2 UTF-16 units each): the 100-character limit falls inside the first emoji.
+        var text = new string('a', 99) + string.Concat(Enumerable.Repeat("😀", 60));
+        var sut = Create(maxChars: 100, overlap: 0);
+
+        var chunks = sut.Split(TestPapers.Make("p1", abstractText: text));
+
+        Assert.All(chunks, c => Assert.InRange(c.Text.Length, 1, 100));
+        Assert.All(chunks, c => Assert.False(char.IsLowSurrogate(c.Text[0]) || char.IsHighSurrogate(c.Text[^1])));
+        Assert.Equal(text, string.Concat(chunks.Select(c => c.Text)));
     }
 
     private static Chunker Create(int maxChars, int overlap) =>

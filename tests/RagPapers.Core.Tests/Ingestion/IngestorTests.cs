@@ -76,17 +76,71 @@ public sealed class IngestorTests : IDisposable
     }
 
     [Fact]
-    public async Task IngestAsync_DuplicateIdInOneRun_FirstWinsAndSecondIsUnchanged()
+    public async Task IngestAsync_SameIdSameContentTwice_SecondIsUnchangedWithoutDiagnostic()
     {
         await using var index = await TestStores.OpenAsync(StorePath);
-        var first = TestPapers.Make("dup", title: "First version");
-        var second = first with { Title = "Second version" };
+        var paper = TestPapers.Make("dup", title: "One version");
 
-        var summary = await CreateIngestor(index).IngestAsync(TestPapers.Stream(ReadResult.Read(first), ReadResult.Read(second)));
+        var summary = await CreateIngestor(index).IngestAsync(TestPapers.Stream(ReadResult.Read(paper, 1), ReadResult.Read(paper with { Source = "b.txt" }, 7)));
 
-        Assert.Equal((2, 1, 1), (summary.Read, summary.Added, summary.Unchanged));
+        Assert.Equal((2, 1, 1, 0), (summary.Read, summary.Added, summary.Unchanged, summary.Skipped));
+        Assert.Empty(summary.Diagnostics);
+    }
+
+    [Fact]
+    public async Task IngestAsync_SameIdOtherContent_FirstKeptSecondSkippedWithBothLinesNamed()
+    {
+        await using var index = await TestStores.OpenAsync(StorePath);
+        var first = TestPapers.Make("dup", title: "First version", source: "a.jsonl");
+        var second = first with { Title = "Second version", Source = "b.jsonl" };
+
+        var summary = await CreateIngestor(index).IngestAsync(TestPapers.Stream(ReadResult.Read(first, 3), ReadResult.Read(second, 9)));
+
+        Assert.Equal((2, 1, 0, 1), (summary.Read, summary.Added, summary.Unchanged, summary.Skipped));
+        var diagnostic = Assert.Single(summary.Diagnostics);
+        Assert.Equal(("b.jsonl", 9), (diagnostic.File, diagnostic.Line));
+        Assert.Contains("a.jsonl:3", diagnostic.Reason, StringComparison.Ordinal);
         Assert.Equal("First version", (await index.GetPaperAsync("dup"))!.Title);
-        Assert.Equal(1, await index.CountPapersAsync());
+    }
+
+    [Fact]
+    public async Task IngestAsync_EmbedderFails_OneErrorLineAndTheStackOnlyAtDebug()
+    {
+        await using var index = await TestStores.OpenAsync(StorePath);
+        using var logs = new RagPapers.Core.Tests.Answering.Llm.CapturingLoggerProvider();
+        var options = Microsoft.Extensions.Options.Options.Create(new RagPapers.Hosting.IngestionOptions());
+        var sut = new Ingestor(index, new FailingEmbedder(), new Chunker(options), options, TimeProvider.System, new TypedLogger(logs.CreateLogger("ingest")));
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => sut.IngestAsync(TestPapers.Stream(Read(SamplePapers(1)))));
+
+        var error = Assert.Single(logs.Messages, m => m.StartsWith("Error", StringComparison.Ordinal));
+        Assert.Contains("embedder down", error, StringComparison.Ordinal);
+        Assert.DoesNotContain(" at ", error, StringComparison.Ordinal); // no stack trace at Error
+        Assert.Contains(logs.Messages, m => m.StartsWith("Debug", StringComparison.Ordinal) && m.Contains(" at ", StringComparison.Ordinal));
+    }
+
+    private sealed class FailingEmbedder : Microsoft.Extensions.AI.IEmbeddingGenerator<string, Microsoft.Extensions.AI.Embedding<float>>
+    {
+        public Task<Microsoft.Extensions.AI.GeneratedEmbeddings<Microsoft.Extensions.AI.Embedding<float>>> GenerateAsync(
+            IEnumerable<string> values, Microsoft.Extensions.AI.EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default) =>
+            throw new InvalidOperationException("embedder down");
+
+        public object? GetService(Type serviceType, object? serviceKey = null) => null;
+
+        public void Dispose()
+        {
+        }
+    }
+
+    private sealed class TypedLogger(Microsoft.Extensions.Logging.ILogger inner) : Microsoft.Extensions.Logging.ILogger<Ingestor>
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => inner.BeginScope(state);
+
+        public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => true;
+
+        public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            inner.Log(logLevel, eventId, state, exception, formatter);
     }
 
     [Fact]

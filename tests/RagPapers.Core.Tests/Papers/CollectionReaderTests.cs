@@ -45,7 +45,8 @@ public sealed class CollectionReaderTests : IDisposable
 
         Assert.Equal(4, results.Count);
         Assert.Equal(new ReadDiagnostic("1.bin", 0, "binary file, not a paper collection"), results[0].Skipped);
-        Assert.Equal(new ReadDiagnostic("2.txt", 0, "binary file, not a paper collection"), results[1].Skipped);
+        Assert.Equal("2.txt", results[1].Skipped!.File); // not UTF-8, but no NUL byte: text in no supported format, not "binary"
+        Assert.Contains("not UTF-8 text", results[1].Skipped!.Reason, StringComparison.Ordinal);
         Assert.Equal("3.csv", results[2].Skipped!.File);
         Assert.Contains("supported formats: daily-papers, jsonl, bibtex", results[2].Skipped!.Reason, StringComparison.Ordinal);
         Assert.Equal("A JSON Paper", results[3].Paper!.Title);

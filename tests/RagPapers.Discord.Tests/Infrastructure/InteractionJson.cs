@@ -9,7 +9,7 @@ public static class InteractionJson
 
     public static string Ping() => new JsonObject
     {
-        ["id"] = "1000000000000000001",
+        ["id"] = NewId(), // fresh per request, as Discord's are: a repeated id is refused as a replay
         ["application_id"] = ApplicationId,
         ["type"] = 1,
         ["token"] = "ping-token",

@@ -25,6 +25,18 @@ public sealed class DiscordEndpointTests(DiscordServer fixture) : IClassFixture<
         Assert.Contains(fixture.Server.Logs.Lines, line => line.Contains("Discord interactions endpoint on at POST /discord/interactions", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(100 * 1024, HttpStatusCode.Unauthorized)] // over the server's 64 KB, under the endpoint's 256 KB: read, then refused as unsigned
+    [InlineData(300 * 1024, HttpStatusCode.RequestEntityTooLarge)]
+    public async Task Interactions_LargeBody_TheEndpointsOwnLimitHolds(int bytes, HttpStatusCode expected)
+    {
+        var body = "{\"type\": 1, \"padding\": \"" + new string('p', bytes) + "\"}";
+
+        using var sut = await fixture.Server.Client.PostAsync(Http.Path("/discord/interactions"), Http.Json(body));
+
+        Assert.Equal(expected, sut.StatusCode);
+    }
+
     [Fact]
     public async Task Interactions_NoPublicKey_AreNotServed()
     {

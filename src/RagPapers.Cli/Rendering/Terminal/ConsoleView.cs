@@ -84,9 +84,12 @@ internal sealed class ConsoleView
     {
         foreach (var piece in pieces)
         {
-            if (piece.Text.Length > 0)
+            // The last line of defence against control codes from a store or a file name (TerminalText): every styled
+            // piece of text passes here, streamed tokens included.
+            var text = TerminalText.Safe(piece.Text);
+            if (text.Length > 0)
             {
-                _console.Write(new Spectre.Console.Text(piece.Text, StyleOf(piece.Tone)));
+                _console.Write(new Spectre.Console.Text(text, StyleOf(piece.Tone)));
             }
         }
     }

@@ -28,4 +28,7 @@ internal static partial class Log
 
     [LoggerMessage(8, LogLevel.Debug, "Loaded FTS5 term statistics of {Chunks} chunks ({Terms} terms) in {Milliseconds:F0} ms")]
     public static partial void TermStatisticsLoaded(ILogger logger, int chunks, int terms, double milliseconds);
+
+    [LoggerMessage(9, LogLevel.Debug, "Store {Path} was written by another process; cached vectors, statistics and papers dropped")]
+    public static partial void ForeignWrite(ILogger logger, string path);
 }

@@ -183,8 +183,9 @@ public sealed partial class SqlitePaperIndex
     private async Task<VectorMatrix> GetMatrixAsync(CancellationToken cancellationToken)
     {
         // A loaded snapshot is immutable and a write only swaps the field, so it is taken without the lock: a vector
-        // search must not wait for a keyword search that holds the connection.
-        if (Volatile.Read(ref matrix) is { } loaded)
+        // search must not wait for a keyword search that holds the connection. Once in a while the lock is taken
+        // anyway, to see writes by other processes.
+        if (Volatile.Read(ref matrix) is { } loaded && !FreshnessDue)
         {
             ObjectDisposedException.ThrowIf(disposed, this);
             return loaded;

@@ -42,6 +42,10 @@ public sealed partial class SqlitePaperIndex
             transaction.Commit();
             Log.BatchUpserted(logger, batch.Count, chunks);
         }
+        catch (SqliteException ex) when (Busy(ex) is { } busy)
+        {
+            throw busy;
+        }
         finally
         {
             InvalidateDerivedData();
@@ -72,6 +76,10 @@ public sealed partial class SqlitePaperIndex
             transaction.Commit();
             Log.SourceDeleted(logger, deleted, source);
             return deleted;
+        }
+        catch (SqliteException ex) when (Busy(ex) is { } busy)
+        {
+            throw busy;
         }
         finally
         {

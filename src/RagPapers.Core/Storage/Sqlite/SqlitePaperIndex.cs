@@ -44,7 +44,10 @@ public sealed partial class SqlitePaperIndex(string path, ILogger<SqlitePaperInd
             if (connection is null)
             {
                 Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-                var builder = new SqliteConnectionStringBuilder { DataSource = path, Pooling = false, Mode = SqliteOpenMode.ReadWriteCreate };
+                var builder = new SqliteConnectionStringBuilder
+                {
+                    DataSource = path, Pooling = false, Mode = SqliteOpenMode.ReadWriteCreate, DefaultTimeout = BusyTimeoutSeconds,
+                };
                 connection = new SqliteConnection(builder.ConnectionString);
                 await connection.OpenAsync(cancellationToken);
                 commands = new CommandCache(connection);
@@ -53,6 +56,12 @@ public sealed partial class SqlitePaperIndex(string path, ILogger<SqlitePaperInd
             await EnsureSchemaAsync(embedder, cancellationToken);
             this.embedder = embedder;
             InvalidateDerivedData();
+            dataVersion = -1;
+            await EnsureFreshAsync(cancellationToken);
+        }
+        catch (SqliteException ex) when (Busy(ex) is { } busy)
+        {
+            throw busy;
         }
         finally
         {
@@ -131,6 +140,7 @@ public sealed partial class SqlitePaperIndex(string path, ILogger<SqlitePaperInd
     /// <summary>Drops what was computed from the rows (vector matrix, term statistics and counts, papers read); called after every write.</summary>
     private void InvalidateDerivedData()
     {
+        Interlocked.Increment(ref version);
         matrix = null;
         termStatistics = null;
         chunkTotal = null;
@@ -144,7 +154,10 @@ public sealed partial class SqlitePaperIndex(string path, ILogger<SqlitePaperInd
         return (int)(long)(await commands!.Get(sql).ExecuteScalarAsync(cancellationToken))!;
     }
 
-    /// <summary>Enters the connection's critical section; throws if the index is disposed or not opened.</summary>
+    /// <summary>
+    /// Enters the connection's critical section with the derived data fresh (see <see cref="EnsureFreshAsync"/>);
+    /// throws if the index is disposed or not opened.
+    /// </summary>
     private async Task<Releaser> LockAsync(CancellationToken cancellationToken)
     {
         await gate.WaitAsync(cancellationToken);
@@ -153,6 +166,16 @@ public sealed partial class SqlitePaperIndex(string path, ILogger<SqlitePaperInd
             gate.Release();
             ObjectDisposedException.ThrowIf(disposed, this);
             throw new InvalidOperationException($"The store {path} is not open; call OpenAsync first.");
+        }
+
+        try
+        {
+            await EnsureFreshAsync(cancellationToken);
+        }
+        catch
+        {
+            gate.Release();
+            throw;
         }
 
         return new Releaser(gate);

@@ -1,0 +1,60 @@
+using System.Globalization;
+
+namespace RagPapers.Reliability;
+
+/// <summary>
+/// Thousands of malformed requests against the real server (API and Discord endpoint on): none may get a 5xx.
+/// A connection the server closes while a client still sends a body over the limit is reported, not failed: that
+/// is how HTTP/1.1 refuses a body it will not read (the 413 may not reach a client that is still writing).
+/// </summary>
+internal static class HttpCampaign
+{
+    private const int Workers = 8;
+
+    public static async Task<CampaignResult> RunAsync(Scale scale)
+    {
+        var folder = Repo.TempFolder("http");
+        try
+        {
+            var collection = Directory.CreateDirectory(Path.Combine(folder, "collection")).FullName;
+            await Synthetic.WriteAsync(Path.Combine(collection, "papers.jsonl"), 50);
+            await using var server = await ServerProcess.StartAsync(Path.Combine(folder, "store.db"), collection, ["--Discord:PublicKey=" + new string('a', 64), "--Discord:ApplicationId=111111111111111111"]);
+            var statuses = new int[600];
+            var (errors, next) = (0, -1);
+            await Task.WhenAll(Enumerable.Range(0, Workers).Select(async worker =>
+            {
+                while (Interlocked.Increment(ref next) is var i && i < scale.HttpRequests)
+                {
+                    var random = new Random(i); // request i is the same in every run
+                    using var request = MalformedRequests.Create(random);
+                    try
+                    {
+                        var described = $"{request.Method} {request.RequestUri} [{request.Content?.Headers.ContentType}]";
+                        using var response = await server.Client.SendAsync(request);
+                        Interlocked.Increment(ref statuses[(int)response.StatusCode]);
+                        if ((int)response.StatusCode >= 500)
+                        {
+                            Console.Error.WriteLine($"  {(int)response.StatusCode} for request {i}: {described}");
+                        }
+                    }
+                    catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+                    {
+                        Interlocked.Increment(ref errors);
+                        Console.Error.WriteLine($"  dropped request {i}: {request.Method} {request.RequestUri} ({request.Content?.Headers.ContentLength} bytes): {ex.GetBaseException().Message}");
+                    }
+                }
+            }));
+
+            var fiveHundreds = statuses.Skip(500).Sum();
+            var spread = string.Join(", ", statuses.Select((n, code) => (n, code)).Where(s => s.n > 0).Select(s => $"{s.code}×{s.n}"));
+            Console.Error.WriteLine("  statuses: " + spread);
+            return new CampaignResult(
+                "malformed HTTP requests", string.Create(CultureInfo.InvariantCulture, $"{scale.HttpRequests:N0} requests, {Workers} at a time"),
+                $"{fiveHundreds} 5xx, {errors} connections closed mid-request ({spread})", "0 5xx", fiveHundreds == 0);
+        }
+        finally
+        {
+            Repo.Delete(folder);
+        }
+    }
+}
