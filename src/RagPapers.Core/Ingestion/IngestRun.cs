@@ -6,8 +6,8 @@ namespace RagPapers.Ingestion;
 /// <summary>The state of one ingestion run: what is stored, what was seen, the papers waiting for the next batch, and the tallies.</summary>
 internal sealed class IngestRun(IReadOnlyDictionary<string, string> storedHashes, ILogger logger)
 {
-    // Each paper id met in this run: where it was first read and what it held then.
-    private readonly Dictionary<string, (string Hash, string Source, int Line)> seen = new(StringComparer.Ordinal);
+    // Each paper id met in this run: where it was first read and what it held then (all of it, and its text alone).
+    private readonly Dictionary<string, (string Hash, string TextHash, string Source, int Line)> seen = new(StringComparer.Ordinal);
     private readonly List<IngestResult> results = [];
     private int added;
     private int updated;
@@ -62,30 +62,39 @@ internal sealed class IngestRun(IReadOnlyDictionary<string, string> storedHashes
 
         hash = PaperHashing.ContentHash(paper);
 
-        // A paper listed in two files (or twice in one) is stored once: the first occurrence wins. The same id with
-        // other content is a conflict the user should see, named by both places.
+        // A paper listed in two files (or twice in one) is stored once: the first occurrence wins.
         if (seen.TryGetValue(paper.Id, out var first))
         {
             Log.DuplicatePaper(logger, paper.Id);
-            if (first.Hash == hash)
-            {
-                hash = null;
-                return IngestOutcome.Unchanged;
-            }
-
-            conflict = new ReadDiagnostic(paper.Source, record.Line,
-                $"paper {paper.Id} was already read at {first.Source}:{first.Line} with other content; the first is kept, this record skipped");
-            Log.RecordSkipped(logger, conflict.ToString());
+            var sameText = first.TextHash == PaperHashing.TextHash(paper);
+            conflict = first.Hash == hash ? null : Duplicate(record, paper, first, sameText);
             hash = null;
-            return IngestOutcome.Skipped;
+            return conflict is null || sameText ? IngestOutcome.Unchanged : IngestOutcome.Skipped;
         }
 
-        seen.Add(paper.Id, (hash, paper.Source, record.Line));
+        seen.Add(paper.Id, (hash, PaperHashing.TextHash(paper), paper.Source, record.Line));
         if (!storedHashes.TryGetValue(paper.Id, out var stored))
         {
             return IngestOutcome.Added;
         }
 
         return stored == hash ? IngestOutcome.Unchanged : IngestOutcome.Updated;
+    }
+
+    // Another listing of the same title and abstract that differs only in date or authors (daily dumps list a paper
+    // before and after its date is known) is the same paper: a note, counted unchanged. Other text under the same id
+    // is a conflict the user must see, named by both places, and the record is skipped.
+    private ReadDiagnostic Duplicate(ReadResult record, Paper paper, (string Hash, string TextHash, string Source, int Line) first, bool sameText)
+    {
+        if (sameText)
+        {
+            return new ReadDiagnostic(paper.Source, record.Line,
+                $"paper {paper.Id} was already read at {first.Source}:{first.Line} with the same text and another date or authors; the first is kept");
+        }
+
+        var conflict = new ReadDiagnostic(paper.Source, record.Line,
+            $"paper {paper.Id} was already read at {first.Source}:{first.Line} with other content; the first is kept, this record skipped");
+        Log.RecordSkipped(logger, conflict.ToString());
+        return conflict;
     }
 }

@@ -25,4 +25,12 @@ public static class PaperHashing
             .ToString();
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     }
+
+    /// <summary>Lower-case SHA-256 hex over title and abstract only: two listings of one paper's text.</summary>
+    public static string TextHash(Paper paper)
+    {
+        ArgumentNullException.ThrowIfNull(paper);
+        var text = paper.Title + FieldSeparator + paper.Abstract;
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    }
 }

@@ -103,6 +103,25 @@ public sealed class IngestorTests : IDisposable
         Assert.Equal("First version", (await index.GetPaperAsync("dup"))!.Title);
     }
 
+    // The bundled daily dumps list some papers before and after their date is known: the same text with and without a
+    // date is one paper, kept as first read, and the later listing is a note rather than a skipped record.
+    [Fact]
+    public async Task IngestAsync_SameTextOtherDateOrAuthors_UnchangedWithANoteNamingBothLines()
+    {
+        await using var index = await TestStores.OpenAsync(StorePath);
+        var first = TestPapers.Make("dup", title: "One paper", published: null, source: "a.txt");
+        var dated = first with { Published = new DateOnly(2023, 9, 15), Authors = ["A. Author"], Source = "b.txt" };
+
+        var summary = await CreateIngestor(index).IngestAsync(TestPapers.Stream(ReadResult.Read(first, 3), ReadResult.Read(dated, 9)));
+
+        Assert.Equal((2, 1, 1, 0), (summary.Read, summary.Added, summary.Unchanged, summary.Skipped));
+        Assert.Empty(summary.Diagnostics);
+        var note = Assert.Single(summary.Notes);
+        Assert.Equal(("b.txt", 9), (note.File, note.Line));
+        Assert.Contains("a.txt:3", note.Reason, StringComparison.Ordinal);
+        Assert.Null((await index.GetPaperAsync("dup"))!.Published);
+    }
+
     [Fact]
     public async Task IngestAsync_EmbedderFails_OneErrorLineAndTheStackOnlyAtDebug()
     {
