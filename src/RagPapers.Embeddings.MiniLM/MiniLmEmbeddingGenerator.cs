@@ -26,9 +26,9 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
     {
     }
 
-    internal MiniLmEmbeddingGenerator(string weightsPath)
+    internal MiniLmEmbeddingGenerator(string weightsPath, MiniLmRuntimeOptions? options = null)
     {
-        _model = new Lazy<MiniLmModel>(() => new MiniLmModel(MiniLmWeights.Load(weightsPath), Environment.ProcessorCount), LazyThreadSafetyMode.ExecutionAndPublication);
+        _model = new Lazy<MiniLmModel>(() => MiniLmModelLoader.Load(weightsPath, options ?? MiniLmRuntimeOptions.Default), LazyThreadSafetyMode.ExecutionAndPublication);
         _metadata = new EmbeddingGeneratorMetadata(ProviderName, providerUri: null, ModelId, MiniLmModel.Dimensions);
         Descriptor = new EmbedderDescriptor($"{ProviderName}/{ModelId}", MiniLmModel.Dimensions);
     }

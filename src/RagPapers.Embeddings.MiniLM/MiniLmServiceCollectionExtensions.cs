@@ -13,11 +13,14 @@ public static class MiniLmServiceCollectionExtensions
     public const double KeywordWeight = 0.6;
     public const double MinRelevance = 0.5;
 
+    // Questions remembered with their vectors: 1.5 kB each, so 1,024 of them hold 1.6 MB.
+    private const int RecentQuestions = 1024;
+
     /// <summary>Makes Embeddings:Provider "MiniLM" available: all-MiniLM-L6-v2, in process, offline.</summary>
     public static IServiceCollection AddMiniLmEmbedder(this IServiceCollection services)
     {
         services.AddSingleton(new EmbeddingProviderRegistration(
-            EmbeddingsOptions.MiniLMProvider, _ => new MiniLmEmbeddingGenerator(), KeywordWeight, MinRelevance));
+            EmbeddingsOptions.MiniLMProvider, _ => new QuestionEmbeddingCache(new MiniLmEmbeddingGenerator(), RecentQuestions), KeywordWeight, MinRelevance));
         services.AddSingleton<IValidateOptions<EmbeddingsOptions>, MiniLmWeightsValidator>();
         return services;
     }
