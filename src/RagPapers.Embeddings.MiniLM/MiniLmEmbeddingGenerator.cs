@@ -9,9 +9,10 @@ namespace RagPapers.Embeddings.MiniLM;
 /// </summary>
 /// <remarks>
 /// It understands paraphrase where the hashed local embedder only matches spellings, which lifts SciFact
-/// nDCG@10 from 0.70 to 0.72 in fusion with BM25, at a price: about 25 abstracts a second to index on two
-/// cores instead of thousands, and about 5 ms per question (docs/benchmarks.md). The model loads on
-/// first use (about a second), so commands that never embed do not pay for it.
+/// nDCG@10 from 0.70 to 0.725 in fusion with BM25, at a price: about 90 abstracts a second to index on two
+/// idle cores instead of thousands, and about 4 ms of CPU per question (int8; docs/benchmarks.md). The model
+/// loads on first use (about a second; the first load ever also writes the int8 model), so commands that never
+/// embed do not pay for it.
 /// </remarks>
 public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embedding<float>>
 {
@@ -26,9 +27,9 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
     {
     }
 
-    internal MiniLmEmbeddingGenerator(string weightsPath)
+    internal MiniLmEmbeddingGenerator(string weightsPath, MiniLmRuntimeOptions? options = null)
     {
-        _model = new Lazy<MiniLmModel>(() => new MiniLmModel(MiniLmWeights.Load(weightsPath), Environment.ProcessorCount), LazyThreadSafetyMode.ExecutionAndPublication);
+        _model = new Lazy<MiniLmModel>(() => MiniLmModelLoader.Load(weightsPath, options ?? MiniLmRuntimeOptions.Default), LazyThreadSafetyMode.ExecutionAndPublication);
         _metadata = new EmbeddingGeneratorMetadata(ProviderName, providerUri: null, ModelId, MiniLmModel.Dimensions);
         Descriptor = new EmbedderDescriptor($"{ProviderName}/{ModelId}", MiniLmModel.Dimensions);
     }

@@ -61,12 +61,13 @@ public sealed class MiniLmWeightsTests
     [Fact]
     public void Load_BuiltWeights_HoldTheGraphAndTheUncasedVocabulary()
     {
-        var weights = MiniLmWeights.Load(MiniLmWeights.DefaultPath);
+        var weights = MiniLmWeights.Open(MiniLmWeights.DefaultPath);
 
-        var vocabulary = System.Text.Encoding.UTF8.GetString(weights.Vocabulary).Split('\n');
+        var vocabulary = System.Text.Encoding.UTF8.GetString(weights.ReadVocabulary()).Split('\n');
         Assert.Equal(30522, vocabulary.Count(v => v.Length > 0));
         Assert.Equal("[CLS]", vocabulary[101].Trim());
         Assert.Equal("[SEP]", vocabulary[102].Trim());
-        Assert.True(weights.Model.Length > 80_000_000, $"{weights.Model.Length} bytes");
+        using var model = weights.OpenModel();
+        Assert.True(model.Length > 80_000_000, $"{model.Length} bytes");
     }
 }
