@@ -59,7 +59,7 @@ internal static class CommandRunner
         {
             return Fail(ExitCodes.Failure, ex.Message);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested || InterruptScope.Interrupted)
         {
             return Fail(ExitCodes.Cancelled, "cancelled");
         }

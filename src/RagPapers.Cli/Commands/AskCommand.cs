@@ -18,7 +18,7 @@ internal static class AskCommand
         writer.AcceptOnlyFromAmong("extractive", "llm");
         var command = new Command("ask", "Answer one question from the collection, with numbered citations.")
         {
-            question, GlobalOptions.Json, FilterOptions.From, FilterOptions.To, FilterOptions.Source, writer,
+            question, GlobalOptions.Json, FilterOptions.From, FilterOptions.To, FilterOptions.Source, writer, GlobalOptions.NoWait,
         };
         command.SetAction((parse, ct) => CommandRunner.RunAsync(parse, async (services, token) =>
         {
@@ -36,6 +36,7 @@ internal static class AskCommand
             }
 
             await CollectionLoader.EnsureLoadedAsync(services, token);
+            await SemanticIndexWaiter.WaitAsync(services, parse.GetValue(GlobalOptions.NoWait), token);
             var answer = await assistant.AskAsync(text, new Conversation(), FilterOptions.Read(parse), writerName, token);
             if (parse.GetValue(GlobalOptions.Json))
             {

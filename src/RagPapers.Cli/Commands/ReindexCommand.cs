@@ -9,23 +9,49 @@ using RagPapers.Storage;
 
 namespace RagPapers.Cli.Commands;
 
-/// <summary>`reindex --from sqlite --to qdrant` (or back): moves papers, chunks and their vectors between stores without re-embedding.</summary>
+/// <summary>
+/// `reindex --from sqlite --to qdrant` (or back): moves papers, chunks and their vectors between stores without
+/// re-embedding. `reindex --embeddings`: recomputes every vector of the configured store in place.
+/// </summary>
 internal static class ReindexCommand
 {
     public static Command Create()
     {
         var from = StoreOption("--from", "The store to copy from: sqlite or qdrant.");
         var to = StoreOption("--to", "The store to copy into: sqlite or qdrant (created if missing).");
-        var command = new Command("reindex", "Copy every paper, chunk and vector from one store to the other (Store:Sqlite and Store:Qdrant settings); vectors are reused, not recomputed.") { from, to };
-        command.Validators.Add(result =>
+        var embeddings = new Option<bool>("--embeddings")
         {
-            if (result.GetValue(from) is { } f && result.GetValue(to) is { } t && string.Equals(f, t, StringComparison.OrdinalIgnoreCase))
-            {
-                result.AddError("--from and --to name the same store; use one sqlite and one qdrant.");
-            }
-        });
-        command.SetAction((parse, ct) => CommandRunner.RunAsync(parse, (services, token) => RunAsync(services, parse.GetValue(from)!, parse.GetValue(to)!, token), ct));
+            Description = "Instead of copying: drop every vector of the configured store and compute them again with the configured embedder (papers, chunks and keyword search are kept).",
+        };
+        var command = new Command("reindex", "Copy every paper, chunk and vector from one store to the other (Store:Sqlite and Store:Qdrant settings; vectors are reused, not recomputed), or re-embed the store in place with --embeddings.")
+        {
+            from, to, embeddings,
+        };
+        command.Validators.Add(result => Validate(result, from, to, embeddings));
+        command.SetAction((parse, ct) => CommandRunner.RunAsync(parse, (services, token) => parse.GetValue(embeddings)
+            ? ReembedCommand.RunAsync(services, token)
+            : RunAsync(services, parse.GetValue(from)!, parse.GetValue(to)!, token), ct));
         return command;
+    }
+
+    private static void Validate(System.CommandLine.Parsing.CommandResult result, Option<string> from, Option<string> to, Option<bool> embeddings)
+    {
+        var (f, t) = (result.GetValue(from), result.GetValue(to));
+        if (result.GetValue(embeddings))
+        {
+            if (f is not null || t is not null)
+            {
+                result.AddError("--embeddings re-embeds the configured store in place; leave out --from and --to.");
+            }
+        }
+        else if (f is null || t is null)
+        {
+            result.AddError("reindex needs --from and --to (copy between stores), or --embeddings (re-embed in place).");
+        }
+        else if (string.Equals(f, t, StringComparison.OrdinalIgnoreCase))
+        {
+            result.AddError("--from and --to name the same store; use one sqlite and one qdrant.");
+        }
     }
 
     private static async Task<int> RunAsync(IServiceProvider services, string from, string to, CancellationToken cancellationToken)
@@ -35,14 +61,16 @@ internal static class ReindexCommand
         await using var source = factory.Create(from);
         await using var target = factory.Create(to);
 
-        // One descriptor for both: the vectors are reused, so the source must hold this embedder's vectors and the
-        // target must be new or hold them too; either refusal says what to do.
+        // One descriptor for both: the vectors are reused, so the source must hold this embedder's vectors (a SQLite
+        // store built by another embedder re-embeds first) and the target must be new or hold them too.
         await source.OpenAsync(embedder, cancellationToken);
         if (await source.CountPapersAsync(cancellationToken) == 0)
         {
             return CommandRunner.Fail(ExitCodes.Failure, $"the {factory.Describe(from)} holds no papers; nothing to copy.");
         }
 
+        CollectionLoader.ReportReplacedEmbedder(services, source);
+        await ReembedCommand.CompleteAsync(services, source, cancellationToken);
         await target.OpenAsync(embedder, cancellationToken);
         var batchSize = services.GetRequiredService<IOptions<IngestionOptions>>().Value.BatchSize;
         var summary = await PaperIndexCopier.CopyAsync(source, target, batchSize, progress: null, cancellationToken);
@@ -59,7 +87,7 @@ internal static class ReindexCommand
 
     private static Option<string> StoreOption(string name, string description)
     {
-        var option = new Option<string>(name) { Description = description, Required = true, HelpName = "sqlite|qdrant" };
+        var option = new Option<string>(name) { Description = description, HelpName = "sqlite|qdrant" };
         option.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<string>() is { } value && value.ToUpperInvariant() is not ("SQLITE" or "QDRANT"))

@@ -20,11 +20,12 @@ internal static class SearchCommand
         });
         var command = new Command("search", "Rank papers for a query (hybrid BM25 + dense) and show the matching passages.")
         {
-            query, top, GlobalOptions.Json, FilterOptions.From, FilterOptions.To, FilterOptions.Source,
+            query, top, GlobalOptions.Json, FilterOptions.From, FilterOptions.To, FilterOptions.Source, GlobalOptions.NoWait,
         };
         command.SetAction((parse, ct) => CommandRunner.RunAsync(parse, async (services, token) =>
         {
             await CollectionLoader.EnsureLoadedAsync(services, token);
+            await SemanticIndexWaiter.WaitAsync(services, parse.GetValue(GlobalOptions.NoWait), token);
             var retriever = services.GetRequiredService<IPaperRetriever>();
             var request = new RetrievalRequest(parse.GetValue(query) ?? "", parse.GetValue(top), FilterOptions.Read(parse));
             var result = await retriever.RetrieveAsync(request, token);

@@ -7,6 +7,11 @@ internal static class SearchRenderer
 {
     public static void Write(TextWriter output, RetrievalResult result)
     {
+        if (result.Notice is { Length: > 0 } notice)
+        {
+            output.WriteLine($"({notice})");
+        }
+
         if (result.Papers.Count == 0)
         {
             output.WriteLine("No matching papers.");

@@ -1,14 +1,17 @@
 using RagPapers.Answering;
 using RagPapers.Cli.Rendering;
+using RagPapers.Indexing;
 using RagPapers.Storage;
 
 namespace RagPapers.Cli.Repl;
 
 /// <summary>
 /// The chat loop: a line is a question unless it starts with '/'. Ctrl-C cancels the answer being
-/// written and returns to the prompt; the session ends with /quit or end of input.
+/// written and returns to the prompt; the session ends with /quit or end of input. While the semantic
+/// index is built in the background, answers say they come from keyword search, and the line before
+/// the first prompt after it completes says so.
 /// </summary>
-internal sealed partial class ChatRepl(PaperAssistant assistant, IPaperIndex index, TextReader input, TextWriter output)
+internal sealed partial class ChatRepl(PaperAssistant assistant, IPaperIndex index, SemanticIndexer indexer, TextReader input, TextWriter output)
 {
     private Conversation _conversation = new();
     private Answer? _last;
@@ -22,8 +25,10 @@ internal sealed partial class ChatRepl(PaperAssistant assistant, IPaperIndex ind
         {
             var count = await index.CountPapersAsync(cancellationToken);
             output.WriteLine($"RagPapers: {count} papers. Ask a question, or /help. Ctrl-C cancels an answer; /quit leaves.");
+            WriteSemanticIndexBanner();
             while (true)
             {
+                WriteSemanticIndexChange();
                 output.Write("> ");
                 output.Flush();
                 var line = await input.ReadLineAsync(cancellationToken);
@@ -125,6 +130,9 @@ internal sealed partial class ChatRepl(PaperAssistant assistant, IPaperIndex ind
                 break;
             case "/writer":
                 SwitchWriter(argument);
+                break;
+            case "/status":
+                WriteSemanticIndexStatus();
                 break;
             default:
                 output.WriteLine($"Unknown command {parts[0]}; /help lists the commands.");

@@ -11,6 +11,7 @@ internal static class ReplHelp
         output.WriteLine("  /paper N     the whole paper of source N (or /paper ID)");
         output.WriteLine("  /similar N   papers similar to source N (or /similar ID)");
         output.WriteLine("  /writer W    who writes answers: extractive (quotes) or llm (chat model); no W shows it");
+        output.WriteLine("  /status      the semantic index: vectors computed so far, or complete");
         output.WriteLine("  /reset       start a new conversation");
         output.WriteLine("  /help        this help");
         output.WriteLine("  /quit        leave (end of input does too)");

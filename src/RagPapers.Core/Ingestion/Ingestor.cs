@@ -10,7 +10,9 @@ namespace RagPapers.Ingestion;
 /// <summary>
 /// Streams read records into the index: unchanged papers are recognised by content hash and left alone,
 /// new and changed ones are chunked, embedded in bulk and written one transaction per batch, so a run
-/// that dies keeps every finished batch and the next run picks up the rest.
+/// that dies keeps every finished batch and the next run picks up the rest. A store that defers vectors
+/// (<see cref="IDeferredVectorIndex"/>) gets the chunks without them, searchable by keyword at once; the
+/// semantic indexer embeds them afterwards.
 /// </summary>
 public sealed class Ingestor(
     IPaperIndex index,
@@ -66,7 +68,9 @@ public sealed class Ingestor(
         if (run.Pending.Count > 0)
         {
             var texts = run.Pending.SelectMany(p => p.Chunks.Select(c => Chunker.EmbeddingText(p.Paper, c))).ToList();
-            var vectors = await EmbedAsync(texts, cancellationToken);
+            var vectors = index.GetService<IDeferredVectorIndex>() is null
+                ? await EmbedAsync(texts, cancellationToken)
+                : [.. texts.Select(_ => ReadOnlyMemory<float>.Empty)];
             var documents = new List<PaperDocument>(run.Pending.Count);
             var next = 0;
             foreach (var pending in run.Pending)

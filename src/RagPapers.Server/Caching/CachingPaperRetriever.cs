@@ -24,7 +24,13 @@ public sealed class CachingPaperRetriever(IPaperRetriever inner, StoreChanges ch
         }
 
         var result = await inner.RetrieveAsync(request, cancellationToken);
-        _cache.Set(key, result, new MemoryCacheEntryOptions { Size = 1 });
+        if (result.Notice is null)
+        {
+            // A result with a notice is provisional (keyword results while the semantic index is built, which changes
+            // nothing the write counter sees): the same question asks again until the full result can be kept.
+            _cache.Set(key, result, new MemoryCacheEntryOptions { Size = 1 });
+        }
+
         return result;
     }
 

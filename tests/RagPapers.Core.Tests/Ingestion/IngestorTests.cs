@@ -1,6 +1,7 @@
 using RagPapers.Core.Tests.Fakes;
 using RagPapers.Ingestion;
 using RagPapers.Papers;
+using RagPapers.Storage;
 using static RagPapers.Core.Tests.Ingestion.IngestFixtures;
 
 namespace RagPapers.Core.Tests.Ingestion;
@@ -104,9 +105,9 @@ public sealed class IngestorTests : IDisposable
     }
 
     [Fact]
-    public async Task IngestAsync_OneBatch_EmbedsAllChunksInOneCallWithTitles()
+    public async Task IngestAsync_StoreWithoutDeferredVectors_EmbedsAllChunksOfABatchInOneCallWithTitles()
     {
-        await using var index = await TestStores.OpenAsync(StorePath);
+        await using var index = new InlineVectorsIndex(await TestStores.OpenAsync(StorePath));
         var inputs = new List<IReadOnlyList<string>>();
         var embedder = new HashingEmbeddingGenerator((_, texts) => inputs.Add(texts));
 
@@ -115,5 +116,20 @@ public sealed class IngestorTests : IDisposable
         var texts = Assert.Single(inputs);
         Assert.Equal(5, texts.Count);
         Assert.Equal("Title 0. Abstract about topic0 and shared words.", texts[0]);
+        Assert.All((await index.GetChunksAsync("p0")), c => Assert.Equal(HashingEmbeddingGenerator.Dimensions, c.Vector.Length));
+    }
+
+    [Fact]
+    public async Task IngestAsync_StoreThatDefersVectors_WritesChunksWithoutEmbeddingAndSearchableByKeyword()
+    {
+        await using var index = await TestStores.OpenAsync(StorePath);
+        var embedder = new HashingEmbeddingGenerator();
+
+        await CreateIngestor(index, embedder).IngestAsync(TestPapers.Stream(Read(SamplePapers(5))));
+
+        Assert.Equal(0, embedder.Calls);
+        Assert.Equal(new VectorProgress(0, 5), index.Progress);
+        Assert.True((await index.GetChunksAsync("p3")).All(c => c.Vector.IsEmpty));
+        Assert.Equal("p3", (await index.KeywordSearchAsync("topic3", 5))[0].PaperId);
     }
 }

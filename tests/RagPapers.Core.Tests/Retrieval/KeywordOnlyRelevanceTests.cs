@@ -1,0 +1,96 @@
+using System.Text.Json;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using RagPapers.Hosting;
+using RagPapers.Retrieval;
+using Xunit.Abstractions;
+
+namespace RagPapers.Core.Tests.Retrieval;
+
+/// <summary>
+/// The "nothing relevant" decision by keyword alone (Retrieval:KeywordOnlyMinRelevance), on the bundled collection
+/// before any vector is computed: what users get in the first seconds of a first run.
+/// </summary>
+public sealed class KeywordOnlyRelevanceTests(KeywordOnlyCollection collection, ITestOutputHelper output) : IClassFixture<KeywordOnlyCollection>
+{
+    // Questions the bundled collection answers: the README's, the chat tests', and paraphrases of its topics.
+    public static readonly TheoryData<string> OnTopic =
+    [
+        "How can self-supervised learning help speaker verification without labels?",
+        "Which papers learn video representations with contrastive objectives?",
+        "How do masked autoencoders help medical imaging with small datasets?",
+        "What problems does knowledge distillation with a teacher network have?",
+        "How does Barlow Twins avoid collapse in self-supervised learning?",
+        "Which papers study self-distillation?",
+        "video representation learning with contrastive losses",
+        "Which papers use contrastive learning for self-supervised representations?",
+        "masked autoencoders for medical imaging",
+        "self-supervised speech representation learning",
+        "How does DINO learn visual features without labels?",
+        "contrastive language image pretraining",
+        "What is momentum contrast?",
+        "self-supervised learning for point clouds",
+        "graph contrastive learning",
+    ];
+
+    [Theory]
+    [MemberData(nameof(OnTopic))]
+    public async Task RetrieveAsync_QuestionTheCollectionAnswers_HasRelevantEvidence(string question)
+    {
+        var result = await collection.Retriever.RetrieveAsync(new RetrievalRequest(question));
+
+        output.WriteLine($"{Best(result):0.000} {question}");
+        Assert.NotNull(result.Notice);
+        Assert.True(result.HasRelevantEvidence, $"best coverage {Best(result):0.000}");
+    }
+
+    [Fact]
+    public async Task RetrieveAsync_OffTopicCalibrationQuestions_NoneHasRelevantEvidence()
+    {
+        var answered = new List<string>();
+        foreach (var line in await File.ReadAllLinesAsync(Path.Combine(TestPaths.RepoRoot, "data", "eval", "offtopic-queries.jsonl")))
+        {
+            var question = JsonDocument.Parse(line).RootElement.GetProperty("text").GetString()!;
+            var result = await collection.Retriever.RetrieveAsync(new RetrievalRequest(question));
+            output.WriteLine($"{Best(result):0.000} {question}");
+            if (result.HasRelevantEvidence)
+            {
+                answered.Add($"{question} ({Best(result):0.000})");
+            }
+        }
+
+        Assert.Empty(answered);
+    }
+
+    private static double Best(RetrievalResult result) => result.Papers.Count == 0 ? 0 : result.Papers.Max(p => p.Relevance);
+}
+
+/// <summary>The core over the bundled collection with no vector computed: the semantic indexer never runs.</summary>
+public sealed class KeywordOnlyCollection : IAsyncLifetime
+{
+    private readonly string _folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "ragpapers-keyword-" + Guid.NewGuid().ToString("N"))).FullName;
+    private ServiceProvider? _services;
+
+    public IPaperRetriever Retriever => _services!.GetRequiredService<IPaperRetriever>();
+
+    public async Task InitializeAsync()
+    {
+        var root = new ContentRoot(TestPaths.RepoRoot);
+        var configuration = new ConfigurationBuilder()
+            .AddRagPapersSources(root, new Dictionary<string, string?> { ["Store:Sqlite:Path"] = Path.Combine(_folder, "store.db"), ["Embeddings:Provider"] = "Local" })
+            .Build();
+        _services = new ServiceCollection().AddLogging().AddRagPapers(configuration, root).BuildServiceProvider();
+        var library = _services.GetRequiredService<PaperLibrary>();
+        await library.IngestAsync(await library.PendingCollectionFilesAsync());
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_services is not null)
+        {
+            await _services.DisposeAsync();
+        }
+
+        Directory.Delete(_folder, recursive: true);
+    }
+}
