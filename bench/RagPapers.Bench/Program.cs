@@ -5,5 +5,6 @@ return args switch
 {
     ["qdrant-sizing", ..] => await QdrantSizing.RunAsync(),
     ["semantic-index", ..] => await SemanticIndexBenchmark.RunAsync(),
+    ["first-run", ..] => await FirstRunBenchmark.RunAsync(),
     _ => await CoreBenchmark.RunAsync(args),
 };
