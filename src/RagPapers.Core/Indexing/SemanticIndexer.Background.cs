@@ -68,11 +68,7 @@ public sealed partial class SemanticIndexer
             }
             catch (Exception ex)
             {
-                // An embeddings endpoint that is down must not end the indexer for the life of a server: keyword
-                // results are served meanwhile, and the next attempt resumes where this one stopped.
-                _problem = $"{ex.Message} (retrying in {retry.TotalSeconds:0} s)";
-                Log.Failed(_logger, ex, Status.Embedded, Status.Total, retry.TotalSeconds);
-                if (!await DelayAsync(retry, cancellationToken))
+                if (!await WaitToRetryAsync(ex, retry, cancellationToken))
                 {
                     return;
                 }
@@ -80,6 +76,15 @@ public sealed partial class SemanticIndexer
                 retry = TimeSpan.FromTicks(Math.Min(retry.Ticks * 2, LongestRetry.Ticks));
             }
         }
+    }
+
+    // An embeddings endpoint that is down must not end the indexer for the life of a server: keyword results are
+    // served meanwhile, the problem shows in the status, and the next attempt resumes where this one stopped.
+    private async Task<bool> WaitToRetryAsync(Exception failure, TimeSpan retry, CancellationToken cancellationToken)
+    {
+        _problem = $"{failure.Message} (retrying in {retry.TotalSeconds:0} s)";
+        Log.Failed(_logger, failure, Status.Embedded, Status.Total, retry.TotalSeconds);
+        return await DelayAsync(retry, cancellationToken);
     }
 
     private async Task<bool> DelayAsync(TimeSpan delay, CancellationToken cancellationToken)
