@@ -8,8 +8,10 @@ namespace RagPapers.Server.Caching;
 /// Remembers retrieval results, so a question many clients ask is searched once per store version: the key holds
 /// the store's generation, so a result read before a write is never served after it, and a write empties the cache.
 /// Results are immutable records, shared safely between requests (and between the conversations that keep them).
+/// While <paramref name="provisional"/> says so (the semantic index is still being built, which no write counter
+/// sees end), every call goes to the retriever and nothing is kept: those results hold until the last vector lands.
 /// </summary>
-public sealed class CachingPaperRetriever(IPaperRetriever inner, StoreChanges changes, int capacity) : IPaperRetriever, IDisposable
+public sealed class CachingPaperRetriever(IPaperRetriever inner, StoreChanges changes, int capacity, Func<bool>? provisional = null) : IPaperRetriever, IDisposable
 {
     private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = capacity, CompactionPercentage = 0.25 });
     private long _generation = -1;
@@ -17,6 +19,11 @@ public sealed class CachingPaperRetriever(IPaperRetriever inner, StoreChanges ch
     public async Task<RetrievalResult> RetrieveAsync(RetrievalRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (provisional?.Invoke() == true)
+        {
+            return await inner.RetrieveAsync(request, cancellationToken);
+        }
+
         var key = new RetrievalKey(Fresh(), request.Query, request.TopK, request.Filter, Restriction(request.RestrictTo));
         if (_cache.TryGetValue(key, out RetrievalResult? cached))
         {
@@ -26,9 +33,7 @@ public sealed class CachingPaperRetriever(IPaperRetriever inner, StoreChanges ch
         var result = await inner.RetrieveAsync(request, cancellationToken);
         if (result.Notice is null)
         {
-            // A result with a notice is provisional (keyword results while the semantic index is built, which changes
-            // nothing the write counter sees): the same question asks again until the full result can be kept.
-            _cache.Set(key, result, new MemoryCacheEntryOptions { Size = 1 });
+            _cache.Set(key, result, new MemoryCacheEntryOptions { Size = 1 }); // a result with a notice is provisional too
         }
 
         return result;
@@ -36,6 +41,11 @@ public sealed class CachingPaperRetriever(IPaperRetriever inner, StoreChanges ch
 
     public async Task<IReadOnlyList<RetrievedPaper>> SimilarAsync(string paperId, int top, CancellationToken cancellationToken = default)
     {
+        if (provisional?.Invoke() == true)
+        {
+            return await inner.SimilarAsync(paperId, top, cancellationToken);
+        }
+
         var key = new SimilarKey(Fresh(), paperId, top);
         if (_cache.TryGetValue(key, out IReadOnlyList<RetrievedPaper>? cached))
         {
