@@ -1,0 +1,36 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using RagPapers.Hosting;
+using RagPapers.Retrieval;
+
+namespace RagPapers.Core.Tests.Retrieval;
+
+/// <summary>The core over the bundled collection with no vector computed: the semantic indexer never runs.</summary>
+public sealed class KeywordOnlyCollection : IAsyncLifetime
+{
+    private readonly string _folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "ragpapers-keyword-" + Guid.NewGuid().ToString("N"))).FullName;
+    private ServiceProvider? _services;
+
+    public IPaperRetriever Retriever => _services!.GetRequiredService<IPaperRetriever>();
+
+    public async Task InitializeAsync()
+    {
+        var root = new ContentRoot(TestPaths.RepoRoot);
+        var configuration = new ConfigurationBuilder()
+            .AddRagPapersSources(root, new Dictionary<string, string?> { ["Store:Sqlite:Path"] = Path.Combine(_folder, "store.db"), ["Embeddings:Provider"] = "Local" })
+            .Build();
+        _services = new ServiceCollection().AddLogging().AddRagPapers(configuration, root).BuildServiceProvider();
+        var library = _services.GetRequiredService<PaperLibrary>();
+        await library.IngestAsync(await library.PendingCollectionFilesAsync());
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_services is not null)
+        {
+            await _services.DisposeAsync();
+        }
+
+        Directory.Delete(_folder, recursive: true);
+    }
+}
