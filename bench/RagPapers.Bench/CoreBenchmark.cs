@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using RagPapers.Answering;
 using RagPapers.Hosting;
+using RagPapers.Indexing;
 using RagPapers.Retrieval;
 
 namespace RagPapers.Bench;
@@ -24,7 +25,7 @@ internal static class CoreBenchmark
         var root = ContentRoot.Locate();
         var store = Path.Combine(Path.GetTempPath(), $"ragpapers-bench-{Environment.ProcessId}.db");
         var configuration = new ConfigurationBuilder()
-            .AddRagPapersSources(root, new Dictionary<string, string?> { ["Store:Sqlite:Path"] = store })
+            .AddRagPapersSources(root, new Dictionary<string, string?> { ["Store:Sqlite:Path"] = store, ["Embeddings:Provider"] = "Local" })
             .Build();
         var services = new ServiceCollection().AddLogging(b => b.SetMinimumLevel(LogLevel.Warning))
             .AddRagPapers(configuration, root).BuildServiceProvider();
@@ -34,6 +35,7 @@ internal static class CoreBenchmark
             var watch = Stopwatch.StartNew();
             var files = await library.PendingCollectionFilesAsync();
             var summary = await library.IngestAsync(files);
+            await services.GetRequiredService<SemanticIndexer>().CompleteAsync(); // papers first, then their vectors
             Report("ingest bundled collection (empty store)", watch.Elapsed.TotalMilliseconds, $"{summary.Added} papers added");
 
             var assistant = services.GetRequiredService<PaperAssistant>();

@@ -5,5 +5,7 @@ return args switch
 {
     ["qdrant-sizing", ..] => await QdrantSizing.RunAsync(),
     ["qdrant-search", ..] => await QdrantSearchBenchmark.RunAsync(args),
+    ["semantic-index", ..] => await SemanticIndexBenchmark.RunAsync(),
+    ["first-run", ..] => await FirstRunBenchmark.RunAsync(),
     _ => await CoreBenchmark.RunAsync(args),
 };

@@ -5,6 +5,7 @@ using System.Net.Sockets;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Org.BouncyCastle.Crypto.Generators;
 using Org.BouncyCastle.Crypto.Parameters;
@@ -12,6 +13,7 @@ using Org.BouncyCastle.Crypto.Signers;
 using Org.BouncyCastle.Security;
 using RagPapers.Discord.Hosting;
 using RagPapers.Hosting;
+using RagPapers.Indexing;
 
 namespace RagPapers.Discord.Bench;
 
@@ -42,6 +44,7 @@ internal static class InteractionBenchmark
         builder.Configuration.AddRagPapersSources(root, new Dictionary<string, string?>
         {
             ["Store:Sqlite:Path"] = store,
+            ["Embeddings:Provider"] = "Local",
             ["Discord:PublicKey"] = publicHex,
             ["Discord:ApiBaseUrl"] = $"http://127.0.0.1:{port}/api/v10",
         });
@@ -56,6 +59,7 @@ internal static class InteractionBenchmark
         try
         {
             await AskAsync(http, key, sink, Questions[0]); // the worker loads the collection before the first answer
+            await app.Services.GetRequiredService<SemanticIndexer>().CompleteAsync(); // and its vectors follow: measure hybrid answers
             await MeasureAsync("PING → PONG", iterations, async _ => (await PostAsync(http, key, """{"type":1,"id":"1","application_id":"1","token":"t"}""")).Ack);
             var answers = new double[iterations];
             await MeasureAsync("/ask → deferred reply (Discord allows 3000 ms)", iterations, async i =>

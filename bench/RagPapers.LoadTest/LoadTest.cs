@@ -49,12 +49,14 @@ internal static class LoadTest
         }
     }
 
+    // Ready, and the semantic index complete: the scenarios measure hybrid answers, not keyword answers given while
+    // the vectors are computed.
     private static async Task WaitUntilReadyAsync(HttpClient client)
     {
-        for (var attempt = 0; attempt < 600; attempt++)
+        for (var attempt = 0; attempt < 6000; attempt++)
         {
             using var response = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
-            if (response.StatusCode == HttpStatusCode.OK)
+            if (response.StatusCode == HttpStatusCode.OK && await IsHybridAsync(response))
             {
                 return;
             }
@@ -62,7 +64,13 @@ internal static class LoadTest
             await Task.Delay(100);
         }
 
-        throw new InvalidOperationException("The server did not become ready within 60 s.");
+        throw new InvalidOperationException("The server did not become ready (semantic index complete) within 10 minutes.");
+    }
+
+    private static async Task<bool> IsHybridAsync(HttpResponseMessage response)
+    {
+        using var health = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return !health.RootElement.TryGetProperty("semanticIndex", out var index) || index.GetProperty("complete").GetBoolean();
     }
 
     private static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";

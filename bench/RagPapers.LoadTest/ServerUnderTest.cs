@@ -30,7 +30,7 @@ internal sealed partial class ServerUnderTest : IAsyncDisposable
         string[] args =
         [
             Path.Combine(AppContext.BaseDirectory, "RagPapers.Server.dll"), "--urls", "http://127.0.0.1:0",
-            $"--Store:Sqlite:Path={Path.Combine(folder, "load.db")}", "--Server:RateLimit:Enabled=false", .. extraArgs,
+            $"--Store:Sqlite:Path={Path.Combine(folder, "load.db")}", "--Server:RateLimit:Enabled=false", "--Embeddings:Provider=Local", .. extraArgs,
         ];
         foreach (var arg in args)
         {

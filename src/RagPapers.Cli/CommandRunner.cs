@@ -60,7 +60,7 @@ internal static class CommandRunner
         {
             return Fail(ExitCodes.Failure, ex.Message);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested || InterruptScope.Interrupted)
         {
             return Fail(ExitCodes.Cancelled, "interrupted");
         }

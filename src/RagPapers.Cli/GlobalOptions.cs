@@ -16,4 +16,9 @@ internal static class GlobalOptions
     {
         Description = "Print JSON instead of text.",
     };
+
+    public static readonly Option<bool> NoWait = new("--no-wait")
+    {
+        Description = "Do not wait for the semantic index (vectors still being computed): answer from keyword search at once.",
+    };
 }

@@ -20,6 +20,12 @@ public sealed class CliProcess : IDisposable
         _process.BeginErrorReadLine();
     }
 
+    /// <summary>The variable that picks the embedder, set to Local for every test process unless the test says otherwise.</summary>
+    public const string EmbedderVariable = "RAGPAPERS_Embeddings__Provider";
+
+    /// <summary>An environment that leaves Embeddings:Provider at the repository's default (the neural embedder).</summary>
+    public static IReadOnlyDictionary<string, string> NeuralDefault { get; } = new Dictionary<string, string> { [EmbedderVariable] = "" };
+
     public int Id => _process.Id;
 
     /// <summary>
@@ -59,9 +65,19 @@ public sealed class CliProcess : IDisposable
             info.ArgumentList.Add(arg);
         }
 
+        // Tests that are not about the neural embedder run with the hashed one; a test about another embedder names
+        // it in its environment, and NeuralDefault (an empty value) leaves the repository's default in force.
+        info.Environment[EmbedderVariable] = "Local";
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {
-            info.Environment[key] = value;
+            if (value.Length == 0)
+            {
+                info.Environment.Remove(key);
+            }
+            else
+            {
+                info.Environment[key] = value;
+            }
         }
 
         return new CliProcess(Process.Start(info) ?? throw new InvalidOperationException("could not start dotnet"));

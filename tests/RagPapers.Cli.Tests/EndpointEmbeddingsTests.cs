@@ -2,7 +2,7 @@ using RagPapers.Tests.OpenAi;
 
 namespace RagPapers.Cli.Tests;
 
-/// <summary>Embeddings:Provider OpenAI end to end: ingest and ask through the stand-in, then the store refuses the local embedder.</summary>
+/// <summary>Embeddings:Provider OpenAI end to end: ingest and ask through the stand-in, then the local embedder re-embeds the store in place.</summary>
 public sealed class EndpointEmbeddingsTests : IAsyncLifetime
 {
     private readonly TempFolder _folder = new();
@@ -17,7 +17,7 @@ public sealed class EndpointEmbeddingsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task IngestAndAsk_EndpointEmbedder_StoreIsThenRefusedToTheLocalOneWithTheReembedInstruction()
+    public async Task IngestAndAsk_EndpointEmbedder_TheLocalOneThenReembedsTheStoreKeepingItsPapers()
     {
         var papers = _folder.File("papers.jsonl");
         await File.WriteAllLinesAsync(papers, [
@@ -41,9 +41,10 @@ public sealed class EndpointEmbeddingsTests : IAsyncLifetime
         Assert.Contains("Barlow Twins", ask.StandardOutput, StringComparison.Ordinal);
         Assert.True(_server.EmbeddingRequests.Count >= 3, "probe, chunks and question"); // the dimension probe, the chunks, the question
         _server.AssertAllRequestsValid();
-        Assert.Equal(1, local.ExitCode);
-        Assert.Contains("built with embedder 'openai/nomic-embed-text' (32 dims)", local.StandardError, StringComparison.Ordinal);
-        Assert.Contains("run `ragpapers ingest` to re-embed the collection", local.StandardError, StringComparison.Ordinal);
+        Assert.True(local.ExitCode == 0, local.ToString());
+        Assert.Contains("The store was built with embedder 'openai/nomic-embed-text' (32 dims): its 2 chunks are re-embedded with Embeddings:Provider Local", local.StandardError, StringComparison.Ordinal);
+        Assert.Contains("Barlow Twins", local.StandardOutput, StringComparison.Ordinal);
+        Assert.Equal(SmallCollection.Summary("ragpapers-local/hashed-ngrams-v1 512", 2, [2048, 2048]), SmallCollection.Summary(store));
     }
 
     [Fact]

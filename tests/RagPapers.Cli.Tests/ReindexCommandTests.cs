@@ -63,7 +63,7 @@ public sealed class ReindexCommandTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Reindex_SourceBuiltByAnotherEmbedder_RefusedNamingBoth()
+    public async Task Reindex_SourceBuiltByAnotherEmbedder_ReembedsItFirstThenCopies()
     {
         var source = folder.File("other.db");
         var ingest = await CliProcess.RunAsync(["ingest", folder.File("papers.jsonl"), "--store", source], environment: new Dictionary<string, string> { ["RAGPAPERS_Embeddings__Dimensions"] = "256" });
@@ -71,10 +71,29 @@ public sealed class ReindexCommandTests : IAsyncLifetime
 
         var result = await CliProcess.RunAsync(["reindex", "--from", "sqlite", "--to", "qdrant", "--store", source], environment: qdrant);
 
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("semantic index 0/3: the source's vectors are computed before they are copied", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains("copied 3 papers (3 chunks)", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Equal(Enumerable.Repeat(512 * 4, 3), SmallCollection.Inspect(source).VectorBytes);
+        server.AssertNoViolations();
+    }
+
+    [Fact]
+    public async Task ReindexEmbeddings_QdrantStore_ExitsOneSayingItCannotReembedInPlace()
+    {
+        var result = await CliProcess.RunAsync(["reindex", "--embeddings"], environment: WithProvider("Qdrant"));
+
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("(256 dims)", result.StandardError, StringComparison.Ordinal);
-        Assert.Contains("(512 dims)", result.StandardError, StringComparison.Ordinal);
-        Assert.Empty(server.CollectionNames);
+        Assert.Contains("takes its vectors during ingestion and cannot re-embed them in place", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReindexEmbeddings_WithFrom_ExitsTwo()
+    {
+        var result = await CliProcess.RunAsync(["reindex", "--embeddings", "--from", "sqlite"]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--embeddings re-embeds the configured store in place", result.StandardError, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using RagPapers.Hosting;
+using RagPapers.Indexing;
 
 namespace RagPapers.Core.Tests;
 
@@ -19,11 +20,12 @@ public sealed class BundledCollection : IAsyncLifetime
     {
         var root = new ContentRoot(TestPaths.RepoRoot);
         var configuration = new ConfigurationBuilder()
-            .AddRagPapersSources(root, new Dictionary<string, string?> { ["Store:Sqlite:Path"] = Path.Combine(_folder, "store.db") })
+            .AddRagPapersSources(root, new Dictionary<string, string?> { ["Store:Sqlite:Path"] = Path.Combine(_folder, "store.db"), ["Embeddings:Provider"] = "Local" })
             .Build();
         _services = new ServiceCollection().AddLogging().AddRagPapers(configuration, root).BuildServiceProvider(validateScopes: true);
         var library = Get<PaperLibrary>();
         await library.IngestAsync(await library.PendingCollectionFilesAsync());
+        await Get<SemanticIndexer>().CompleteAsync(); // the tests are about hybrid retrieval
     }
 
     public async Task DisposeAsync()

@@ -18,7 +18,7 @@ internal static class AskCommand
             required: false,
             "extractive",
             "llm");
-        var command = new Command("ask", "Answer one question from the collection, with numbered citations.") { question, GlobalOptions.Json, writer };
+        var command = new Command("ask", "Answer one question from the collection, with numbered citations.") { question, GlobalOptions.Json, writer, GlobalOptions.NoWait };
         foreach (var option in FilterOptions.All)
         {
             command.Options.Add(option);
@@ -44,6 +44,7 @@ internal static class AskCommand
         }
 
         await CollectionLoader.EnsureLoadedAsync(services, token);
+        await SemanticIndexWaiter.WaitAsync(services, parse.GetValue(GlobalOptions.NoWait), token);
         var filter = FilterOptions.Read(parse);
         var answer = await assistant.AskAsync(text, new Conversation(), filter, writerName, token);
         var leftOut = await UndatedPapers.CountExcludedAsync(services.GetRequiredService<IPaperIndex>(), filter, token);

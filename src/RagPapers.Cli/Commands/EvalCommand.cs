@@ -20,10 +20,11 @@ internal static class EvalCommand
         var qrels = new Option<string>("--qrels") { Description = "Relevance judgements: BEIR TSV or TREC qrels; only the queries judged here are run.", Required = true, HelpName = "FILE" };
         var run = new Option<string?>("--run") { Description = "Write the TREC run file here (qid Q0 docid rank score tag).", HelpName = "OUT.tsv" };
         var k = OptionParsers.WholeNumber("--k", "Cut-off of nDCG@k and MRR@k (1-100); Recall is at depth 100.", 1, EvaluationDepth, 10);
+        var keywordOnly = new Option<bool>("--no-wait") { Description = "Measure keyword search alone, as users get it before the semantic index completes (no vectors are computed)." };
         var offTopic = new Option<string?>("--offtopic") { Description = "Queries about topics absent from the corpus (queries.jsonl format): measure false refusals and false answers of the \"nothing relevant\" decision.", HelpName = "FILE" };
         var command = new Command("eval", "Measure retrieval on a BEIR benchmark: index the corpus into a fresh store, run the judged queries, print nDCG@k, Recall@100, MRR@k and latency.")
         {
-            corpus, queries, qrels, run, k, offTopic,
+            corpus, queries, qrels, run, k, offTopic, keywordOnly,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -33,7 +34,8 @@ internal static class EvalCommand
                 Path.GetFullPath(parse.GetValue(qrels)!),
                 parse.GetValue(k),
                 EvaluationDepth,
-                parse.GetValue(offTopic) is { } offTopicPath ? Path.GetFullPath(offTopicPath) : null);
+                parse.GetValue(offTopic) is { } offTopicPath ? Path.GetFullPath(offTopicPath) : null,
+                KeywordOnly: parse.GetValue(keywordOnly));
             var runPath = parse.GetValue(run) is { } given ? Path.GetFullPath(given) : null;
             using var scratch = parse.GetValue(GlobalOptions.Store) is null ? new ScratchStore() : null;
             return await CommandRunner.RunAsync(parse, (services, token) => EvaluateAsync(services, request, runPath, token), ct, scratch?.Path);

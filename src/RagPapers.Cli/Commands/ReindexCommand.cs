@@ -9,23 +9,50 @@ using RagPapers.Storage;
 
 namespace RagPapers.Cli.Commands;
 
-/// <summary>`reindex --from sqlite --to qdrant` (or back): moves papers, chunks and their vectors between stores without re-embedding.</summary>
+/// <summary>
+/// `reindex --from sqlite --to qdrant` (or back): moves papers, chunks and their vectors between stores without
+/// re-embedding. `reindex --embeddings`: recomputes every vector of the configured store in place.
+/// </summary>
 internal static class ReindexCommand
 {
     public static Command Create()
     {
         var from = StoreOption("--from", "The store to copy from: sqlite or qdrant.");
         var to = StoreOption("--to", "The store to copy into: sqlite or qdrant (created if missing).");
-        var command = new Command("reindex", "Copy every paper, chunk and vector from one store to the other (Store:Sqlite and Store:Qdrant settings); vectors are reused, not recomputed.") { from, to };
-        command.Validators.Add(result =>
+        var embeddings = new Option<bool>("--embeddings")
         {
-            if (OptionParsers.ValidValue(result, from) is { } f && OptionParsers.ValidValue(result, to) is { } t && string.Equals(f, t, StringComparison.OrdinalIgnoreCase))
-            {
-                result.AddError("--from and --to name the same store; use one sqlite and one qdrant.");
-            }
-        });
-        command.SetAction((parse, ct) => CommandRunner.RunAsync(parse, (services, token) => RunAsync(services, parse.GetValue(from)!.ToLowerInvariant(), parse.GetValue(to)!.ToLowerInvariant(), token), ct));
+            Description = "Instead of copying: drop every vector of the configured store and compute them again with the configured embedder (papers, chunks and keyword search are kept).",
+        };
+        var command = new Command("reindex", "Copy every paper, chunk and vector from one store to the other (Store:Sqlite and Store:Qdrant settings; vectors are reused, not recomputed), or re-embed the store in place with --embeddings.")
+        {
+            from, to, embeddings,
+        };
+        command.Validators.Add(result => Validate(result, from, to, embeddings));
+        command.SetAction((parse, ct) => CommandRunner.RunAsync(parse, (services, token) => parse.GetValue(embeddings)
+            ? ReembedCommand.RunAsync(services, token)
+            : RunAsync(services, parse.GetValue(from)!.ToLowerInvariant(), parse.GetValue(to)!.ToLowerInvariant(), token), ct));
         return command;
+    }
+
+    private static void Validate(System.CommandLine.Parsing.CommandResult result, Option<string?> from, Option<string?> to, Option<bool> embeddings)
+    {
+        // Given or not, as typed: a malformed value has its own parse error and is not reported twice.
+        var (fromGiven, toGiven) = (result.GetResult(from) is not null, result.GetResult(to) is not null);
+        if (OptionParsers.ValidValue(result, embeddings))
+        {
+            if (fromGiven || toGiven)
+            {
+                result.AddError("--embeddings re-embeds the configured store in place; leave out --from and --to.");
+            }
+        }
+        else if (!fromGiven || !toGiven)
+        {
+            result.AddError("reindex needs --from and --to (copy between stores), or --embeddings (re-embed in place).");
+        }
+        else if (OptionParsers.ValidValue(result, from) is { } f && OptionParsers.ValidValue(result, to) is { } t && string.Equals(f, t, StringComparison.OrdinalIgnoreCase))
+        {
+            result.AddError("--from and --to name the same store; use one sqlite and one qdrant.");
+        }
     }
 
     private static async Task<int> RunAsync(IServiceProvider services, string from, string to, CancellationToken cancellationToken)
@@ -35,14 +62,16 @@ internal static class ReindexCommand
         await using var source = factory.Create(from);
         await using var target = factory.Create(to);
 
-        // One descriptor for both: the vectors are reused, so the source must hold this embedder's vectors and the
-        // target must be new or hold them too; either refusal says what to do.
+        // One descriptor for both: the vectors are reused, so the source must hold this embedder's vectors (a SQLite
+        // store built by another embedder re-embeds first) and the target must be new or hold them too.
         await source.OpenAsync(embedder, cancellationToken);
         if (await source.CountPapersAsync(cancellationToken) == 0)
         {
             return CommandRunner.Fail(ExitCodes.Failure, $"the {factory.Describe(from)} holds no papers; nothing to copy.");
         }
 
+        CollectionLoader.ReportReplacedEmbedder(services, source);
+        await ReembedCommand.CompleteAsync(services, source, cancellationToken);
         await target.OpenAsync(embedder, cancellationToken);
         var batchSize = services.GetRequiredService<IOptions<IngestionOptions>>().Value.BatchSize;
         var summary = await PaperIndexCopier.CopyAsync(source, target, batchSize, progress: null, cancellationToken);
@@ -57,5 +86,6 @@ internal static class ReindexCommand
         return ExitCodes.Ok;
     }
 
-    private static Option<string?> StoreOption(string name, string description) => OptionParsers.OneOf(name, description, required: true, "sqlite", "qdrant");
+    // Not required by the parser: --embeddings goes without them, and Validate says what each form needs.
+    private static Option<string?> StoreOption(string name, string description) => OptionParsers.OneOf(name, description, required: false, "sqlite", "qdrant");
 }

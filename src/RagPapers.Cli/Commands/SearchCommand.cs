@@ -13,7 +13,7 @@ internal static class SearchCommand
     {
         var query = new Argument<string>("query") { Description = "What to look for, in quotes." };
         var top = OptionParsers.WholeNumber("--top", "How many papers to show (1-100).", 1, 100, 10);
-        var command = new Command("search", "Rank papers for a query (hybrid BM25 + dense) and show the matching passages.") { query, top, GlobalOptions.Json };
+        var command = new Command("search", "Rank papers for a query (hybrid BM25 + dense) and show the matching passages.") { query, top, GlobalOptions.Json, GlobalOptions.NoWait };
         foreach (var option in FilterOptions.All)
         {
             command.Options.Add(option);
@@ -28,6 +28,7 @@ internal static class SearchCommand
     private static async Task<int> SearchAsync(IServiceProvider services, ParseResult parse, string query, int top, CancellationToken token)
     {
         await CollectionLoader.EnsureLoadedAsync(services, token);
+        await SemanticIndexWaiter.WaitAsync(services, parse.GetValue(GlobalOptions.NoWait), token);
         var filter = FilterOptions.Read(parse);
         var result = await services.GetRequiredService<IPaperRetriever>().RetrieveAsync(new RetrievalRequest(query, top, filter), token);
         var leftOut = await UndatedPapers.CountExcludedAsync(services.GetRequiredService<IPaperIndex>(), filter, token);

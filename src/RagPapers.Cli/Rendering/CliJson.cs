@@ -18,11 +18,11 @@ internal static class CliJson
             Math.Round(p.Score, 6),
             Math.Round(p.Relevance, 4),
             p.Passages.Select(x => x.Text).ToArray())).ToArray();
-        return JsonSerializer.Serialize(new SearchDto(result.Query, result.HasRelevantEvidence, papers), CliJsonContext.Default.SearchDto);
+        return JsonSerializer.Serialize(new SearchDto(result.Query, result.HasRelevantEvidence, papers, result.Notice), CliJsonContext.Default.SearchDto);
     }
 }
 
-internal sealed record SearchDto(string Query, bool Relevant, IReadOnlyList<SearchHitDto> Papers);
+internal sealed record SearchDto(string Query, bool Relevant, IReadOnlyList<SearchHitDto> Papers, string? Notice);
 
 internal sealed record SearchHitDto(int Rank, string PaperId, string Title, string? Date, string Source, double Score, double Relevance, IReadOnlyList<string> Passages);
 

@@ -7,7 +7,7 @@ namespace RagPapers.Cli.Rendering;
 internal static class EvalRenderer
 {
     private const int MaxDiagnosticsShown = 20;
-    private static readonly double[] SweepThresholds = [0.20, 0.25, 0.30, 0.35, 0.40, 0.45, 0.50, 0.55, 0.60];
+    private static readonly double[] SweepThresholds = [0.20, 0.25, 0.30, 0.35, 0.40, 0.45, 0.50, 0.55, 0.60, 0.65, 0.70];
 
     public static void Write(TextWriter output, TextWriter errors, EvaluationReport report, string corpusName, string? runPath)
     {
@@ -40,7 +40,7 @@ internal static class EvalRenderer
     {
         var t = calibration.Threshold;
         output.WriteLine(Invariant(
-            $"no-evidence Retrieval:MinRelevance {t:0.00}: false refusals {calibration.FalseRefusals(t)}/{calibration.OnTopicBest.Count} judged queries ({calibration.FalseRefusalRate(t):0.0%}), false answers {calibration.FalseAnswers(t)}/{calibration.OffTopicBest.Count} off-topic queries ({calibration.FalseAnswerRate(t):0.0%})"));
+            $"no-evidence {calibration.Setting} {t:0.00}: false refusals {calibration.FalseRefusals(t)}/{calibration.OnTopicBest.Count} judged queries ({calibration.FalseRefusalRate(t):0.0%}), false answers {calibration.FalseAnswers(t)}/{calibration.OffTopicBest.Count} off-topic queries ({calibration.FalseAnswerRate(t):0.0%})"));
         output.WriteLine("threshold   false refusals  false answers");
         foreach (var threshold in SweepThresholds)
         {

@@ -15,6 +15,11 @@ internal static class SearchRenderer
 
     public static void Write(ConsoleView output, RetrievalResult result, SearchFilter? filter)
     {
+        if (result.Notice is { Length: > 0 } notice)
+        {
+            output.Line($"({notice})", Tone.Notice);
+        }
+
         var shown = result.Papers.Where(p => p.Relevance >= MinShownRelevance).ToArray();
         if (shown.Length == 0 || (filter is { IsEmpty: false } && !result.HasRelevantEvidence))
         {

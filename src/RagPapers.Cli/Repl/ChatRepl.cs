@@ -1,6 +1,7 @@
 using RagPapers.Answering;
 using RagPapers.Cli.Rendering;
 using RagPapers.Cli.Rendering.Terminal;
+using RagPapers.Indexing;
 using RagPapers.Storage;
 
 namespace RagPapers.Cli.Repl;
@@ -8,9 +9,10 @@ namespace RagPapers.Cli.Repl;
 /// <summary>
 /// The chat loop: a line is a question unless it starts with '/'. Ctrl-C cancels the answer being
 /// written and returns to the prompt; the session ends with /quit, end of input (Ctrl-D) or a second Ctrl-C at
-/// the prompt (exit 130).
+/// the prompt (exit 130). While the semantic index is built in the background, answers say they come from keyword
+/// search, and the line before the first prompt after it completes says so.
 /// </summary>
-internal sealed partial class ChatRepl(PaperAssistant assistant, IPaperIndex index, TextReader input, ConsoleView output)
+internal sealed partial class ChatRepl(PaperAssistant assistant, IPaperIndex index, SemanticIndexer indexer, TextReader input, ConsoleView output)
 {
     private Conversation _conversation = new();
     private Answer? _last;
@@ -23,8 +25,10 @@ internal sealed partial class ChatRepl(PaperAssistant assistant, IPaperIndex ind
         using var interrupts = InterruptSignals.Intercept(OnInterrupt);
         var count = await index.CountPapersAsync(cancellationToken);
         output.Line($"RagPapers: {count} papers. Ask a question, or /help. Ctrl-C cancels an answer; /quit leaves.", Tone.Heading);
+        WriteSemanticIndexBanner();
         while (true)
         {
+            WriteSemanticIndexChange();
             output.Write("> ", Tone.Prompt);
             var line = await input.ReadLineAsync(cancellationToken);
             _leaveOnNextInterrupt = false;
@@ -126,6 +130,9 @@ internal sealed partial class ChatRepl(PaperAssistant assistant, IPaperIndex ind
                 break;
             case "/writer":
                 SwitchWriter(argument);
+                break;
+            case "/status":
+                WriteSemanticIndexStatus();
                 break;
             default:
                 output.Line($"Unknown command {parts[0]}; /help lists the commands.");

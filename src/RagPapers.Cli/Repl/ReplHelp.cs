@@ -13,6 +13,7 @@ internal static class ReplHelp
         output.Line("  /paper N     the whole paper of source N (or /paper ID)");
         output.Line("  /similar N   papers similar to source N (or /similar ID)");
         output.Line("  /writer W    who writes answers: extractive (quotes) or llm (chat model); no W shows it");
+        output.Line("  /status      the semantic index: vectors computed so far, or complete");
         output.Line("  /reset       start a new conversation");
         output.Line("  /help        this help");
         output.Line("  /quit        leave (end of input does too)");

@@ -107,7 +107,11 @@ public sealed partial class PaperAssistant
     }
 
     private Answer Complete(AnswerRequest request, Answer answer, Conversation conversation, long started, CancellationToken cancellationToken) =>
-        Record(request, answer, conversation, started, cancellationToken).Answer;
+        Record(request, WithRetrievalNotice(answer, request.Evidence.Notice), conversation, started, cancellationToken).Answer;
+
+    // What retrieval had to say (keyword results only while the semantic index is built) comes first, then the writer's.
+    private static Answer WithRetrievalNotice(Answer answer, string? notice) =>
+        notice is null ? answer : answer with { Notice = answer.Notice is { Length: > 0 } own ? $"{notice}; {own}" : notice };
 
     private Answer Cancelled(IAnswerWriter writer, long started)
     {

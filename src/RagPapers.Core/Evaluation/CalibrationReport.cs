@@ -5,8 +5,9 @@ namespace RagPapers.Evaluation;
 /// each off-topic query, on the path users take (configured TopK, MMR on). A query gets an answer when its best
 /// relevance reaches the threshold, so the two error rates at any threshold follow from these values.
 /// </summary>
-/// <param name="Threshold">The configured Retrieval:MinRelevance.</param>
-public sealed record CalibrationReport(double Threshold, IReadOnlyList<double> OnTopicBest, IReadOnlyList<double> OffTopicBest)
+/// <param name="Threshold">The configured threshold: Retrieval:MinRelevance, or Retrieval:KeywordOnlyMinRelevance for keyword search alone.</param>
+/// <param name="Setting">The setting that holds <paramref name="Threshold"/>.</param>
+public sealed record CalibrationReport(double Threshold, IReadOnlyList<double> OnTopicBest, IReadOnlyList<double> OffTopicBest, string Setting = "Retrieval:MinRelevance")
 {
     /// <summary>Share of on-topic queries refused ("found nothing") at <paramref name="threshold"/>.</summary>
     public double FalseRefusalRate(double threshold) => Rate(OnTopicBest, best => best < threshold);

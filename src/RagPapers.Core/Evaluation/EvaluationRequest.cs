@@ -4,10 +4,15 @@ namespace RagPapers.Evaluation;
 /// <param name="K">Cut-off of nDCG and MRR (10 is what <c>score_run.py</c> prints).</param>
 /// <param name="Depth">Papers retrieved per query, the run's depth; Recall is measured at this depth.</param>
 /// <param name="OffTopicQueriesPath">Queries about topics absent from the corpus (BEIR queries format), or null to skip calibration.</param>
+/// <param name="KeywordOnly">
+/// Measure what users get before the semantic index is complete: the corpus is indexed without computing its vectors
+/// (a store that defers them), so every query is answered by keyword alone.
+/// </param>
 public sealed record EvaluationRequest(
     string CorpusPath,
     string QueriesPath,
     string QrelsPath,
     int K = 10,
     int Depth = 100,
-    string? OffTopicQueriesPath = null);
+    string? OffTopicQueriesPath = null,
+    bool KeywordOnly = false);

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RagPapers.Hosting;
+using RagPapers.Indexing;
 using RagPapers.Ingestion;
 using RagPapers.Retrieval;
 
@@ -8,12 +9,14 @@ namespace RagPapers.Evaluation;
 
 /// <summary>
 /// Measures retrieval on a BEIR benchmark with the parts users run: the corpus goes through the configured
-/// <see cref="Ingestor"/> into the configured (empty) store, every judged query through the configured
-/// <see cref="IPaperRetriever"/>, and the run is scored as trec_eval scores it.
+/// <see cref="Ingestor"/> into the configured (empty) store, its vectors through the <see cref="SemanticIndexer"/>
+/// (index time counts both), every judged query through the configured <see cref="IPaperRetriever"/>, and the run
+/// is scored as trec_eval scores it.
 /// </summary>
 public sealed class RetrievalEvaluator(
     PaperLibrary library,
     Ingestor ingestor,
+    SemanticIndexer semanticIndexer,
     IPaperRetriever retriever,
     IOptions<RetrievalOptions> options,
     TimeProvider time,
@@ -39,17 +42,17 @@ public sealed class RetrievalEvaluator(
         var qrels = await Qrels.ReadAsync(RequireFile(request.QrelsPath), cancellationToken);
         var offTopic = request.OffTopicQueriesPath is { } path ? await BeirQueriesReader.ReadAsync(RequireFile(path), cancellationToken) : null;
 
-        var index = await IndexAsync(request.CorpusPath, cancellationToken);
+        var index = await IndexAsync(request.CorpusPath, request.KeywordOnly, cancellationToken);
         var texts = queries.ToDictionary(q => q.Id, q => q.Text, StringComparer.Ordinal);
         var judged = qrels.ScoredQueryIds.Where(texts.ContainsKey).Select(id => new BeirQuery(id, texts[id])).ToArray();
         var (run, latency) = await RunAsync(judged, request.Depth, cancellationToken);
         var metrics = RetrievalMetrics.Score(run, qrels, request.K, request.Depth);
         Log.Scored(logger, judged.Length, metrics.Ndcg, metrics.Recall, latency.P50.TotalMilliseconds);
-        var calibration = offTopic is null ? null : await CalibrateAsync(judged, offTopic, cancellationToken);
+        var calibration = offTopic is null ? null : await CalibrateAsync(judged, offTopic, request.KeywordOnly, cancellationToken);
         return new EvaluationReport(index, run, metrics, latency, judged.Length, qrels.ScoredQueryIds.Count - judged.Length, calibration);
     }
 
-    private async Task<IndexReport> IndexAsync(string corpusPath, CancellationToken cancellationToken)
+    private async Task<IndexReport> IndexAsync(string corpusPath, bool keywordOnly, CancellationToken cancellationToken)
     {
         await library.OpenAsync(cancellationToken);
         var stored = await library.Index.CountPapersAsync(cancellationToken);
@@ -61,6 +64,11 @@ public sealed class RetrievalEvaluator(
 
         var started = time.GetTimestamp();
         var summary = await ingestor.IngestAsync(new BeirCorpusReader().ReadAsync(corpusPath, cancellationToken), progress: null, cancellationToken);
+        if (!keywordOnly)
+        {
+            await semanticIndexer.CompleteAsync(progress: null, cancellationToken);
+        }
+
         var elapsed = time.GetElapsedTime(started);
         var chunks = await library.Index.CountChunksAsync(cancellationToken);
         Log.Indexed(logger, summary.Added, chunks, elapsed.TotalSeconds);
@@ -91,7 +99,7 @@ public sealed class RetrievalEvaluator(
     }
 
     // The decision users meet: the configured TopK, MMR as configured, the configured threshold.
-    private async Task<CalibrationReport> CalibrateAsync(BeirQuery[] onTopic, IReadOnlyList<BeirQuery> offTopic, CancellationToken cancellationToken)
+    private async Task<CalibrationReport> CalibrateAsync(BeirQuery[] onTopic, IReadOnlyList<BeirQuery> offTopic, bool keywordOnly, CancellationToken cancellationToken)
     {
         async Task<double[]> BestAsync(IReadOnlyList<BeirQuery> queries)
         {
@@ -105,7 +113,9 @@ public sealed class RetrievalEvaluator(
             return best;
         }
 
-        return new CalibrationReport(options.Value.MinRelevance, await BestAsync(onTopic), await BestAsync(offTopic));
+        return keywordOnly
+            ? new CalibrationReport(options.Value.KeywordOnlyMinRelevance, await BestAsync(onTopic), await BestAsync(offTopic), "Retrieval:KeywordOnlyMinRelevance")
+            : new CalibrationReport(options.Value.MinRelevance, await BestAsync(onTopic), await BestAsync(offTopic));
     }
 
     private static RetrievalRequest Ranking(BeirQuery query, int depth) => new(query.Text, depth, Diversify: false);

@@ -19,7 +19,7 @@ internal sealed class EmbedderRetrievalDefaults(
     public void PostConfigure(string? name, RetrievalOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var provider = configuration[$"{EmbeddingsOptions.Section}:{nameof(EmbeddingsOptions.Provider)}"];
+        var provider = configuration[$"{EmbeddingsOptions.Section}:{nameof(EmbeddingsOptions.Provider)}"] ?? EmbeddingsOptions.DefaultProvider;
         var addOn = addOns.FirstOrDefault(a => a.Name == provider);
         if (addOn is null)
         {

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
 using RagPapers.Embeddings;
+using RagPapers.Indexing;
 using RagPapers.Ingestion;
 using RagPapers.Papers;
 using RagPapers.Storage;
@@ -9,14 +10,16 @@ namespace RagPapers.Hosting;
 
 /// <summary>
 /// What a front-end does with the collection before it answers: open the store with the configured
-/// embedder (refusing a mismatched one), ingest files, and load the configured collection into an
-/// empty store on first run.
+/// embedder (a store that defers vectors adopts it and re-embeds; another refuses a mismatch), ingest
+/// files, and load the configured collection into an empty store on first run. Every ingestion tells
+/// the semantic indexer that new chunks may wait for their vectors.
 /// </summary>
 public sealed class PaperLibrary(
     IPaperIndex index,
     IEmbeddingGenerator<string, Embedding<float>> embedder,
     CollectionReader reader,
     Ingestor ingestor,
+    SemanticIndexer semanticIndexer,
     IOptions<CollectionOptions> collection,
     ContentRoot root) : IDisposable
 {
@@ -65,7 +68,14 @@ public sealed class PaperLibrary(
         CancellationToken cancellationToken = default)
     {
         await OpenAsync(cancellationToken);
-        return await ingestor.IngestAsync(reader.ReadAsync(files, cancellationToken), progress, cancellationToken);
+        try
+        {
+            return await ingestor.IngestAsync(reader.ReadAsync(files, cancellationToken), progress, cancellationToken);
+        }
+        finally
+        {
+            semanticIndexer.Notify(); // the batches that landed may hold chunks without vectors, also after a failure
+        }
     }
 
     /// <summary>The files of Collection:Paths when the store holds no paper yet, else none.</summary>

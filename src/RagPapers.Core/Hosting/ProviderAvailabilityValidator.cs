@@ -28,7 +28,7 @@ internal sealed class ProviderAvailabilityValidator(IEnumerable<EmbeddingProvide
 
         var choices = string.Join(", ", known.Select(k => $"\"{k}\""));
         return options.Provider == EmbeddingsOptions.MiniLMProvider
-            ? ValidateOptionsResult.Fail($"Embeddings:Provider 'MiniLM' is not available in this program (it needs RagPapers.Embeddings.MiniLM); set Embeddings:Provider to one of {choices}.")
+            ? ValidateOptionsResult.Fail($"Embeddings:Provider 'MiniLM' is not available in this program (it needs RagPapers.Embeddings.MiniLM, and MiniLM is the default when the setting is absent); set Embeddings:Provider to one of {choices}.")
             : ValidateOptionsResult.Fail($"Embeddings:Provider '{options.Provider}' is not available in this build; set Embeddings:Provider to one of {choices}.");
     }
 

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using RagPapers.Answering;
 using RagPapers.Embeddings;
 using RagPapers.Evaluation;
+using RagPapers.Indexing;
 using RagPapers.Ingestion;
 using RagPapers.Papers;
 using RagPapers.Retrieval;
@@ -32,6 +33,7 @@ public static class RagPapersServiceCollectionExtensions
         services.AddRagPapersEmbedder();
         services.AddSingleton<PaperIndexFactory>();
         services.AddSingleton<IPaperIndex>(sp => sp.GetRequiredService<PaperIndexFactory>().CreateConfigured());
+        services.AddSingleton<SemanticIndexer>();
         services.AddSingleton<PaperLibrary>();
 
         services.AddSingleton<IPaperRetriever, Retriever>();

@@ -60,4 +60,11 @@ public sealed class RetrievalOptions
     /// <summary>Below this relevance the best paper is not evidence: the assistant says it found nothing.</summary>
     [Range(0.0, 1.0, ErrorMessage = "Retrieval:MinRelevance must be between 0 and 1.")]
     public double MinRelevance { get; set; } = 0.35;
+
+    // Relevance by keyword alone (while the semantic index is built) is query-term coverage, whatever the embedder:
+    // calibrated on the bundled collection and SciFact train, see docs/benchmarks.md.
+
+    /// <summary>MinRelevance for results found by keyword alone, while the semantic index is incomplete.</summary>
+    [Range(0.0, 1.0, ErrorMessage = "Retrieval:KeywordOnlyMinRelevance must be between 0 and 1.")]
+    public double KeywordOnlyMinRelevance { get; set; } = 0.55;
 }

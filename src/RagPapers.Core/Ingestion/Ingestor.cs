@@ -1,6 +1,7 @@
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using RagPapers.Embeddings;
 using RagPapers.Hosting;
 using RagPapers.Papers;
 using RagPapers.Storage;
@@ -10,7 +11,9 @@ namespace RagPapers.Ingestion;
 /// <summary>
 /// Streams read records into the index: unchanged papers are recognised by content hash and left alone,
 /// new and changed ones are chunked, embedded in bulk and written one transaction per batch, so a run
-/// that dies keeps every finished batch and the next run picks up the rest.
+/// that dies keeps every finished batch and the next run picks up the rest. A store that defers vectors
+/// (<see cref="IDeferredVectorIndex"/>) gets the chunks without them, searchable by keyword at once; the
+/// semantic indexer embeds them afterwards.
 /// </summary>
 public sealed class Ingestor(
     IPaperIndex index,
@@ -67,7 +70,9 @@ public sealed class Ingestor(
         if (run.Pending.Count > 0)
         {
             var texts = run.Pending.SelectMany(p => p.Chunks.Select(c => Chunker.EmbeddingText(p.Paper, c))).ToList();
-            var vectors = await EmbedAsync(texts, cancellationToken);
+            var vectors = DefersVectors
+                ? [.. texts.Select(_ => ReadOnlyMemory<float>.Empty)]
+                : await EmbedAsync(texts, cancellationToken);
             var documents = new List<PaperDocument>(run.Pending.Count);
             var next = 0;
             foreach (var pending in run.Pending)
@@ -83,6 +88,11 @@ public sealed class Ingestor(
 
         progress?.Report(run.Progress);
     }
+
+    // The hashed local embedder costs microseconds a text: its vectors go in with the papers, so the store is complete
+    // at once and no front-end shows a semantic index being built. Any other (MiniLM, an endpoint) takes the chunks
+    // without vectors when the store can, and leaves them to the semantic indexer.
+    private bool DefersVectors => index.GetService<IDeferredVectorIndex>() is not null && embedder.GetService<LocalEmbeddingGenerator>() is null;
 
     private async Task<List<ReadOnlyMemory<float>>> EmbedAsync(List<string> texts, CancellationToken cancellationToken)
     {

@@ -22,4 +22,8 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 3006, Level = LogLevel.Debug, Message = "The index fused keyword and vector search itself: {FusedHits} chunk hits")]
     public static partial void FusedByIndex(ILogger logger, int fusedHits);
+
+    [LoggerMessage(EventId = 3007, Level = LogLevel.Debug,
+        Message = "Retrieved {PaperCount} papers by keyword alone (semantic index {Embedded}/{Total}) in {ElapsedMs:F1} ms; best coverage {BestRelevance:F2}, evidence {HasEvidence}")]
+    public static partial void RetrievedByKeyword(ILogger logger, int paperCount, int embedded, int total, double elapsedMs, double bestRelevance, bool hasEvidence);
 }

@@ -1,4 +1,8 @@
 namespace RagPapers.Retrieval;
 
 /// <summary>Papers found for a query, best first. <paramref name="HasRelevantEvidence"/> is false when even the best paper is below the relevance threshold.</summary>
-public sealed record RetrievalResult(string Query, IReadOnlyList<RetrievedPaper> Papers, bool HasRelevantEvidence);
+/// <param name="Notice">
+/// Why the result is less than the retriever can give, for the user ("semantic index 212/516: keyword results only
+/// for now"); null for a full result. A result with a notice is provisional: caches must not keep it.
+/// </param>
+public sealed record RetrievalResult(string Query, IReadOnlyList<RetrievedPaper> Papers, bool HasRelevantEvidence, string? Notice = null);

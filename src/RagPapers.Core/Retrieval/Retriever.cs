@@ -10,9 +10,11 @@ namespace RagPapers.Retrieval;
 
 /// <summary>
 /// Hybrid retrieval: BM25 and dense chunk search run side by side, are fused by weighted RRF,
-/// aggregated per paper, scored for absolute relevance, and diversified with MMR.
+/// aggregated per paper, scored for absolute relevance, and diversified with MMR. While a store's
+/// semantic index is incomplete (<see cref="IDeferredVectorIndex"/>) retrieval is by keyword alone,
+/// and says so in its notice.
 /// </summary>
-public sealed class Retriever(
+public sealed partial class Retriever(
     IPaperIndex index,
     IEmbeddingGenerator<string, Embedding<float>> embedder,
     IOptions<RetrievalOptions> options,
@@ -40,6 +42,11 @@ public sealed class Retriever(
 
         var started = Stopwatch.GetTimestamp();
         Log.Retrieving(logger, request.Query);
+        if (index.GetService<IDeferredVectorIndex>()?.Progress is { IsComplete: false } vectors)
+        {
+            return await RetrieveByKeywordAsync(request, vectors, started, cancellationToken);
+        }
+
         try
         {
             // Not awaited yet: an embedder that takes milliseconds (a remote endpoint, MiniLM on the thread pool) works
@@ -64,30 +71,6 @@ public sealed class Retriever(
             Log.Canceled(logger, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             throw;
         }
-    }
-
-    public async Task<IReadOnlyList<RetrievedPaper>> SimilarAsync(string paperId, int top, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(paperId);
-        cancellationToken.ThrowIfCancellationRequested();
-        var own = await index.GetChunksAsync(paperId, cancellationToken);
-        if (own.Count == 0 || top <= 0)
-        {
-            return [];
-        }
-
-        var centroid = VectorMath.Centroid(own.Select(c => c.Vector));
-        var hits = await index.VectorSearchAsync(centroid, _options.CandidatePool + own.Count, filter: null, cancellationToken);
-        var ranked = PaperAggregator.Aggregate(hits.Where(h => h.PaperId != paperId)).Take(top).ToArray();
-        var papers = await index.GetPapersAsync([.. ranked.Select(r => r.PaperId)], cancellationToken);
-
-        // Relevance here is the best chunk's cosine with the paper's centroid: absolute, and 0 for opposites.
-        var similar = ranked
-            .Where(r => papers.ContainsKey(r.PaperId))
-            .Select(r => new RetrievedPaper(papers[r.PaperId], r.Score, Math.Clamp(r.Passages[0].Score, 0, 1), r.Passages))
-            .ToArray();
-        Log.FoundSimilar(logger, similar.Length, paperId);
-        return similar;
     }
 
     /// <summary>

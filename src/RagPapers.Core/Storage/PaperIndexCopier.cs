@@ -48,8 +48,17 @@ public static class PaperIndexCopier
         return new PaperCopySummary(copied, chunks, unchanged, onlyInTarget);
     }
 
-    private static async Task<PaperDocument> DocumentAsync(IPaperIndex source, Paper paper, string hash, CancellationToken cancellationToken) =>
-        new(paper, hash, await source.GetChunksAsync(paper.Id, cancellationToken));
+    private static async Task<PaperDocument> DocumentAsync(IPaperIndex source, Paper paper, string hash, CancellationToken cancellationToken)
+    {
+        var chunks = await source.GetChunksAsync(paper.Id, cancellationToken);
+        if (chunks.Any(c => c.Vector.IsEmpty))
+        {
+            // A store that defers vectors must finish its semantic index first: the target would take no vector as one.
+            throw new InvalidOperationException($"Paper {paper.Id} has chunks still waiting for their vectors; let the semantic index complete before copying.");
+        }
+
+        return new PaperDocument(paper, hash, chunks);
+    }
 
     private static async Task<(int Copied, int Chunks)> FlushAsync(
         IPaperIndex target, List<PaperDocument> batch, int copied, int chunks, CancellationToken cancellationToken)

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RagPapers.Discord.Hosting;
 using RagPapers.Hosting;
+using RagPapers.Indexing;
 
 namespace RagPapers.Discord.Background;
 
@@ -15,6 +16,7 @@ internal sealed class InteractionWorker(
     InteractionQueue queue,
     InteractionProcessor processor,
     PaperLibrary library,
+    SemanticIndexer indexer,
     IOptions<DiscordOptions> options,
     ILogger<InteractionWorker> logger) : BackgroundService
 {
@@ -65,6 +67,8 @@ internal sealed class InteractionWorker(
                 var summary = await library.IngestAsync(files, cancellationToken: stoppingToken);
                 Log.CollectionLoaded(logger, summary.Added, files.Count);
             }
+
+            indexer.StartBackground(); // vectors follow in the background; answers use keyword search meanwhile
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -10,8 +10,10 @@ namespace RagPapers.Server.Caching;
 /// processes too), so a result read before a write is never served after it, and a write empties the cache. A
 /// store that cannot tell its version keeps results for <see cref="UnversionedLifetime"/> only.
 /// Results are immutable records, shared safely between requests (and between the conversations that keep them).
+/// While <paramref name="provisional"/> says so (the semantic index is still being built, which no write counter
+/// sees end), every call goes to the retriever and nothing is kept: those results hold until the last vector lands.
 /// </summary>
-public sealed class CachingPaperRetriever(IPaperRetriever inner, StoreChanges changes, int capacity, IStoreVersion? storeVersion = null)
+public sealed class CachingPaperRetriever(IPaperRetriever inner, StoreChanges changes, int capacity, IStoreVersion? storeVersion = null, Func<bool>? provisional = null)
     : IPaperRetriever, IDisposable
 {
     /// <summary>How long a result lives when the store has no version another process's write would move.</summary>
@@ -30,6 +32,11 @@ public sealed class CachingPaperRetriever(IPaperRetriever inner, StoreChanges ch
     public async Task<RetrievalResult> RetrieveAsync(RetrievalRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (provisional?.Invoke() == true)
+        {
+            return await inner.RetrieveAsync(request, cancellationToken);
+        }
+
         var key = new RetrievalKey(await FreshAsync(cancellationToken), request.Query, request.TopK, request.Filter, Restriction(request.RestrictTo));
         if (_cache.TryGetValue(key, out RetrievalResult? cached))
         {
@@ -37,12 +44,21 @@ public sealed class CachingPaperRetriever(IPaperRetriever inner, StoreChanges ch
         }
 
         var result = await inner.RetrieveAsync(request, cancellationToken);
-        _cache.Set(key, result, _entry);
+        if (result.Notice is null)
+        {
+            _cache.Set(key, result, _entry); // a result with a notice is provisional too
+        }
+
         return result;
     }
 
     public async Task<IReadOnlyList<RetrievedPaper>> SimilarAsync(string paperId, int top, CancellationToken cancellationToken = default)
     {
+        if (provisional?.Invoke() == true)
+        {
+            return await inner.SimilarAsync(paperId, top, cancellationToken);
+        }
+
         var key = new SimilarKey(await FreshAsync(cancellationToken), paperId, top);
         if (_cache.TryGetValue(key, out IReadOnlyList<RetrievedPaper>? cached))
         {

@@ -2,7 +2,8 @@ namespace RagPapers.Server.Contracts;
 
 /// <summary>The result of GET /api/search: ranked papers with their matching passages.</summary>
 /// <param name="HasRelevantEvidence">False when even the best paper is below the relevance threshold an answer needs.</param>
-public sealed record SearchResponse(string Query, bool HasRelevantEvidence, IReadOnlyList<SearchHit> Results, double ElapsedMs);
+/// <param name="Notice">Why the results are less than usual ("semantic index 212/516: keyword results only for now"), or null.</param>
+public sealed record SearchResponse(string Query, bool HasRelevantEvidence, IReadOnlyList<SearchHit> Results, double ElapsedMs, string? Notice = null);
 
 /// <summary>One ranked paper. Score ranks within this list; relevance in [0, 1] is comparable across queries.</summary>
 public sealed record SearchHit(

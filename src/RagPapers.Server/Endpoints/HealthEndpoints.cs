@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using RagPapers.Indexing;
 using RagPapers.Server.Contracts;
 using RagPapers.Server.Health;
 
@@ -7,11 +8,15 @@ namespace RagPapers.Server.Endpoints;
 
 public static class HealthEndpoints
 {
-    /// <summary>GET /health/live (the process answers) and /health/ready (store reachable, collection loaded, LLM reachable if on).</summary>
+    /// <summary>
+    /// GET /health/live (the process answers) and /health/ready (store reachable, collection loaded, LLM reachable if
+    /// on); both carry the semantic index's progress.
+    /// </summary>
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder app)
     {
         var health = app.MapGroup("/health").WithTags("Health").DisableRateLimiting();
-        health.MapGet("/live", () => TypedResults.Ok(new HealthReportDto("Healthy", new Dictionary<string, HealthCheckDto>())))
+        health.MapGet("/live", (SemanticIndexer indexer) =>
+                TypedResults.Ok(new HealthReportDto("Healthy", new Dictionary<string, HealthCheckDto>(), SemanticIndexDto.From(indexer.Status))))
             .WithName("Live")
             .WithSummary("Liveness: the process is up and serving");
         health.MapGet("/ready", ReadyAsync)
@@ -22,12 +27,13 @@ public static class HealthEndpoints
     }
 
     private static async Task<Results<Ok<HealthReportDto>, JsonHttpResult<HealthReportDto>>> ReadyAsync(
-        HealthCheckService checks, CancellationToken cancellationToken)
+        HealthCheckService checks, SemanticIndexer indexer, CancellationToken cancellationToken)
     {
         var report = await checks.CheckHealthAsync(c => c.Tags.Contains(HealthServiceCollectionExtensions.ReadyTag), cancellationToken);
         var dto = new HealthReportDto(
             report.Status.ToString(),
-            report.Entries.ToDictionary(e => e.Key, e => new HealthCheckDto(e.Value.Status.ToString(), e.Value.Description)));
+            report.Entries.ToDictionary(e => e.Key, e => new HealthCheckDto(e.Value.Status.ToString(), e.Value.Description)),
+            SemanticIndexDto.From(indexer.Status));
         return report.Status == HealthStatus.Unhealthy
             ? TypedResults.Json(dto, statusCode: StatusCodes.Status503ServiceUnavailable)
             : TypedResults.Ok(dto);

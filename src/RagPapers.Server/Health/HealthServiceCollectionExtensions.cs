@@ -11,7 +11,8 @@ internal static class HealthServiceCollectionExtensions
         services.AddHealthChecks()
             .AddCheck<CollectionHealthCheck>("collection", tags: [ReadyTag])
             .AddCheck<StoreHealthCheck>("store", tags: [ReadyTag])
-            .AddCheck<ChatHealthCheck>("llm", tags: [ReadyTag]);
+            .AddCheck<ChatHealthCheck>("llm", tags: [ReadyTag])
+            .AddCheck<SemanticIndexHealthCheck>("semanticIndex", tags: [ReadyTag]);
         return services;
     }
 }

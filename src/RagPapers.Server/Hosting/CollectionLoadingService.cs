@@ -1,12 +1,14 @@
 using RagPapers.Hosting;
+using RagPapers.Indexing;
 
 namespace RagPapers.Server.Hosting;
 
 /// <summary>
 /// Opens the store and, when it is empty, ingests Collection:Paths in the background, so Kestrel listens at
-/// once (liveness answers) and /health/ready turns healthy when the papers are in.
+/// once (liveness answers) and /health/ready turns healthy when the papers are in. Their vectors follow from
+/// the semantic indexer, also in the background: keyword results are served meanwhile.
 /// </summary>
-internal sealed class CollectionLoadingService(PaperLibrary library, CollectionState state, ILogger<CollectionLoadingService> logger)
+internal sealed class CollectionLoadingService(PaperLibrary library, SemanticIndexer indexer, CollectionState state, ILogger<CollectionLoadingService> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -25,6 +27,7 @@ internal sealed class CollectionLoadingService(PaperLibrary library, CollectionS
             var papers = await library.Index.CountPapersAsync(stoppingToken);
             state.MarkReady($"{papers} papers loaded.");
             Log.CollectionReady(logger, papers);
+            indexer.StartBackground();
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
+using RagPapers.Indexing;
 using RagPapers.Retrieval;
 using RagPapers.Server.Asking;
 using RagPapers.Server.Caching;
@@ -38,7 +39,7 @@ public static class ServerServiceCollectionExtensions
         services.DecorateSingleton<IPaperIndex>((sp, index) => new ChangeTrackingPaperIndex(index, sp.GetRequiredService<StoreChanges>()));
         services.DecorateSingleton<IPaperRetriever>((sp, retriever) =>
             sp.GetRequiredService<IOptions<ServerOptions>>().Value.RetrievalCacheEntries is > 0 and var capacity
-                ? new CachingPaperRetriever(retriever, sp.GetRequiredService<StoreChanges>(), capacity, sp.GetRequiredService<IPaperIndex>().GetService<IStoreVersion>())
+                ? new CachingPaperRetriever(retriever, sp.GetRequiredService<StoreChanges>(), capacity, sp.GetRequiredService<IPaperIndex>().GetService<IStoreVersion>(), ProvisionalWhileIndexing(sp))
                 : retriever);
 
         services.AddSingleton<CollectionState>();
@@ -57,5 +58,12 @@ public static class ServerServiceCollectionExtensions
         services.AddServerOpenApi();
         services.AddServerTelemetry();
         return services;
+    }
+
+    // Results found while the semantic index is built (by keyword, /similar by title) must not outlive it.
+    private static Func<bool> ProvisionalWhileIndexing(IServiceProvider services)
+    {
+        var indexer = services.GetRequiredService<SemanticIndexer>();
+        return () => !indexer.Status.IsComplete;
     }
 }

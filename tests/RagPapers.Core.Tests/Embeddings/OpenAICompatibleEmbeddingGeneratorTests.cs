@@ -72,7 +72,7 @@ public sealed class OpenAICompatibleEmbeddingGeneratorTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task OpenAsync_StoreBuiltByTheLocalEmbedder_IsRefusedWithTheReembedInstruction()
+    public async Task OpenAsync_SqliteStoreBuiltByTheLocalEmbedder_AdoptsTheEndpointsModelAndDropsTheLocalVectors()
     {
         using var folder = new TempDirectory();
         var path = folder.File("store.db");
@@ -82,11 +82,10 @@ public sealed class OpenAICompatibleEmbeddingGeneratorTests : IAsyncLifetime
         var descriptor = await sut.DescribeAsync();
 
         await using var index = new SqlitePaperIndex(path, NullLogger<SqlitePaperIndex>.Instance);
-        var error = await Assert.ThrowsAsync<StoreIncompatibleException>(() => index.OpenAsync(descriptor));
+        await index.OpenAsync(descriptor);
 
-        Assert.Contains("ragpapers-local/hashed-ngrams-v1", error.Message, StringComparison.Ordinal);
-        Assert.Contains("openai/nomic-embed-text", error.Message, StringComparison.Ordinal);
-        Assert.Contains($"Delete {path} and run `ragpapers ingest` to re-embed the collection", error.Message, StringComparison.Ordinal);
+        Assert.Equal(local.Descriptor, index.ReplacedEmbedder);
+        Assert.StartsWith("openai/nomic-embed-text", descriptor.Id, StringComparison.Ordinal);
     }
 
     private OpenAICompatibleEmbeddingGenerator Create(Action<EmbeddingsOptions>? configure = null)

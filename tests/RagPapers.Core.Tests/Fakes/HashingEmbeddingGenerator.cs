@@ -37,7 +37,8 @@ internal sealed class HashingEmbeddingGenerator(Action<int, IReadOnlyList<string
     {
         cancellationToken.ThrowIfCancellationRequested();
         var inputs = values.ToArray();
-        onCall?.Invoke(++Calls, inputs);
+        Calls++; // counted apart from the callback: `onCall?.Invoke(++Calls, …)` skips the increment when there is none
+        onCall?.Invoke(Calls, inputs);
         return Task.FromResult(new GeneratedEmbeddings<Embedding<float>>(inputs.Select(t => new Embedding<float>(Embed(t)))));
     }
 

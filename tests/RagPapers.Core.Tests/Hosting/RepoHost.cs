@@ -11,6 +11,8 @@ internal static class RepoHost
     {
         var root = new ContentRoot(TestPaths.RepoRoot);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ContentRootPath = root.Path });
+        // Tests that are not about the neural embedder run with the hashed one, unless they name another.
+        overrides.TryAdd("Embeddings:Provider", "Local");
         builder.Configuration.AddRagPapersSources(root, overrides);
         builder.Services.AddRagPapers(builder.Configuration, root);
         addOns?.Invoke(builder.Services);

@@ -17,7 +17,7 @@ public sealed class IngestorRunTests : IDisposable
     [Fact]
     public async Task IngestAsync_EmbedderFailsOnThirdBatch_KeepsCompleteBatchesAndNextRunFinishes()
     {
-        await using var index = await TestStores.OpenAsync(StorePath);
+        await using var index = new InlineVectorsIndex(await TestStores.OpenAsync(StorePath)); // embeds during ingestion
         var papers = SamplePapers(7);
         var failingOnThird = new HashingEmbeddingGenerator((call, _) =>
         {
@@ -78,7 +78,7 @@ public sealed class IngestorRunTests : IDisposable
     [Fact]
     public async Task IngestAsync_CanceledDuringRun_KeepsCommittedBatches()
     {
-        await using var index = await TestStores.OpenAsync(StorePath);
+        await using var index = new InlineVectorsIndex(await TestStores.OpenAsync(StorePath)); // embeds during ingestion
         using var cts = new CancellationTokenSource();
         var embedder = new HashingEmbeddingGenerator((call, _) =>
         {

@@ -1,6 +1,8 @@
 using RagPapers.Core.Tests.Fakes;
+using RagPapers.Embeddings;
 using RagPapers.Ingestion;
 using RagPapers.Papers;
+using RagPapers.Storage;
 using static RagPapers.Core.Tests.Ingestion.IngestFixtures;
 
 namespace RagPapers.Core.Tests.Ingestion;
@@ -123,32 +125,26 @@ public sealed class IngestorTests : IDisposable
     }
 
     [Fact]
-    public async Task IngestAsync_EmbedderFails_OneErrorLineAndTheStackOnlyAtDebug()
+    public async Task IngestAsync_ReadingFailsMidway_OneErrorLineAndTheStackOnlyAtDebug()
     {
         await using var index = await TestStores.OpenAsync(StorePath);
         using var logs = new RagPapers.Core.Tests.Answering.Llm.CapturingLoggerProvider();
         var options = Microsoft.Extensions.Options.Options.Create(new RagPapers.Hosting.IngestionOptions());
-        var sut = new Ingestor(index, new FailingEmbedder(), new Chunker(options), options, TimeProvider.System, new TypedLogger(logs.CreateLogger("ingest")));
+        var sut = new Ingestor(index, new HashingEmbeddingGenerator(), new Chunker(options), options, TimeProvider.System, new TypedLogger(logs.CreateLogger("ingest")));
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => sut.IngestAsync(TestPapers.Stream(Read(SamplePapers(1)))));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => sut.IngestAsync(FailingAfterOne()));
 
         var error = Assert.Single(logs.Messages, m => m.StartsWith("Error", StringComparison.Ordinal));
-        Assert.Contains("embedder down", error, StringComparison.Ordinal);
+        Assert.Contains("reader down", error, StringComparison.Ordinal);
         Assert.DoesNotContain(" at ", error, StringComparison.Ordinal); // no stack trace at Error
         Assert.Contains(logs.Messages, m => m.StartsWith("Debug", StringComparison.Ordinal) && m.Contains(" at ", StringComparison.Ordinal));
     }
 
-    private sealed class FailingEmbedder : Microsoft.Extensions.AI.IEmbeddingGenerator<string, Microsoft.Extensions.AI.Embedding<float>>
+    private static async IAsyncEnumerable<ReadResult> FailingAfterOne()
     {
-        public Task<Microsoft.Extensions.AI.GeneratedEmbeddings<Microsoft.Extensions.AI.Embedding<float>>> GenerateAsync(
-            IEnumerable<string> values, Microsoft.Extensions.AI.EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default) =>
-            throw new InvalidOperationException("embedder down");
-
-        public object? GetService(Type serviceType, object? serviceKey = null) => null;
-
-        public void Dispose()
-        {
-        }
+        yield return ReadResult.Read(SamplePapers(1)[0], 1);
+        await Task.Yield();
+        throw new InvalidOperationException("reader down");
     }
 
     private sealed class TypedLogger(Microsoft.Extensions.Logging.ILogger inner) : Microsoft.Extensions.Logging.ILogger<Ingestor>
@@ -177,9 +173,9 @@ public sealed class IngestorTests : IDisposable
     }
 
     [Fact]
-    public async Task IngestAsync_OneBatch_EmbedsAllChunksInOneCallWithTitles()
+    public async Task IngestAsync_StoreWithoutDeferredVectors_EmbedsAllChunksOfABatchInOneCallWithTitles()
     {
-        await using var index = await TestStores.OpenAsync(StorePath);
+        await using var index = new InlineVectorsIndex(await TestStores.OpenAsync(StorePath));
         var inputs = new List<IReadOnlyList<string>>();
         var embedder = new HashingEmbeddingGenerator((_, texts) => inputs.Add(texts));
 
@@ -188,5 +184,36 @@ public sealed class IngestorTests : IDisposable
         var texts = Assert.Single(inputs);
         Assert.Equal(5, texts.Count);
         Assert.Equal("Title 0. Abstract about topic0 and shared words.", texts[0]);
+        Assert.All((await index.GetChunksAsync("p0")), c => Assert.Equal(HashingEmbeddingGenerator.Dimensions, c.Vector.Length));
+    }
+
+    // The hashed local embedder costs microseconds a text: deferring it would only make every front-end show a semantic
+    // index being built for a moment, so its vectors go in with the papers even where the store could take them later.
+    [Fact]
+    public async Task IngestAsync_LocalHashedEmbedder_StoresTheVectorsWithThePapers()
+    {
+        using var local = new LocalEmbeddingGenerator(Microsoft.Extensions.Options.Options.Create(new RagPapers.Hosting.EmbeddingsOptions { Dimensions = 64 }));
+        await using var index = await TestStores.OpenAsync(StorePath, local.Descriptor);
+        var options = Microsoft.Extensions.Options.Options.Create(new RagPapers.Hosting.IngestionOptions());
+        var sut = new Ingestor(index, local, new Chunker(options), options, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<Ingestor>.Instance);
+
+        await sut.IngestAsync(TestPapers.Stream(Read(SamplePapers(5))));
+
+        Assert.Equal(new VectorProgress(5, 5), index.Progress);
+        Assert.All(await index.GetChunksAsync("p3"), c => Assert.Equal(64, c.Vector.Length));
+    }
+
+    [Fact]
+    public async Task IngestAsync_StoreThatDefersVectors_WritesChunksWithoutEmbeddingAndSearchableByKeyword()
+    {
+        await using var index = await TestStores.OpenAsync(StorePath);
+        var embedder = new HashingEmbeddingGenerator();
+
+        await CreateIngestor(index, embedder).IngestAsync(TestPapers.Stream(Read(SamplePapers(5))));
+
+        Assert.Equal(0, embedder.Calls);
+        Assert.Equal(new VectorProgress(0, 5), index.Progress);
+        Assert.True((await index.GetChunksAsync("p3")).All(c => c.Vector.IsEmpty));
+        Assert.Equal("p3", (await index.KeywordSearchAsync("topic3", 5))[0].PaperId);
     }
 }

@@ -44,6 +44,7 @@ public sealed class BotServer : IAsyncDisposable
         {
             ["Store:Sqlite:Path"] = Path.Combine(folder, "store.db"),
             ["Logging:LogLevel:Default"] = "Trace",
+            ["Embeddings:Provider"] = "Local", // the bot's tests are not about the neural embedder
         };
         foreach (var (key, value) in settings)
         {

@@ -90,6 +90,7 @@ public sealed class GatewayBot : IAsyncDisposable
     {
         var overrides = new Dictionary<string, string?>
         {
+            ["Embeddings:Provider"] = "Local", // the bot's tests are not about the neural embedder
             ["Store:Sqlite:Path"] = Path.Combine(_folder, "store.db"),
             ["Collection:Paths:0"] = Directory.GetFiles(TestPaths.PapersDir).Order().ElementAt(2),
             ["Discord:Mode"] = nameof(DiscordMode.Gateway),

@@ -80,4 +80,22 @@ public sealed class CachingPaperRetrieverTests
 
         Assert.True(_inner.Retrievals - before >= 45, $"{_inner.Retrievals - before} of 50 were searched again");
     }
+
+    [Fact]
+    public async Task RetrieveAndSimilar_WhileProvisional_AskTheRetrieverEveryTimeAndKeepNothingForLater()
+    {
+        var provisional = true;
+        using var sut = new CachingPaperRetriever(_inner, _changes, capacity: 10, provisional: () => provisional);
+
+        await sut.RetrieveAsync(new RetrievalRequest("bert", 8));
+        await sut.RetrieveAsync(new RetrievalRequest("bert", 8));
+        await sut.SimilarAsync("p1", 3);
+        await sut.SimilarAsync("p1", 3);
+        provisional = false;
+        await sut.RetrieveAsync(new RetrievalRequest("bert", 8));
+        await sut.RetrieveAsync(new RetrievalRequest("bert", 8));
+
+        Assert.Equal(3, _inner.Retrievals);
+        Assert.Equal(2, _inner.Similar);
+    }
 }

@@ -15,7 +15,7 @@ public sealed partial class ServerProcessTests
     public async Task Program_FromRepoRoot_ListensLoadsTheCollectionAndAnswers()
     {
         using var folder = new TempFolder();
-        using var process = Start("--urls", "http://127.0.0.1:0", $"--Store:Sqlite:Path={folder.File("process.db")}");
+        using var process = Start("--urls", "http://127.0.0.1:0", $"--Store:Sqlite:Path={folder.File("process.db")}", "--Embeddings:Provider=Local");
         try
         {
             var address = await ListeningAddressAsync(process);

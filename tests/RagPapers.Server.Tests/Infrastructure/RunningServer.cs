@@ -49,7 +49,13 @@ public sealed class RunningServer : IAsyncDisposable
     {
         var folder = new TempFolder();
         var args = new List<string> { "--urls", "http://127.0.0.1:0", $"--Store:Sqlite:Path={folder.File("store.db")}" };
-        args.AddRange((settings ?? new Dictionary<string, string>()).Select(pair => $"--{pair.Key}={pair.Value}"));
+        settings ??= new Dictionary<string, string>();
+        if (!settings.ContainsKey("Embeddings:Provider"))
+        {
+            args.Add("--Embeddings:Provider=Local"); // tests that are not about the neural embedder run with the hashed one
+        }
+
+        args.AddRange(settings.Select(pair => $"--{pair.Key}={pair.Value}"));
         var logs = new LogCapture();
         var app = Build([.. args], configureServices, logs);
         try
@@ -73,20 +79,31 @@ public sealed class RunningServer : IAsyncDisposable
         return server;
     }
 
-    public async Task WaitUntilReadyAsync()
+    /// <summary>
+    /// Waits until /health/ready is healthy and, unless <paramref name="untilHybrid"/> is false, until the semantic index
+    /// is complete, so a test's answers are the hybrid ones whatever the machine's speed.
+    /// </summary>
+    public async Task WaitUntilReadyAsync(bool untilHybrid = true)
     {
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (true)
         {
             using var response = await Client.GetAsync(new Uri("/health/ready", UriKind.Relative));
-            if (response.StatusCode == HttpStatusCode.OK)
+            var body = await response.Content.ReadAsStringAsync();
+            if (response.StatusCode == HttpStatusCode.OK && (!untilHybrid || IsHybrid(body)))
             {
                 return;
             }
 
-            Assert.True(DateTime.UtcNow < deadline, "The server did not become ready: " + await response.Content.ReadAsStringAsync());
+            Assert.True(DateTime.UtcNow < deadline, "The server did not become ready: " + body);
             await Task.Delay(50);
         }
+    }
+
+    private static bool IsHybrid(string health)
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(health);
+        return document.RootElement.GetProperty("semanticIndex").GetProperty("complete").GetBoolean();
     }
 
     public async ValueTask DisposeAsync()

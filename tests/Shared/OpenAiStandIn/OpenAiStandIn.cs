@@ -16,10 +16,16 @@ namespace RagPapers.Tests.OpenAi;
 /// A loopback stand-in for an OpenAI-compatible server on real Kestrel (127.0.0.1, port 0): POST
 /// /v1/chat/completions answers with the scripted replies in order (JSON or SSE, as the request asks), POST
 /// /v1/embeddings with deterministic vectors. Every request is recorded with its headers and validated against
-/// the OpenAI schema in shared/specs.
+/// the OpenAI schema in shared/specs. Embeddings replies can be held (<see cref="HoldEmbeddingsAfter"/>), which
+/// makes "while the vectors are still being computed" a state a test controls.
 /// </summary>
 public sealed class OpenAiStandIn : IAsyncDisposable
 {
+    private readonly Lock _holdGate = new();
+    private int _embeddingPasses = int.MaxValue;
+    private TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _held;
+
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<OpenAiReply> _chatReplies = new();
     private readonly ConcurrentQueue<OpenAiReply> _embeddingReplies = new();
@@ -48,6 +54,29 @@ public sealed class OpenAiStandIn : IAsyncDisposable
 
     /// <summary>Chat requests whose client went away before the reply was finished: the caller cancelled its work.</summary>
     public int AbortedChatRequests => Volatile.Read(ref _abortedChats);
+
+    /// <summary>Embeddings requests received and not answered yet because they are held.</summary>
+    public int HeldEmbeddingRequests => Volatile.Read(ref _held);
+
+    /// <summary>Answers the next <paramref name="passes"/> embeddings requests, then holds every later one until <see cref="ReleaseEmbeddings"/>.</summary>
+    public void HoldEmbeddingsAfter(int passes)
+    {
+        lock (_holdGate)
+        {
+            _embeddingPasses = passes;
+            _release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+    }
+
+    /// <summary>Answers the held embeddings requests and every later one.</summary>
+    public void ReleaseEmbeddings()
+    {
+        lock (_holdGate)
+        {
+            _embeddingPasses = int.MaxValue;
+            _release.TrySetResult();
+        }
+    }
 
     public static async Task<OpenAiStandIn> StartAsync(int embeddingDimensions = 16)
     {
@@ -96,6 +125,7 @@ public sealed class OpenAiStandIn : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        ReleaseEmbeddings(); // a held request would keep Kestrel from stopping
         await _app.StopAsync();
         await _app.DisposeAsync();
     }
@@ -119,6 +149,11 @@ public sealed class OpenAiStandIn : IAsyncDisposable
     {
         var (body, text) = await ReadAsync(http);
         Record(http, body, OpenAiSchema.ValidateEmbeddingRequest(text));
+        if (!await PassAsync(http.RequestAborted))
+        {
+            return; // the client gave up (or died) while its request was held
+        }
+
         if (_embeddingReplies.TryDequeue(out var reply))
         {
             await ChatReplyWriter.WriteAsync(http, reply, "", stream: false, 0);
@@ -126,6 +161,36 @@ public sealed class OpenAiStandIn : IAsyncDisposable
         }
 
         await ChatReplyWriter.WriteJsonAsync(http.Response, EmbeddingReply.Create(body, EmbeddingDimensions));
+    }
+
+    private async Task<bool> PassAsync(CancellationToken aborted)
+    {
+        Task wait;
+        lock (_holdGate)
+        {
+            if (_embeddingPasses > 0)
+            {
+                _embeddingPasses = _embeddingPasses == int.MaxValue ? int.MaxValue : _embeddingPasses - 1;
+                return true;
+            }
+
+            wait = _release.Task;
+        }
+
+        Interlocked.Increment(ref _held);
+        try
+        {
+            await wait.WaitAsync(aborted);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _held);
+        }
     }
 
     private static async Task<(JsonElement Body, string Text)> ReadAsync(HttpContext http)

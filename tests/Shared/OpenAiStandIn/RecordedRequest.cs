@@ -11,6 +11,10 @@ public sealed record RecordedRequest(string Path, IReadOnlyDictionary<string, st
 
     public bool HasTools => Body.TryGetProperty("tools", out var tools) && tools.GetArrayLength() > 0;
 
+    /// <summary>The texts of an embeddings request ("input" is a string or an array of strings).</summary>
+    public IReadOnlyList<string> EmbeddingInputs =>
+        Body.GetProperty("input") is { ValueKind: JsonValueKind.String } one ? [one.GetString()!] : [.. Body.GetProperty("input").EnumerateArray().Select(e => e.GetString()!)];
+
     public string? Header(string name) => Headers.TryGetValue(name.ToLowerInvariant(), out var value) ? value : null;
 
     /// <summary>The content of the message at <paramref name="index"/> (negative counts from the end).</summary>

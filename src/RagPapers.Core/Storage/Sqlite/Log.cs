@@ -31,4 +31,16 @@ internal static partial class Log
 
     [LoggerMessage(9, LogLevel.Debug, "Store {Path} was written by another process; cached vectors, statistics and papers dropped")]
     public static partial void ForeignWrite(ILogger logger, string path);
+
+    [LoggerMessage(10, LogLevel.Information, "Migrated store {Path} from schema version {From} to {To}")]
+    public static partial void StoreMigrated(ILogger logger, string path, int from, int to);
+
+    [LoggerMessage(11, LogLevel.Information, "Store {Path} was built with embedder '{OldId}' ({OldDimensions} dims): its vectors were dropped for '{NewId}' ({NewDimensions} dims); papers and chunks are kept and the semantic indexer re-embeds them")]
+    public static partial void EmbedderReplaced(ILogger logger, string path, string oldId, int oldDimensions, string newId, int newDimensions);
+
+    [LoggerMessage(12, LogLevel.Information, "Dropped every vector of store {Path}; the semantic indexer re-embeds {Chunks} chunks")]
+    public static partial void VectorsCleared(ILogger logger, string path, int chunks);
+
+    [LoggerMessage(13, LogLevel.Debug, "Stored {Stored} of {Given} vectors; {Embedded}/{Total} chunks have one")]
+    public static partial void VectorsStored(ILogger logger, int stored, int given, int embedded, int total);
 }

@@ -5,7 +5,7 @@ namespace RagPapers.Storage.Sqlite;
 
 /// <summary>
 /// Writes by other processes: what this instance keeps in memory (vector matrix, term statistics, papers) is
-/// dropped as soon as <c>PRAGMA data_version</c> says another connection committed, which is checked on every
+/// dropped (and the vectors counted again) as soon as <c>PRAGMA data_version</c> says another connection committed, which is checked on every
 /// read under the connection's lock and, for the reads that skip the lock, at most <see cref="FreshnessInterval"/>
 /// after the last check.
 /// </summary>
@@ -46,6 +46,10 @@ public sealed partial class SqlitePaperIndex : IStoreVersion
             {
                 Log.ForeignWrite(logger, path);
                 InvalidateDerivedData();
+
+                // Another process may have added chunks without vectors, or filled them: the semantic index's progress
+                // (and whether dense search may run) is counted again.
+                await RecountVectorsAsync(cancellationToken);
             }
 
             dataVersion = current;

@@ -22,7 +22,8 @@ public sealed partial class SqlitePaperIndex
         var dimensions = embedder!.Dimensions;
         foreach (var document in batch)
         {
-            if (document.Chunks.FirstOrDefault(c => c.Vector.Length != dimensions) is { } wrong)
+            // An empty vector is one the semantic indexer computes later (IDeferredVectorIndex).
+            if (document.Chunks.FirstOrDefault(c => !c.Vector.IsEmpty && c.Vector.Length != dimensions) is { } wrong)
             {
                 throw new ArgumentException($"Paper {document.Paper.Id} has a {wrong.Vector.Length}-dim vector; the store holds {dimensions}-dim vectors.", nameof(batch));
             }
@@ -48,7 +49,7 @@ public sealed partial class SqlitePaperIndex
         }
         finally
         {
-            InvalidateDerivedData();
+            await AfterWriteAsync();
         }
     }
 
@@ -83,8 +84,15 @@ public sealed partial class SqlitePaperIndex
         }
         finally
         {
-            InvalidateDerivedData();
+            await AfterWriteAsync();
         }
+    }
+
+    /// <summary>Drops what was computed from the rows and counts the vectors again; the caller holds the lock.</summary>
+    private async Task AfterWriteAsync()
+    {
+        InvalidateDerivedData();
+        await RecountVectorsAsync(CancellationToken.None); // also after a cancelled batch: the counts must match the rows
     }
 
     private async Task DeleteChunksAsync(string paperId, SqliteTransaction transaction, CancellationToken cancellationToken)
@@ -129,7 +137,7 @@ public sealed partial class SqlitePaperIndex
             var chunk = indexed.Chunk;
             var id = (long)(await insertChunk
                 .Set("$paper", paper.Id).Set("$ordinal", chunk.Ordinal).Set("$text", chunk.Text)
-                .Set("$vector", VectorBlob.ToBytes(indexed.Vector.Span))
+                .Set("$vector", indexed.Vector.IsEmpty ? null : VectorBlob.ToBytes(indexed.Vector.Span))
                 .ExecuteScalarAsync(cancellationToken))!;
             await insertFts.Set("$id", id).Set("$title", paper.Title).Set("$text", chunk.Text).ExecuteNonQueryAsync(cancellationToken);
         }

@@ -11,11 +11,12 @@ namespace RagPapers.Storage.Sqlite;
 /// <remarks>
 /// One connection per instance, guarded by a semaphore so concurrent searches queue instead of colliding;
 /// each upsert batch is one transaction, and WAL keeps the file consistent if the process dies mid-ingest.
+/// Chunks may arrive without vectors (<see cref="IDeferredVectorIndex"/>): the semantic indexer fills them later.
 /// </remarks>
-public sealed partial class SqlitePaperIndex(string path, ILogger<SqlitePaperIndex> logger, KeywordFeedback? feedback = null) : IPaperIndex, IUndatedPaperCount
+public sealed partial class SqlitePaperIndex(string path, ILogger<SqlitePaperIndex> logger, KeywordFeedback? feedback = null) : IPaperIndex, IUndatedPaperCount, IDeferredVectorIndex
 {
-    /// <summary>Bumped whenever the tables change shape; a store of another version is refused.</summary>
-    public const int SchemaVersion = 1;
+    /// <summary>The schema version this build writes; an older store is migrated in place when opened (<see cref="SqliteMigrations"/>).</summary>
+    public static int SchemaVersion => SqliteMigrations.Latest;
 
     private readonly SemaphoreSlim gate = new(1, 1);
     private readonly KeywordFeedback feedback = feedback ?? KeywordFeedback.Off;
@@ -58,6 +59,7 @@ public sealed partial class SqlitePaperIndex(string path, ILogger<SqlitePaperInd
             InvalidateDerivedData();
             dataVersion = -1;
             await EnsureFreshAsync(cancellationToken);
+            await RecountVectorsAsync(cancellationToken);
         }
         catch (SqliteException ex) when (Busy(ex) is { } busy)
         {
@@ -113,14 +115,25 @@ public sealed partial class SqlitePaperIndex(string path, ILogger<SqlitePaperInd
     {
         try
         {
-            var created = await SqliteSchema.EnsureAsync(connection!, path, descriptor, cancellationToken);
-            if (created)
+            var outcome = await SqliteSchema.EnsureAsync(connection!, path, descriptor, cancellationToken);
+            if (outcome.Created)
             {
                 Log.StoreCreated(logger, path, descriptor.Id, descriptor.Dimensions);
             }
             else
             {
                 Log.StoreOpened(logger, path, descriptor.Id, descriptor.Dimensions);
+            }
+
+            if (outcome.MigratedFrom is { } from)
+            {
+                Log.StoreMigrated(logger, path, from, SchemaVersion);
+            }
+
+            ReplacedEmbedder = outcome.Created ? null : outcome.ReplacedEmbedder;
+            if (ReplacedEmbedder is { } replaced)
+            {
+                Log.EmbedderReplaced(logger, path, replaced.Id, replaced.Dimensions, descriptor.Id, descriptor.Dimensions);
             }
         }
         catch (StoreIncompatibleException ex)

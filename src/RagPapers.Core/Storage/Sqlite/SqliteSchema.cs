@@ -3,14 +3,15 @@ using Microsoft.Data.Sqlite;
 
 namespace RagPapers.Storage.Sqlite;
 
-/// <summary>Creates the store's tables and checks an existing store against this build and embedder.</summary>
+/// <summary>Creates the store's tables, brings an existing store up to date (<see cref="SqliteMigrations"/>) and adopts the configured embedder.</summary>
 internal static class SqliteSchema
 {
     private const int NotADatabase = 26; // SQLITE_NOTADB
 
+    // The tables as version 1 created them; SqliteMigrations takes a new store from here, as it takes an old one.
     // The FTS table is contentless (the text lives in chunks) with contentless_delete so a replaced paper's
     // rows can be removed by rowid, which is chunks.id.
-    private const string CreateSql = """
+    private const string Version1Sql = """
         CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
         CREATE TABLE papers(
             id TEXT PRIMARY KEY, title TEXT NOT NULL, abstract TEXT NOT NULL, authors TEXT NOT NULL,
@@ -27,22 +28,31 @@ internal static class SqliteSchema
     // (up to 256 MB of the file), not memory: the pages are the OS page cache's.
     private const string PragmasSql = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA mmap_size=268435456;";
 
-    /// <summary>Sets the pragmas, then creates the schema in an empty file or validates a populated one.</summary>
-    /// <returns>Whether the store was created.</returns>
-    public static async Task<bool> EnsureAsync(SqliteConnection connection, string path, EmbedderDescriptor embedder, CancellationToken cancellationToken)
+    // Switching embedders keeps papers, chunks and the FTS index: only the vectors go, in the transaction that
+    // records the new embedder, so no search ever sees two embedders' vectors (the semantic indexer refills them).
+    private const string AdoptEmbedderSql = """
+        UPDATE meta SET value = $embedder WHERE key = 'embedder_id';
+        UPDATE meta SET value = $dims WHERE key = 'dimensions';
+        UPDATE chunks SET vector = NULL WHERE vector IS NOT NULL;
+        """;
+
+    /// <summary>Sets the pragmas, creates or migrates the schema, and makes <paramref name="embedder"/> the store's embedder.</summary>
+    public static async Task<SchemaOutcome> EnsureAsync(SqliteConnection connection, string path, EmbedderDescriptor embedder, CancellationToken cancellationToken)
     {
         try
         {
             await ExecuteAsync(connection, null, PragmasSql, cancellationToken);
-            if (await ScalarAsync(connection, "SELECT count(*) FROM sqlite_master", cancellationToken) == 0)
+            var created = await ScalarAsync(connection, "SELECT count(*) FROM sqlite_master", cancellationToken) == 0;
+            if (created)
             {
                 await CreateAsync(connection, embedder, cancellationToken);
-                return true;
             }
 
             var meta = await ReadMetaAsync(connection, path, cancellationToken);
-            Check(meta, path, embedder);
-            return false;
+            var version = CheckVersion(meta, path);
+            await MigrateAsync(connection, version, cancellationToken);
+            var replaced = await AdoptEmbedderAsync(connection, meta, embedder, cancellationToken);
+            return new SchemaOutcome(created, !created && version < SqliteMigrations.Latest ? version : null, replaced);
         }
         catch (SqliteException ex) when (ex.SqliteErrorCode == NotADatabase)
         {
@@ -54,15 +64,51 @@ internal static class SqliteSchema
     private static async Task CreateAsync(SqliteConnection connection, EmbedderDescriptor embedder, CancellationToken cancellationToken)
     {
         using var transaction = connection.BeginTransaction();
-        await ExecuteAsync(connection, transaction, CreateSql, cancellationToken);
+        await ExecuteAsync(connection, transaction, Version1Sql, cancellationToken);
         using var insert = connection.CreateCommand();
         insert.Transaction = transaction;
-        insert.CommandText = "INSERT INTO meta(key, value) VALUES ('schema_version', $schema), ('embedder_id', $embedder), ('dimensions', $dims)";
-        insert.Parameters.AddWithValue("$schema", SqlitePaperIndex.SchemaVersion.ToString(CultureInfo.InvariantCulture));
+        insert.CommandText = "INSERT INTO meta(key, value) VALUES ('schema_version', '1'), ('embedder_id', $embedder), ('dimensions', $dims)";
         insert.Parameters.AddWithValue("$embedder", embedder.Id);
         insert.Parameters.AddWithValue("$dims", embedder.Dimensions.ToString(CultureInfo.InvariantCulture));
         await insert.ExecuteNonQueryAsync(cancellationToken);
         transaction.Commit();
+    }
+
+    private static async Task MigrateAsync(SqliteConnection connection, int version, CancellationToken cancellationToken)
+    {
+        foreach (var migration in SqliteMigrations.All.Where(m => m.Version > version))
+        {
+            using var transaction = connection.BeginTransaction();
+            await ExecuteAsync(connection, transaction, migration.Sql, cancellationToken);
+            using var bump = connection.CreateCommand();
+            bump.Transaction = transaction;
+            bump.CommandText = "UPDATE meta SET value = $version WHERE key = 'schema_version'";
+            bump.Parameters.AddWithValue("$version", migration.Version.ToString(CultureInfo.InvariantCulture));
+            await bump.ExecuteNonQueryAsync(cancellationToken);
+            transaction.Commit();
+        }
+    }
+
+    /// <summary>The embedder the store was built with when it is not <paramref name="embedder"/> (its vectors are then dropped), else null.</summary>
+    private static async Task<EmbedderDescriptor?> AdoptEmbedderAsync(
+        SqliteConnection connection, Dictionary<string, string> meta, EmbedderDescriptor embedder, CancellationToken cancellationToken)
+    {
+        var storedId = meta.GetValueOrDefault("embedder_id", "unknown");
+        var storedDims = meta.GetValueOrDefault("dimensions", "0");
+        if (storedId == embedder.Id && storedDims == embedder.Dimensions.ToString(CultureInfo.InvariantCulture))
+        {
+            return null;
+        }
+
+        using var transaction = connection.BeginTransaction();
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = AdoptEmbedderSql;
+        command.Parameters.AddWithValue("$embedder", embedder.Id);
+        command.Parameters.AddWithValue("$dims", embedder.Dimensions.ToString(CultureInfo.InvariantCulture));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        transaction.Commit();
+        return new EmbedderDescriptor(storedId, int.TryParse(storedDims, CultureInfo.InvariantCulture, out var dims) ? dims : 0);
     }
 
     private static async Task<Dictionary<string, string>> ReadMetaAsync(SqliteConnection connection, string path, CancellationToken cancellationToken)
@@ -85,22 +131,19 @@ internal static class SqliteSchema
         return meta;
     }
 
-    private static void Check(Dictionary<string, string> meta, string path, EmbedderDescriptor embedder)
+    /// <summary>The store's schema version; throws for one this build cannot migrate (newer, or never written by RagPapers).</summary>
+    private static int CheckVersion(Dictionary<string, string> meta, string path)
     {
-        var schema = meta.GetValueOrDefault("schema_version", "none");
-        if (schema != SqlitePaperIndex.SchemaVersion.ToString(CultureInfo.InvariantCulture))
+        var stored = meta.GetValueOrDefault("schema_version", "none");
+        var latest = SqliteMigrations.Latest;
+        if (int.TryParse(stored, CultureInfo.InvariantCulture, out var version) && version >= 1 && version <= latest)
         {
-            throw new StoreIncompatibleException(
-                $"The store {path} has schema version {schema}; this version of RagPapers uses schema version {SqlitePaperIndex.SchemaVersion}. Delete {path} and run `ragpapers ingest` to rebuild it.");
+            return version;
         }
 
-        var storedId = meta.GetValueOrDefault("embedder_id", "unknown");
-        var storedDims = meta.GetValueOrDefault("dimensions", "?");
-        if (storedId != embedder.Id || storedDims != embedder.Dimensions.ToString(CultureInfo.InvariantCulture))
-        {
-            throw new StoreIncompatibleException(
-                $"The store {path} was built with embedder '{storedId}' ({storedDims} dims); this configuration uses '{embedder.Id}' ({embedder.Dimensions} dims). Delete {path} and run `ragpapers ingest` to re-embed the collection.");
-        }
+        throw new StoreIncompatibleException(version > latest
+            ? $"The store {path} has schema version {stored}, written by a newer RagPapers; this version reads schema versions 1 to {latest}. Upgrade RagPapers, or point Store:Sqlite:Path at another file."
+            : $"The store {path} has schema version {stored}, which no RagPapers release wrote; this version reads schema versions 1 to {latest}. Delete {path} and run `ragpapers ingest` to rebuild it.");
     }
 
     private static async Task ExecuteAsync(SqliteConnection connection, SqliteTransaction? transaction, string sql, CancellationToken cancellationToken)

@@ -7,22 +7,25 @@ namespace RagPapers.Storage.Sqlite;
 /// <summary>
 /// An immutable in-memory copy of every chunk vector (one contiguous row-major matrix) with the per-chunk
 /// date and source needed to filter and the chunk itself (<see cref="ChunkRows"/>), so a vector search is a
-/// brute-force scan without touching SQLite, and a paper's chunks are read from memory.
+/// brute-force scan without touching SQLite, and a paper's chunks are read from memory. A chunk still waiting for
+/// its vector has a row (its text serves keyword search) that dense search skips and whose vector reads as empty.
 /// </summary>
 internal sealed class VectorMatrix
 {
     private const int Undated = int.MinValue;
 
     private readonly float[] values;
+    private readonly bool[] embedded;
     private readonly ChunkRows chunks;
     private readonly int[] days;
     private readonly int[] sourceIndexes;
     private readonly string[] sources;
     private readonly int dimensions;
 
-    private VectorMatrix(float[] values, ChunkRows chunks, int[] days, int[] sourceIndexes, string[] sources, int dimensions)
+    private VectorMatrix(float[] values, bool[] embedded, ChunkRows chunks, int[] days, int[] sourceIndexes, string[] sources, int dimensions)
     {
         this.values = values;
+        this.embedded = embedded;
         this.chunks = chunks;
         this.days = days;
         this.sourceIndexes = sourceIndexes;
@@ -36,6 +39,7 @@ internal sealed class VectorMatrix
     {
         var count = (int)(long)(await commands.Get("SELECT count(*) FROM chunks").ExecuteScalarAsync(cancellationToken))!;
         var values = new float[count * dimensions];
+        var embedded = new bool[count];
         var chunks = new ChunkRows.Builder(count);
         var days = new int[count];
         var sourceIndexes = new int[count];
@@ -47,7 +51,12 @@ internal sealed class VectorMatrix
         var row = 0;
         while (row < count && await reader.ReadAsync(cancellationToken))
         {
-            VectorBlob.CopyTo(reader.GetFieldValue<byte[]>(0), values.AsSpan(row * dimensions, dimensions));
+            if (!reader.IsDBNull(0))
+            {
+                VectorBlob.CopyTo(reader.GetFieldValue<byte[]>(0), values.AsSpan(row * dimensions, dimensions));
+                embedded[row] = true;
+            }
+
             days[row] = reader.IsDBNull(1) ? Undated : DateOnly.ParseExact(reader.GetString(1), "yyyy-MM-dd", CultureInfo.InvariantCulture).DayNumber;
             chunks.Add(reader.GetInt64(6), reader.GetString(3), reader.GetInt32(4), reader.GetString(5));
             var source = reader.GetString(2);
@@ -63,10 +72,10 @@ internal sealed class VectorMatrix
         if (row < count)
         {
             // Fewer rows than chunks (a chunk without its paper): no row may be scanned that has no chunk behind it.
-            (values, days, sourceIndexes) = (values[..(row * dimensions)], days[..row], sourceIndexes[..row]);
+            (values, embedded, days, sourceIndexes) = (values[..(row * dimensions)], embedded[..row], days[..row], sourceIndexes[..row]);
         }
 
-        return new VectorMatrix(values, chunks.Build(), days, sourceIndexes, sources.Keys.ToArray(), dimensions);
+        return new VectorMatrix(values, embedded, chunks.Build(), days, sourceIndexes, sources.Keys.ToArray(), dimensions);
     }
 
     /// <summary>The chunk whose rowid is <paramref name="chunkId"/>, as a hit scored <paramref name="score"/>; null when not loaded.</summary>
@@ -81,9 +90,12 @@ internal sealed class VectorMatrix
         return new ChunkHit(chunk.PaperId, chunk.Ordinal, chunk.Text, score);
     }
 
-    /// <summary>A paper's chunks in ordinal order, empty for an unknown paper; each vector is a view of its row, not a copy.</summary>
+    /// <summary>
+    /// A paper's chunks in ordinal order, empty for an unknown paper; each vector is a view of its row, not a copy,
+    /// and empty for a chunk still waiting for its vector.
+    /// </summary>
     public IReadOnlyList<IndexedChunk> ChunksOf(string paperId) =>
-        [.. chunks.RowsOf(paperId).Select(row => new IndexedChunk(chunks[row], values.AsMemory(row * dimensions, dimensions)))];
+        [.. chunks.RowsOf(paperId).Select(row => new IndexedChunk(chunks[row], embedded[row] ? values.AsMemory(row * dimensions, dimensions) : ReadOnlyMemory<float>.Empty))];
 
     /// <summary>The <paramref name="top"/> chunks most similar to <paramref name="query"/>, best first.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a CLI run searches once: the scan must not start in unoptimized code
@@ -106,7 +118,8 @@ internal sealed class VectorMatrix
         var best = new PriorityQueue<int, (float Score, int Row)>(top + 1, WorstFirst.Instance);
         for (var row = 0; row < days.Length; row++)
         {
-            if ((days[row] < from || days[row] > to) && !(includeUndated && days[row] == Undated)
+            if (!embedded[row]
+                || ((days[row] < from || days[row] > to) && !(includeUndated && days[row] == Undated))
                 || (sourceIndex >= 0 && sourceIndexes[row] != sourceIndex))
             {
                 continue;

@@ -20,13 +20,29 @@ public abstract partial class PaperIndexContract
         Assert.Single(await sut.VectorSearchAsync(HashingEmbeddingGenerator.Embed("zeolite"), 5));
     }
 
-    [ContractFact]
-    public async Task OpenAsync_OtherEmbedderId_ThrowsNamingBothEmbedders()
-    {
-        await (await OpenAsync()).DisposeAsync();
-        await using var sut = CreateIndex();
+    // Two behaviours, told apart by the capability: a store that defers vectors (SQLite) adopts the new embedder and
+    // drops only the old vectors; a store given its vectors during ingestion (Qdrant) refuses and says what to do.
 
-        var ex = await Assert.ThrowsAsync<StoreIncompatibleException>(() => sut.OpenAsync(new EmbedderDescriptor("other-model", 64)));
+    [ContractFact]
+    public async Task OpenAsync_OtherEmbedderId_ReembedsInPlaceOrRefusesNamingBothEmbedders()
+    {
+        await using (var first = await OpenAsync())
+        {
+            await first.UpsertAsync([TestPapers.Document(TestPapers.Make("p1", abstractText: "Persistent zeolite."))]);
+        }
+
+        await using var sut = CreateIndex();
+        var other = new EmbedderDescriptor("other-model", 64);
+        if (sut.GetService<IDeferredVectorIndex>() is { } deferred)
+        {
+            await sut.OpenAsync(other);
+            Assert.Equal(Embedder, deferred.ReplacedEmbedder);
+            Assert.Equal(new VectorProgress(0, 1), deferred.Progress);
+            Assert.Single(await sut.KeywordSearchAsync("zeolite", 5));
+            return;
+        }
+
+        var ex = await Assert.ThrowsAsync<StoreIncompatibleException>(() => sut.OpenAsync(other));
 
         Assert.Contains("'test-hashing-64' (64 dims)", ex.Message, StringComparison.Ordinal);
         Assert.Contains("'other-model' (64 dims)", ex.Message, StringComparison.Ordinal);
@@ -34,10 +50,16 @@ public abstract partial class PaperIndexContract
     }
 
     [ContractFact]
-    public async Task OpenAsync_OtherDimensions_ThrowsNamingBothSizes()
+    public async Task OpenAsync_OtherDimensions_ReembedsInPlaceOrRefusesNamingBothSizes()
     {
         await (await OpenAsync()).DisposeAsync();
         await using var sut = CreateIndex();
+        if (sut.GetService<IDeferredVectorIndex>() is { } deferred)
+        {
+            await sut.OpenAsync(Embedder with { Dimensions = 128 });
+            Assert.Equal(Embedder, deferred.ReplacedEmbedder);
+            return;
+        }
 
         var ex = await Assert.ThrowsAsync<StoreIncompatibleException>(() => sut.OpenAsync(Embedder with { Dimensions = 128 }));
 

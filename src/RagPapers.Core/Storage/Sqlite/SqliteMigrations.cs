@@ -1,0 +1,32 @@
+namespace RagPapers.Storage.Sqlite;
+
+/// <summary>
+/// Every change to the store's tables since version 1, in order. A store is brought up to date in place when it is
+/// opened, one migration (one transaction) at a time, so a user's store survives an upgrade and a kill mid-way
+/// leaves it at the last version reached. A new store is created at version 1 and migrated the same way, so both
+/// paths end with the same tables. Append new migrations at the end; never edit one that has shipped.
+/// </summary>
+internal static class SqliteMigrations
+{
+    // Version 2: a chunk may have no vector yet (the semantic indexer fills it in the background), found through a
+    // partial index; ids become AUTOINCREMENT, so the id of a replaced chunk is never given to a new one and a
+    // vector computed for the old text cannot land on the new. SQLite cannot drop NOT NULL in place: the table is
+    // rebuilt (ids kept, so the FTS rowids still match).
+    private const string DeferredVectorsSql = """
+        CREATE TABLE chunks_v2(
+            id INTEGER PRIMARY KEY AUTOINCREMENT, paper_id TEXT NOT NULL, ordinal INTEGER NOT NULL, text TEXT NOT NULL, vector BLOB NULL);
+        INSERT INTO chunks_v2(id, paper_id, ordinal, text, vector) SELECT id, paper_id, ordinal, text, vector FROM chunks;
+        DROP TABLE chunks;
+        ALTER TABLE chunks_v2 RENAME TO chunks;
+        CREATE INDEX chunks_paper ON chunks(paper_id);
+        CREATE INDEX chunks_without_vector ON chunks(id) WHERE vector IS NULL;
+        """;
+
+    public static IReadOnlyList<SqliteMigration> All { get; } =
+    [
+        new(2, "chunks may wait for their vector", DeferredVectorsSql),
+    ];
+
+    /// <summary>The version a store has once every migration ran.</summary>
+    public static int Latest => All[^1].Version;
+}

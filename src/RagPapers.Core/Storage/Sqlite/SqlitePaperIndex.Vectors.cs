@@ -1,0 +1,140 @@
+using System.Globalization;
+using RagPapers.Ingestion;
+
+namespace RagPapers.Storage.Sqlite;
+
+/// <summary>Deferred vectors (<see cref="IDeferredVectorIndex"/>): chunks stored without one, filled later batch by batch.</summary>
+public sealed partial class SqlitePaperIndex
+{
+    // The partial index chunks_without_vector serves both the batch and the count; the join skips a chunk whose
+    // paper is gone, as the vector matrix does.
+    private const string SelectWithoutVectorSql = """
+        SELECT c.id, c.paper_id, c.ordinal, c.text, p.title FROM chunks c JOIN papers p ON p.id = c.paper_id
+        WHERE c.vector IS NULL ORDER BY c.id LIMIT $max
+        """;
+
+    private const string CountWithoutVectorSql = "SELECT count(*) FROM chunks c JOIN papers p ON p.id = c.paper_id WHERE c.vector IS NULL";
+    private const string SetVectorSql = "UPDATE chunks SET vector = $vector WHERE id = $id AND vector IS NULL";
+    private const string ClearVectorsSql = "UPDATE chunks SET vector = NULL WHERE vector IS NOT NULL";
+    private const string StoredEmbedderSql = "SELECT key, value FROM meta WHERE key IN ('embedder_id', 'dimensions')";
+
+    private VectorProgress vectorProgress = VectorProgress.Empty;
+
+    public VectorProgress Progress => Volatile.Read(ref vectorProgress);
+
+    public EmbedderDescriptor? ReplacedEmbedder { get; private set; }
+
+    public async Task<IReadOnlyList<ChunkWithoutVector>> GetChunksWithoutVectorsAsync(int max, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
+        using var _ = await LockAsync(cancellationToken);
+        var pending = new List<ChunkWithoutVector>(max);
+        using (var reader = await commands!.Get(SelectWithoutVectorSql).Set("$max", max).ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var chunk = new Chunk(reader.GetString(1), reader.GetInt32(2), reader.GetString(3));
+                pending.Add(new ChunkWithoutVector(reader.GetInt64(0), reader.GetString(4), chunk));
+            }
+        }
+
+        if (pending.Count == 0 && !Progress.IsComplete)
+        {
+            // Another process filled the rest: count again, so that this instance sees the store complete too.
+            await RecountVectorsAsync(cancellationToken);
+        }
+
+        return pending;
+    }
+
+    public async Task<int> SetVectorsAsync(IReadOnlyList<ChunkVector> vectors, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(vectors);
+        using var _ = await LockAsync(cancellationToken);
+        var dimensions = embedder!.Dimensions;
+        if (vectors.FirstOrDefault(v => v.Vector.Length != dimensions) is { } wrong)
+        {
+            throw new ArgumentException($"Chunk {wrong.Key} got a {wrong.Vector.Length}-dim vector; the store holds {dimensions}-dim vectors.", nameof(vectors));
+        }
+
+        var stored = 0;
+        using (var transaction = connection!.BeginTransaction())
+        {
+            await CheckStoredEmbedderAsync(transaction, cancellationToken);
+            var update = commands!.Get(SetVectorSql, transaction);
+            foreach (var vector in vectors)
+            {
+                stored += await update.Set("$vector", VectorBlob.ToBytes(vector.Vector.Span)).Set("$id", vector.Key).ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            transaction.Commit();
+        }
+
+        var before = Progress;
+        var progress = before with { Embedded = Math.Min(before.Total, before.Embedded + stored) };
+        Volatile.Write(ref vectorProgress, progress);
+
+        // Until the last vector lands dense search is off, so the matrix (also the keyword search's chunk rows) stays
+        // as loaded; the batch that completes the store drops it once, and the next search loads every vector.
+        if (progress.IsComplete && !before.IsComplete)
+        {
+            matrix = null;
+        }
+
+        Log.VectorsStored(logger, stored, vectors.Count, progress.Embedded, progress.Total);
+        return stored;
+    }
+
+    public async Task ClearVectorsAsync(CancellationToken cancellationToken = default)
+    {
+        using var _ = await LockAsync(cancellationToken);
+        try
+        {
+            using var transaction = connection!.BeginTransaction();
+            await commands!.Get(ClearVectorsSql, transaction).ExecuteNonQueryAsync(cancellationToken);
+            transaction.Commit();
+        }
+        finally
+        {
+            matrix = null;
+            await RecountVectorsAsync(CancellationToken.None);
+        }
+
+        Log.VectorsCleared(logger, path, Progress.Total);
+    }
+
+    /// <summary>Counts the chunks and those without a vector; the caller holds the lock (or is opening the store).</summary>
+    private async Task RecountVectorsAsync(CancellationToken cancellationToken)
+    {
+        var total = (int)(long)(await commands!.Get("SELECT count(*) FROM chunks").ExecuteScalarAsync(cancellationToken))!;
+        var missing = (int)(long)(await commands.Get(CountWithoutVectorSql).ExecuteScalarAsync(cancellationToken))!;
+        var before = Progress;
+        var progress = new VectorProgress(Math.Max(0, total - missing), total);
+        Volatile.Write(ref vectorProgress, progress);
+        if (progress.IsComplete && !before.IsComplete)
+        {
+            matrix = null;
+        }
+    }
+
+    /// <summary>Refuses to write when another process has switched the store to another embedder since this one opened it.</summary>
+    private async Task CheckStoredEmbedderAsync(Microsoft.Data.Sqlite.SqliteTransaction transaction, CancellationToken cancellationToken)
+    {
+        var meta = new Dictionary<string, string>(StringComparer.Ordinal);
+        using (var reader = await commands!.Get(StoredEmbedderSql, transaction).ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                meta[reader.GetString(0)] = reader.GetString(1);
+            }
+        }
+
+        var id = meta.GetValueOrDefault("embedder_id", "unknown");
+        var dims = meta.GetValueOrDefault("dimensions", "?");
+        if (id != embedder!.Id || dims != embedder.Dimensions.ToString(CultureInfo.InvariantCulture))
+        {
+            throw new StoreIncompatibleException(
+                $"The store {path} was switched to embedder '{id}' ({dims} dims) by another process; this one embeds with '{embedder.Id}' ({embedder.Dimensions} dims) and stored none of its vectors. Run one embedder per store.");
+        }
+    }
+}
