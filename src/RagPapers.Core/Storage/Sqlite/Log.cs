@@ -28,4 +28,10 @@ internal static partial class Log
 
     [LoggerMessage(8, LogLevel.Debug, "Loaded FTS5 term statistics of {Chunks} chunks ({Terms} terms) in {Milliseconds:F0} ms")]
     public static partial void TermStatisticsLoaded(ILogger logger, int chunks, int terms, double milliseconds);
+
+    [LoggerMessage(9, LogLevel.Information, "Upgraded store {Path} from schema version {From} to {To}")]
+    public static partial void StoreUpgraded(ILogger logger, string path, int from, int to);
+
+    [LoggerMessage(10, LogLevel.Debug, "Loaded the collection vocabulary ({Words} words) in {Milliseconds:F1} ms")]
+    public static partial void VocabularyLoaded(ILogger logger, int words, double milliseconds);
 }

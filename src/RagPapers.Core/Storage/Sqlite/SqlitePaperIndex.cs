@@ -12,10 +12,13 @@ namespace RagPapers.Storage.Sqlite;
 /// One connection per instance, guarded by a semaphore so concurrent searches queue instead of colliding;
 /// each upsert batch is one transaction, and WAL keeps the file consistent if the process dies mid-ingest.
 /// </remarks>
-public sealed partial class SqlitePaperIndex(string path, ILogger<SqlitePaperIndex> logger, KeywordFeedback? feedback = null) : IPaperIndex
+public sealed partial class SqlitePaperIndex(string path, ILogger<SqlitePaperIndex> logger, KeywordFeedback? feedback = null) : IPaperIndex, ICollectionVocabulary
 {
-    /// <summary>Bumped whenever the tables change shape; a store of another version is refused.</summary>
-    public const int SchemaVersion = 1;
+    /// <summary>
+    /// Bumped whenever the tables change shape, to the version of the last of <see cref="SqliteMigrations"/>: an older
+    /// store is upgraded in place on open, a newer one refused.
+    /// </summary>
+    public const int SchemaVersion = 2;
 
     private readonly SemaphoreSlim gate = new(1, 1);
     private readonly KeywordFeedback feedback = feedback ?? KeywordFeedback.Off;
@@ -33,6 +36,7 @@ public sealed partial class SqlitePaperIndex(string path, ILogger<SqlitePaperInd
     private FtsTermStatistics? termStatistics;
     private FtsStemmer? stemmer;
     private long? chunkTotal;
+    private CollectionVocabulary? vocabulary;
     private bool disposed;
 
     public async Task OpenAsync(EmbedderDescriptor embedder, CancellationToken cancellationToken = default)
@@ -97,10 +101,14 @@ public sealed partial class SqlitePaperIndex(string path, ILogger<SqlitePaperInd
     {
         try
         {
-            var created = await SqliteSchema.EnsureAsync(connection!, path, descriptor, cancellationToken);
+            var (created, upgradedFrom) = await SqliteSchema.EnsureAsync(connection!, path, descriptor, cancellationToken);
             if (created)
             {
                 Log.StoreCreated(logger, path, descriptor.Id, descriptor.Dimensions);
+            }
+            else if (upgradedFrom is { } from)
+            {
+                Log.StoreUpgraded(logger, path, from, SchemaVersion);
             }
             else
             {
@@ -121,10 +129,11 @@ public sealed partial class SqlitePaperIndex(string path, ILogger<SqlitePaperInd
         }
     }
 
-    /// <summary>Drops what was computed from the rows (vector matrix, term statistics and counts, papers read); called after every write.</summary>
+    /// <summary>Drops what was computed from the rows (vector matrix, term statistics and counts, papers read, vocabulary); called after every write.</summary>
     private void InvalidateDerivedData()
     {
         matrix = null;
+        vocabulary = null;
         termStatistics = null;
         chunkTotal = null;
         termRows.Clear();

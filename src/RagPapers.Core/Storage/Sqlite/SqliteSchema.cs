@@ -3,11 +3,12 @@ using Microsoft.Data.Sqlite;
 
 namespace RagPapers.Storage.Sqlite;
 
-/// <summary>Creates the store's tables and checks an existing store against this build and embedder.</summary>
+/// <summary>Creates the store's tables, checks an existing store against this build and embedder, and upgrades an older one.</summary>
 internal static class SqliteSchema
 {
     private const int NotADatabase = 26; // SQLITE_NOTADB
 
+    // Schema version 1, the first release's; later versions are SqliteMigrations applied on top.
     // The FTS table is contentless (the text lives in chunks) with contentless_delete so a replaced paper's
     // rows can be removed by rowid, which is chunks.id.
     private const string CreateSql = """
@@ -27,22 +28,26 @@ internal static class SqliteSchema
     // (up to 256 MB of the file), not memory: the pages are the OS page cache's.
     private const string PragmasSql = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA mmap_size=268435456;";
 
-    /// <summary>Sets the pragmas, then creates the schema in an empty file or validates a populated one.</summary>
-    /// <returns>Whether the store was created.</returns>
-    public static async Task<bool> EnsureAsync(SqliteConnection connection, string path, EmbedderDescriptor embedder, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sets the pragmas, then creates the schema in an empty file, or validates a populated one and upgrades it in
+    /// place when it is of an older schema version (<see cref="SqliteMigrations"/>).
+    /// </summary>
+    /// <returns>Whether the store was created, and the version it was upgraded from (null: no upgrade).</returns>
+    public static async Task<(bool Created, int? UpgradedFrom)> EnsureAsync(SqliteConnection connection, string path, EmbedderDescriptor embedder, CancellationToken cancellationToken)
     {
         try
         {
             await ExecuteAsync(connection, null, PragmasSql, cancellationToken);
-            if (await ScalarAsync(connection, "SELECT count(*) FROM sqlite_master", cancellationToken) == 0)
+            if (await ScalarAsync(connection, null, "SELECT count(*) FROM sqlite_master", cancellationToken) == 0)
             {
                 await CreateAsync(connection, embedder, cancellationToken);
-                return true;
+                return (true, null);
             }
 
             var meta = await ReadMetaAsync(connection, path, cancellationToken);
-            Check(meta, path, embedder);
-            return false;
+            var version = CheckVersion(meta.GetValueOrDefault("schema_version", "none"), path);
+            CheckEmbedder(meta, path, embedder);
+            return version < SqlitePaperIndex.SchemaVersion ? (false, await UpgradeAsync(connection, path, cancellationToken)) : (false, null);
         }
         catch (SqliteException ex) when (ex.SqliteErrorCode == NotADatabase)
         {
@@ -51,10 +56,16 @@ internal static class SqliteSchema
         }
     }
 
+    // A new store is the first schema plus every migration, so new and upgraded stores cannot drift apart.
     private static async Task CreateAsync(SqliteConnection connection, EmbedderDescriptor embedder, CancellationToken cancellationToken)
     {
         using var transaction = connection.BeginTransaction();
         await ExecuteAsync(connection, transaction, CreateSql, cancellationToken);
+        foreach (var migration in SqliteMigrations.All)
+        {
+            await migration.ApplyAsync(connection, transaction, cancellationToken);
+        }
+
         using var insert = connection.CreateCommand();
         insert.Transaction = transaction;
         insert.CommandText = "INSERT INTO meta(key, value) VALUES ('schema_version', $schema), ('embedder_id', $embedder), ('dimensions', $dims)";
@@ -65,9 +76,48 @@ internal static class SqliteSchema
         transaction.Commit();
     }
 
+    /// <summary>Applies the missing migrations; returns the version the store had. A failure leaves the store as it was.</summary>
+    private static async Task<int> UpgradeAsync(SqliteConnection connection, string path, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await MigrateAsync(connection, cancellationToken);
+        }
+        catch (SqliteException ex) when (ex.SqliteErrorCode != NotADatabase)
+        {
+            throw new StoreIncompatibleException(
+                $"Upgrading the store {path} to schema version {SqlitePaperIndex.SchemaVersion} failed ({ex.Message}); the store was left as it was. Delete {path} and run `ragpapers ingest` to rebuild it.");
+        }
+    }
+
+    /// <remarks>
+    /// One transaction: a failed step rolls the whole upgrade back. It takes the write lock at once (BEGIN IMMEDIATE)
+    /// and reads the version again under it, so when two processes open an old store together the second waits and
+    /// then finds nothing left to do.
+    /// </remarks>
+    private static async Task<int> MigrateAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        using var transaction = connection.BeginTransaction(deferred: false);
+        var version = int.Parse(
+            (string)(await ScalarObjectAsync(connection, transaction, "SELECT value FROM meta WHERE key = 'schema_version'", cancellationToken))!,
+            CultureInfo.InvariantCulture);
+        foreach (var migration in SqliteMigrations.After(version))
+        {
+            await migration.ApplyAsync(connection, transaction, cancellationToken);
+        }
+
+        using var update = connection.CreateCommand();
+        update.Transaction = transaction;
+        update.CommandText = "UPDATE meta SET value = $schema WHERE key = 'schema_version'";
+        update.Parameters.AddWithValue("$schema", SqlitePaperIndex.SchemaVersion.ToString(CultureInfo.InvariantCulture));
+        await update.ExecuteNonQueryAsync(cancellationToken);
+        transaction.Commit();
+        return version;
+    }
+
     private static async Task<Dictionary<string, string>> ReadMetaAsync(SqliteConnection connection, string path, CancellationToken cancellationToken)
     {
-        if (await ScalarAsync(connection, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'meta'", cancellationToken) == 0)
+        if (await ScalarAsync(connection, null, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'meta'", cancellationToken) == 0)
         {
             throw new StoreIncompatibleException(
                 $"{path} is a SQLite database but not a RagPapers store (it has no meta table). Delete {path} and run `ragpapers ingest`, or point Store:Sqlite:Path at another file.");
@@ -85,15 +135,27 @@ internal static class SqliteSchema
         return meta;
     }
 
-    private static void Check(Dictionary<string, string> meta, string path, EmbedderDescriptor embedder)
+    /// <summary>The store's schema version when this build can open it (now or after upgrading it), else a refusal.</summary>
+    private static int CheckVersion(string schema, string path)
     {
-        var schema = meta.GetValueOrDefault("schema_version", "none");
-        if (schema != SqlitePaperIndex.SchemaVersion.ToString(CultureInfo.InvariantCulture))
+        var latest = SqlitePaperIndex.SchemaVersion;
+        if (!int.TryParse(schema, NumberStyles.None, CultureInfo.InvariantCulture, out var version) || version < SqliteMigrations.BaseVersion)
         {
             throw new StoreIncompatibleException(
-                $"The store {path} has schema version {schema}; this version of RagPapers uses schema version {SqlitePaperIndex.SchemaVersion}. Delete {path} and run `ragpapers ingest` to rebuild it.");
+                $"The store {path} has schema version {schema}; this version of RagPapers uses schema version {latest}. Delete {path} and run `ragpapers ingest` to rebuild it.");
         }
 
+        if (version > latest)
+        {
+            throw new StoreIncompatibleException(
+                $"The store {path} has schema version {version}, written by a newer RagPapers; this version reads schema versions up to {latest}. Use the newer RagPapers, or delete {path} and run `ragpapers ingest` to rebuild it.");
+        }
+
+        return version;
+    }
+
+    private static void CheckEmbedder(Dictionary<string, string> meta, string path, EmbedderDescriptor embedder)
+    {
         var storedId = meta.GetValueOrDefault("embedder_id", "unknown");
         var storedDims = meta.GetValueOrDefault("dimensions", "?");
         if (storedId != embedder.Id || storedDims != embedder.Dimensions.ToString(CultureInfo.InvariantCulture))
@@ -111,10 +173,14 @@ internal static class SqliteSchema
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private static async Task<long> ScalarAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
+    private static async Task<long> ScalarAsync(SqliteConnection connection, SqliteTransaction? transaction, string sql, CancellationToken cancellationToken) =>
+        (long)(await ScalarObjectAsync(connection, transaction, sql, cancellationToken))!;
+
+    private static async Task<object?> ScalarObjectAsync(SqliteConnection connection, SqliteTransaction? transaction, string sql, CancellationToken cancellationToken)
     {
         using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = sql;
-        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+        return await command.ExecuteScalarAsync(cancellationToken);
     }
 }
