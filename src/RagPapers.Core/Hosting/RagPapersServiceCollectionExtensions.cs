@@ -9,6 +9,7 @@ using RagPapers.Evaluation;
 using RagPapers.Ingestion;
 using RagPapers.Papers;
 using RagPapers.Retrieval;
+using RagPapers.Retrieval.Spelling;
 using RagPapers.Storage;
 
 namespace RagPapers.Hosting;
@@ -30,7 +31,9 @@ public static class RagPapersServiceCollectionExtensions
         services.AddSingleton<IPaperIndex>(sp => sp.GetRequiredService<PaperIndexFactory>().CreateConfigured());
         services.AddSingleton<PaperLibrary>();
 
-        services.AddSingleton<IPaperRetriever, Retriever>();
+        services.AddSingleton<Retriever>();
+        services.AddSingleton<QuerySpellingCorrector>();
+        services.AddSingleton<IPaperRetriever>(sp => ActivatorUtilities.CreateInstance<SpellingCorrectingRetriever>(sp, sp.GetRequiredService<Retriever>()));
         services.AddSingleton<FollowUpResolver>();
         services.AddSingleton<IAnswerWriter, ExtractiveAnswerWriter>();
         services.AddRagPapersLlm();

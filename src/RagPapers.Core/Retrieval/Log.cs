@@ -22,4 +22,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 3006, Level = LogLevel.Debug, Message = "The index fused keyword and vector search itself: {FusedHits} chunk hits")]
     public static partial void FusedByIndex(ILogger logger, int fusedHits);
+
+    [LoggerMessage(EventId = 3007, Level = LogLevel.Debug, Message = "Spelling correction changed {Words} word(s) of the query")]
+    public static partial void QueryCorrected(ILogger logger, int words);
+
+    [LoggerMessage(EventId = 3008, Level = LogLevel.Trace, Message = "Query {Query} searched as {SearchedFor}")]
+    public static partial void QueryCorrectedTo(ILogger logger, string query, string searchedFor);
 }
