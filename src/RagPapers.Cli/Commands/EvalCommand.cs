@@ -21,6 +21,7 @@ internal static class EvalCommand
         var run = new Option<string?>("--run") { Description = "Write the TREC run file here (qid Q0 docid rank score tag).", HelpName = "OUT.tsv" };
         var k = new Option<int>("--k") { Description = "Cut-off of nDCG@k and MRR@k (1-100); Recall is at depth 100.", DefaultValueFactory = _ => 10, HelpName = "K" };
         var offTopic = new Option<string?>("--offtopic") { Description = "Queries about topics absent from the corpus (queries.jsonl format): measure false refusals and false answers of the \"nothing relevant\" decision.", HelpName = "FILE" };
+        var correctSpelling = new Option<bool>("--correct-spelling") { Description = "Correct misspelt query words first, as for users' questions (off by default: the benchmark's queries are searched as written)." };
         k.Validators.Add(r =>
         {
             if (r.GetValueOrDefault<int>() is < 1 or > EvaluationDepth)
@@ -30,7 +31,7 @@ internal static class EvalCommand
         });
         var command = new Command("eval", "Measure retrieval on a BEIR benchmark: index the corpus into a fresh store, run the judged queries, print nDCG@k, Recall@100, MRR@k and latency.")
         {
-            corpus, queries, qrels, run, k, offTopic,
+            corpus, queries, qrels, run, k, offTopic, correctSpelling,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -40,7 +41,8 @@ internal static class EvalCommand
                 Path.GetFullPath(parse.GetValue(qrels)!),
                 parse.GetValue(k),
                 EvaluationDepth,
-                parse.GetValue(offTopic) is { } offTopicPath ? Path.GetFullPath(offTopicPath) : null);
+                parse.GetValue(offTopic) is { } offTopicPath ? Path.GetFullPath(offTopicPath) : null,
+                parse.GetValue(correctSpelling));
             var runPath = parse.GetValue(run) is { } given ? Path.GetFullPath(given) : null;
             using var scratch = parse.GetValue(GlobalOptions.Store) is null ? new ScratchStore() : null;
             return await CommandRunner.RunAsync(parse, (services, token) => EvaluateAsync(services, request, runPath, token), ct, scratch?.Path);

@@ -3,13 +3,14 @@ using RagPapers.Text;
 namespace RagPapers.Retrieval.Spelling;
 
 /// <summary>
-/// Which words of a query the spelling corrector may touch: plain lower-case or capitalised words of
-/// <see cref="MinLength"/> letters or more, outside quotes, that are not stop words. Everything that may be a name
-/// or a number is left as typed.
+/// Which words of a query the spelling corrector may touch: lower-case words of <see cref="MinLength"/> letters or
+/// more (capitalised only when they open a sentence), outside quotes, that are not stop words. Everything that may
+/// be a name or a number is left as typed.
 /// </summary>
 /// <remarks>
 /// Left alone: a run with a digit ("2023", "wav2vec", the "4" of "GPT-4"); a word with a capital after its first
 /// letter ("BERT", "ViT", "LoRA"): acronyms and model names, which the collection may spell otherwise or not at all;
+/// a capitalised word inside a sentence ("Hawking", "Deltex"): a name;
 /// words between double quotes (straight, curly or guillemets), which the user wants as written; stop words; and
 /// words under four letters, which have too many neighbours one edit away ("gan", "can", "man", "fan") to guess.
 /// </remarks>
@@ -28,6 +29,7 @@ internal static class CorrectableWords
             if (token.IsLetters
                 && token.Length is >= MinLength and <= SurfaceWords.MaxLength
                 && !HasCapitalAfterFirst(query.AsSpan(token.Start, token.Length))
+                && !IsCapitalisedMidSentence(query, token)
                 && !quoted.Exists(q => token.Start >= q.Start && token.Start < q.End)
                 && !TextAnalyzer.IsStopWord(query.Substring(token.Start, token.Length).ToLowerInvariant()))
             {
@@ -45,6 +47,18 @@ internal static class CorrectableWords
     /// "nose", "post", "dose", "rise", "poses").
     /// </remarks>
     public static int MaxEdits(int length) => length >= 6 ? 2 : 1;
+
+    // "Hawking radiation", "the Sistine Chapel": a capital inside a sentence marks a name.
+    private static bool IsCapitalisedMidSentence(string query, WordToken token)
+    {
+        if (!char.IsUpper(query[token.Start]))
+        {
+            return false;
+        }
+
+        var before = query.AsSpan(0, token.Start).TrimEnd();
+        return before.Length > 0 && before[^1] is not ('.' or '?' or '!' or ':' or ';' or '(' or '"' or '\u201C' or '\u00AB');
+    }
 
     private static bool HasCapitalAfterFirst(ReadOnlySpan<char> word)
     {

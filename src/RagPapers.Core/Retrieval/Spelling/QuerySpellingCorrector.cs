@@ -6,13 +6,14 @@ namespace RagPapers.Retrieval.Spelling;
 /// <summary>
 /// Corrects the words of a query that the collection never uses to the closest word it uses often ("speach" →
 /// "speech"), before retrieval: BM25 matches words exactly, so one misspelt key word can lose every relevant paper.
-/// Words the collection knows, and words that may be names or numbers (<see cref="CorrectableWords"/>), stay as typed,
-/// so a query all of whose words are in the collection comes back unchanged, the same string.
+/// Words the collection knows, English words (<see cref="KnownWords"/>), and words that may be names or numbers
+/// (<see cref="CorrectableWords"/>) stay as typed, so a query all of whose words are in the collection comes back
+/// unchanged, the same string.
 /// </summary>
 /// <remarks>
 /// The vocabulary is the store's <see cref="ICollectionVocabulary"/> capability; a store without it (Qdrant) leaves
-/// every query as typed. The index of candidate words is built once per vocabulary instance, which the store
-/// replaces only after a write, so a query pays for lookups only.
+/// every query as typed. The known words and the index of candidates are built once per vocabulary instance, which
+/// the store replaces only after a write, so a query pays for lookups only.
 /// </remarks>
 public sealed class QuerySpellingCorrector(IPaperIndex index)
 {
@@ -35,7 +36,7 @@ public sealed class QuerySpellingCorrector(IPaperIndex index)
         {
             var typed = query.Substring(word.Start, word.Length);
             var lower = typed.ToLowerInvariant();
-            if (built.Vocabulary.Contains(lower) || built.Index.Suggest(lower, CorrectableWords.MaxEdits(lower.Length)) is not { } suggestion)
+            if (built.Known.Contains(lower) || built.Index.Suggest(lower, CorrectableWords.MaxEdits(lower.Length)) is not { } suggestion)
             {
                 continue;
             }
@@ -55,12 +56,12 @@ public sealed class QuerySpellingCorrector(IPaperIndex index)
         var built = Volatile.Read(ref _built);
         if (built?.Vocabulary != vocabulary)
         {
-            built = new Built(vocabulary, new SpellingIndex(vocabulary));
+            built = new Built(vocabulary, new KnownWords(vocabulary), new SpellingIndex(vocabulary));
             Volatile.Write(ref _built, built);
         }
 
         return built;
     }
 
-    private sealed record Built(CollectionVocabulary Vocabulary, SpellingIndex Index);
+    private sealed record Built(CollectionVocabulary Vocabulary, KnownWords Known, SpellingIndex Index);
 }

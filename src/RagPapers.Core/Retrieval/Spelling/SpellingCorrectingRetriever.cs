@@ -1,18 +1,25 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using RagPapers.Hosting;
 
 namespace RagPapers.Retrieval.Spelling;
 
 /// <summary>
 /// Runs every search with the query's misspellings corrected (<see cref="QuerySpellingCorrector"/>) and says what was
 /// searched in <see cref="RetrievalResult.SearchedFor"/>. Wraps the retriever, so every front-end's answers and
-/// searches, and the LLM's search tool, get it alike.
+/// searches, and the LLM's search tool, get it alike. Retrieval:CorrectSpelling false, or a request that asks so,
+/// searches as typed.
 /// </summary>
-public sealed class SpellingCorrectingRetriever(IPaperRetriever inner, QuerySpellingCorrector corrector, ILogger<SpellingCorrectingRetriever> logger) : IPaperRetriever
+public sealed class SpellingCorrectingRetriever(
+    IPaperRetriever inner,
+    QuerySpellingCorrector corrector,
+    IOptions<RetrievalOptions> options,
+    ILogger<SpellingCorrectingRetriever> logger) : IPaperRetriever
 {
     public async Task<RetrievalResult> RetrieveAsync(RetrievalRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (!request.CorrectSpelling)
+        if (!request.CorrectSpelling || !options.Value.CorrectSpelling)
         {
             return await inner.RetrieveAsync(request, cancellationToken);
         }

@@ -65,6 +65,17 @@ internal sealed class SpellingIndex
         return best.Word;
     }
 
+    /// <summary>
+    /// Whether one word is the other with two or more letters added at its start or end ("unassociated",
+    /// "deactivates", "persistor" for "associated", "activates", "persist"): a derived word, not a typo of the other.
+    /// </summary>
+    internal static bool IsAffixVariant(string a, string b)
+    {
+        var (shorter, longer) = a.Length <= b.Length ? (a, b) : (b, a);
+        return longer.Length - shorter.Length >= 2
+            && (longer.StartsWith(shorter, StringComparison.Ordinal) || longer.EndsWith(shorter, StringComparison.Ordinal));
+    }
+
     /// <summary>A bit per letter (by its code modulo 64: a to z get bits of their own); only ever compared, so collisions just weaken the filter.</summary>
     private static ulong Letters(string word)
     {
@@ -96,7 +107,7 @@ internal sealed class SpellingIndex
                 }
 
                 var distance = EditDistance.Bounded(word, Words[i], best.Distance);
-                if (distance <= best.Distance && best.IsBeatenBy(Words[i], distance, Papers[i]))
+                if (distance <= best.Distance && best.IsBeatenBy(Words[i], distance, Papers[i]) && !IsAffixVariant(word, Words[i]))
                 {
                     best = new Candidate(Words[i], distance, Papers[i]);
                 }

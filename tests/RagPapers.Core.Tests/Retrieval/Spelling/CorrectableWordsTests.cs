@@ -35,6 +35,12 @@ public sealed class CorrectableWordsTests
     }
 
     [Fact]
+    public void Find_CapitalisedWordInsideASentence_IsLeftAloneAsAName()
+    {
+        Assert.Equal(["Speach", "radiation", "Speach"], Words("Speach on Hawking radiation. Speach by Deltex"));
+    }
+
+    [Fact]
     public void Find_UnclosedQuote_ProtectsTheRestOfTheQuery()
     {
         Assert.Equal(["speach"], Words("speach \"lerning rate"));

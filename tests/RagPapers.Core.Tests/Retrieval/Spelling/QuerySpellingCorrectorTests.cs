@@ -38,6 +38,10 @@ public sealed class QuerySpellingCorrectorTests(BundledCollection collection)
     [InlineData("2023")]
     [InlineData("GPT-4 and ViT-B/16")]
     [InlineData("How do masked autoencoders help medical imaging with small datasets?")]
+    [InlineData("What is the best recipe for sourdough bread?")] // English words the collection lacks: not typos
+    [InlineData("How do I knit a scarf with a cable pattern?")]
+    [InlineData("black holes and Hawking radiation")] // a name
+    [InlineData("speech recognition for unlabelled audios")] // an inflection of a collection word, a British spelling
     public async Task CorrectAsync_NothingToCorrect_ReturnsTheSameString(string query)
     {
         var correction = await Sut.CorrectAsync(query);

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using RagPapers.Hosting;
 using RagPapers.Core.Tests.Answering;
 using FakePapers = RagPapers.Core.Tests.Fakes.TestPapers;
 using Stores = RagPapers.Core.Tests.Fakes.TestStores;
@@ -79,6 +81,17 @@ public sealed class SpellingCorrectingRetrieverTests : IAsyncLifetime
         Assert.Null(result.SearchedFor);
     }
 
-    private SpellingCorrectingRetriever Create(RagPapers.Storage.IPaperIndex index) =>
-        new(_inner, new QuerySpellingCorrector(index), NullLogger<SpellingCorrectingRetriever>.Instance);
+    [Fact]
+    public async Task RetrieveAsync_CorrectSpellingSettingOff_SearchesAsTyped()
+    {
+        var sut = Create(_store!, new RetrievalOptions { CorrectSpelling = false });
+
+        var result = await sut.RetrieveAsync(new RetrievalRequest("lerning speach"));
+
+        Assert.Equal("lerning speach", _inner.Requests.Single().Query);
+        Assert.Null(result.SearchedFor);
+    }
+
+    private SpellingCorrectingRetriever Create(RagPapers.Storage.IPaperIndex index, RetrievalOptions? options = null) =>
+        new(_inner, new QuerySpellingCorrector(index), Options.Create(options ?? new RetrievalOptions()), NullLogger<SpellingCorrectingRetriever>.Instance);
 }

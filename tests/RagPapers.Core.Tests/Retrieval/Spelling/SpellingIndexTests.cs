@@ -52,6 +52,26 @@ public sealed class SpellingIndexTests
         Assert.Null(sut.Suggest("lrnng", 2)); // 3 letters missing from "learning"
     }
 
+    [Theory]
+    [InlineData("unassociated", "associated", true)] // a prefix of two letters: a derived word
+    [InlineData("deactivates", "activates", true)]
+    [InlineData("persistor", "persist", true)] // a suffix of two letters
+    [InlineData("suppresss", "suppress", false)] // one letter more: a typo
+    [InlineData("lerning", "learning", false)]
+    public void IsAffixVariant_WordsDifferingByAnAffix_AreDerivationsNotTypos(string a, string b, bool expected)
+    {
+        Assert.Equal(expected, SpellingIndex.IsAffixVariant(a, b));
+        Assert.Equal(expected, SpellingIndex.IsAffixVariant(b, a));
+    }
+
+    [Fact]
+    public void Suggest_OnlyCandidateIsTheWordWithoutItsPrefix_IsNull()
+    {
+        var sut = Index(("associated", 50));
+
+        Assert.Null(sut.Suggest("unassociated", 2));
+    }
+
     [Fact]
     public void Suggest_TypoInTheFirstLetter_IsStillFound()
     {
