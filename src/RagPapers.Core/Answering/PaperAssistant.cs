@@ -90,8 +90,11 @@ public sealed partial class PaperAssistant
     {
         cancellationToken.ThrowIfCancellationRequested();
         var resolved = await ResolveAsync(question, conversation, writer, cancellationToken);
-        var evidence = await RetrieveAsync(resolved, filter, conversation, cancellationToken);
-        return new AnswerRequest(question, resolved.Standalone, evidence, filter);
+        var listsPapers = resolved.RestrictTo is null && (ListQuestion.IsList(question) || ListQuestion.IsList(resolved.Standalone));
+        var evidence = listsPapers
+            ? await RetrieveListAsync(resolved, filter, cancellationToken)
+            : await RetrieveAsync(resolved, filter, conversation, cancellationToken);
+        return new AnswerRequest(question, resolved.Standalone, evidence, filter, listsPapers);
     }
 
     private ConversationTurn Record(AnswerRequest request, Answer answer, Conversation conversation, long started, CancellationToken cancellationToken)
@@ -103,8 +106,9 @@ public sealed partial class PaperAssistant
         return turn;
     }
 
+    // The answer says what was searched when spelling correction changed the question, whichever writer wrote it.
     private Answer Complete(AnswerRequest request, Answer answer, Conversation conversation, long started, CancellationToken cancellationToken) =>
-        Record(request, answer, conversation, started, cancellationToken).Answer;
+        Record(request, answer with { SearchedFor = request.Evidence.SearchedFor }, conversation, started, cancellationToken).Answer;
 
     private Answer Cancelled(IAnswerWriter writer, long started)
     {
@@ -141,6 +145,19 @@ public sealed partial class PaperAssistant
         return resolved is { SelectedSource: not null, RestrictTo.Count: 1 }
             ? FocusOn(resolved.RestrictTo.First(), evidence, conversation)
             : evidence;
+    }
+
+    /// <summary>
+    /// Every paper above Retrieval:MinRelevance, up to <see cref="ListQuestion.MaxPapers"/>, in order of relevance to
+    /// the question: MMR stays off, as a complete list wants each relevant paper, near-duplicates included.
+    /// </summary>
+    private async Task<RetrievalResult> RetrieveListAsync(ResolvedQuestion resolved, SearchFilter? filter, CancellationToken cancellationToken)
+    {
+        var request = new RetrievalRequest(resolved.Standalone, ListQuestion.CandidatePapers, filter, Diversify: false);
+        var evidence = await _retriever.RetrieveAsync(request, cancellationToken);
+        var listed = evidence.Papers.Where(p => p.Relevance >= _options.MinRelevance).Take(ListQuestion.MaxPapers).ToArray();
+        Log.ListRetrieved(_logger, listed.Length, evidence.Papers.Count);
+        return evidence with { Papers = listed };
     }
 
     // The user named this paper, so it is the evidence whatever its relevance to the reworded question; if the
