@@ -8,6 +8,7 @@ internal static class AnswerRenderer
 {
     public static void Write(TextWriter output, Answer answer)
     {
+        WriteSearchedFor(output, answer.SearchedFor);
         WriteNotice(output, answer);
         output.WriteLine(answer.Text);
         WriteSourceList(output, answer);
@@ -16,8 +17,18 @@ internal static class AnswerRenderer
     /// <summary>What follows an answer whose text was already streamed: its notice, then its sources.</summary>
     public static void WriteAfterStream(TextWriter output, Answer answer)
     {
+        WriteSearchedFor(output, answer.SearchedFor);
         WriteNotice(output, answer);
         WriteSourceList(output, answer);
+    }
+
+    /// <summary>"(searched for: …)" when spelling correction changed the question or query, so the user sees what was searched.</summary>
+    public static void WriteSearchedFor(TextWriter output, string? searchedFor)
+    {
+        if (searchedFor is { Length: > 0 })
+        {
+            output.WriteLine($"(searched for: {searchedFor})");
+        }
     }
 
     private static void WriteNotice(TextWriter output, Answer answer)

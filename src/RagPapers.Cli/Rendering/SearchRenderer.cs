@@ -7,6 +7,7 @@ internal static class SearchRenderer
 {
     public static void Write(TextWriter output, RetrievalResult result)
     {
+        AnswerRenderer.WriteSearchedFor(output, result.SearchedFor);
         if (result.Papers.Count == 0)
         {
             output.WriteLine("No matching papers.");

@@ -148,14 +148,20 @@ public sealed partial class PaperAssistant
     }
 
     /// <summary>
-    /// Every paper above Retrieval:MinRelevance, up to <see cref="ListQuestion.MaxPapers"/>, in order of relevance to
-    /// the question: MMR stays off, as a complete list wants each relevant paper, near-duplicates included.
+    /// Every paper above Retrieval:MinRelevance among the best ranked, up to <see cref="ListQuestion.MaxPapers"/>, the
+    /// most relevant first (ties in rank order). MMR stays off: a complete list wants each relevant paper, near-duplicates
+    /// included. Ordering by relevance rather than rank keeps a paper covering every word of the question ahead of one
+    /// that ranks well on a few, when more than ten pass the threshold.
     /// </summary>
     private async Task<RetrievalResult> RetrieveListAsync(ResolvedQuestion resolved, SearchFilter? filter, CancellationToken cancellationToken)
     {
         var request = new RetrievalRequest(resolved.Standalone, ListQuestion.CandidatePapers, filter, Diversify: false);
         var evidence = await _retriever.RetrieveAsync(request, cancellationToken);
-        var listed = evidence.Papers.Where(p => p.Relevance >= _options.MinRelevance).Take(ListQuestion.MaxPapers).ToArray();
+        var listed = evidence.Papers
+            .Where(p => p.Relevance >= _options.MinRelevance)
+            .OrderByDescending(p => p.Relevance)
+            .Take(ListQuestion.MaxPapers)
+            .ToArray();
         Log.ListRetrieved(_logger, listed.Length, evidence.Papers.Count);
         return evidence with { Papers = listed };
     }

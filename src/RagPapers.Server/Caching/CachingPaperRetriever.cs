@@ -17,7 +17,7 @@ public sealed class CachingPaperRetriever(IPaperRetriever inner, StoreChanges ch
     public async Task<RetrievalResult> RetrieveAsync(RetrievalRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var key = new RetrievalKey(Fresh(), request.Query, request.TopK, request.Filter, Restriction(request.RestrictTo));
+        var key = new RetrievalKey(Fresh(), request.Query, request.TopK, request.Filter, Restriction(request.RestrictTo), request.Diversify, request.CorrectSpelling);
         if (_cache.TryGetValue(key, out RetrievalResult? cached))
         {
             return cached!;
@@ -58,7 +58,7 @@ public sealed class CachingPaperRetriever(IPaperRetriever inner, StoreChanges ch
     private static string? Restriction(IReadOnlyCollection<string>? ids) =>
         ids is null ? null : string.Join('\n', ids.Order(StringComparer.Ordinal));
 
-    private readonly record struct RetrievalKey(long Generation, string Query, int? TopK, SearchFilter? Filter, string? RestrictTo);
+    private readonly record struct RetrievalKey(long Generation, string Query, int? TopK, SearchFilter? Filter, string? RestrictTo, bool Diversify, bool CorrectSpelling);
 
     private readonly record struct SimilarKey(long Generation, string PaperId, int Top);
 }

@@ -33,6 +33,19 @@ public sealed class PaperAssistantListAndSpellingTests
     }
 
     [Fact]
+    public async Task AskAsync_ListQuestion_ListsTheMostRelevantFirst()
+    {
+        // Ranked HuBERT, w2v-BERT, CPC with relevances 0.5, 0.9, 0.5: w2v-BERT leads, the tie keeps rank order.
+        var retriever = new FakeRetriever((request, _) => Task.FromResult(new RetrievalResult(
+            request.Query, [Retrieved(HuBert, 0.5), Retrieved(W2vBert, 0.9), Retrieved(Cpc, 0.5)], HasRelevantEvidence: true)));
+        var conversation = new Conversation();
+
+        await PaperAssistantTests.CreateSut(retriever).AskAsync("Which papers learn speech representations?", conversation);
+
+        Assert.Equal([W2vBert.Id, HuBert.Id, Cpc.Id], conversation.Last!.Evidence.Select(p => p.Paper.Id));
+    }
+
+    [Fact]
     public async Task AskAsync_ListQuestion_KeepsAtMostTenPapers()
     {
         var papers = Enumerable.Range(0, 15).Select(i => Retrieved(HuBert with { Id = $"p{i}" }, 0.9 - (i * 0.01))).ToArray();
