@@ -1,4 +1,10 @@
+using System.Globalization;
 using RagPapers.Bench;
 
 // Measures the foundation's speed targets in-process; see docs/benchmarks.md for the figures.
-return args is ["qdrant-sizing", ..] ? await QdrantSizing.RunAsync() : await CoreBenchmark.RunAsync(args);
+return args switch
+{
+    ["qdrant-sizing", ..] => await QdrantSizing.RunAsync(),
+    ["spelling", var corpus, var queries, ..] => await SpellingBenchmark.RunAsync(corpus, queries, args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 20),
+    _ => await CoreBenchmark.RunAsync(args),
+};

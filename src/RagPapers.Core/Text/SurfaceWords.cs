@@ -10,18 +10,22 @@ public static class SurfaceWords
     /// <summary>Longer runs of letters are not words (sequences, identifiers, base64) and are not counted.</summary>
     public const int MaxLength = 32;
 
-    /// <summary>The distinct lower-cased words of <paramref name="text"/> (2 to <see cref="MaxLength"/> letters), added to <paramref name="words"/>.</summary>
-    public static void AddDistinct(string text, ISet<string> words)
+    /// <summary>
+    /// Whether <paramref name="token"/> of <paramref name="text"/> is a word (2 to <see cref="MaxLength"/> letters, no
+    /// digit), and if so the word lower-cased into <paramref name="buffer"/> (at least <see cref="MaxLength"/> long).
+    /// </summary>
+    public static bool TryLower(string text, WordToken token, Span<char> buffer, out ReadOnlySpan<char> word)
     {
         ArgumentNullException.ThrowIfNull(text);
-        ArgumentNullException.ThrowIfNull(words);
-        foreach (var token in Tokens(text))
+        if (token.Length is < 2 or > MaxLength || !token.IsLetters)
         {
-            if (token.Length is >= 2 and <= MaxLength && token.IsLetters)
-            {
-                words.Add(text.Substring(token.Start, token.Length).ToLowerInvariant());
-            }
+            word = default;
+            return false;
         }
+
+        var written = text.AsSpan(token.Start, token.Length).ToLowerInvariant(buffer);
+        word = buffer[..written];
+        return true;
     }
 
     /// <summary>Every run of letters and digits of <paramref name="text"/>, in order, with its position.</summary>

@@ -24,14 +24,15 @@ internal static class VocabularyRows
     private const string DeleteUnusedSql = "DELETE FROM vocabulary WHERE word IN (SELECT key FROM json_each($delta) WHERE value < 0) AND papers <= 0";
 
     /// <summary>Applies the deltas inside <paramref name="transaction"/>; words no paper holds any more are removed.</summary>
-    public static async Task ApplyAsync(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyDictionary<string, int> delta, CancellationToken cancellationToken)
+    /// <remarks>The words go in key order, so the upsert walks the table's B-tree forwards instead of jumping around it.</remarks>
+    public static async Task ApplyAsync(SqliteConnection connection, SqliteTransaction transaction, KeyValuePair<string, int>[] changed, CancellationToken cancellationToken)
     {
-        var changed = delta.Where(d => d.Value != 0).ToArray();
         if (changed.Length == 0)
         {
             return;
         }
 
+        Array.Sort(changed, (a, b) => string.CompareOrdinal(a.Key, b.Key));
         var json = ToJson(changed);
         await ExecuteAsync(connection, transaction, UpsertSql, json, cancellationToken);
         if (changed.Any(d => d.Value < 0))
