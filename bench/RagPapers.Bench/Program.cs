@@ -1,3 +1,4 @@
+using System.Globalization;
 using RagPapers.Bench;
 
 // Measures the foundation's speed targets in-process; see docs/benchmarks.md for the figures.
@@ -7,5 +8,6 @@ return args switch
     ["qdrant-search", ..] => await QdrantSearchBenchmark.RunAsync(args),
     ["semantic-index", ..] => await SemanticIndexBenchmark.RunAsync(),
     ["first-run", ..] => await FirstRunBenchmark.RunAsync(),
+    ["spelling", var corpus, var queries, ..] => await SpellingBenchmark.RunAsync(corpus, queries, args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 20),
     _ => await CoreBenchmark.RunAsync(args),
 };

@@ -22,9 +22,10 @@ internal static class EvalCommand
         var k = OptionParsers.WholeNumber("--k", "Cut-off of nDCG@k and MRR@k (1-100); Recall is at depth 100.", 1, EvaluationDepth, 10);
         var keywordOnly = new Option<bool>("--no-wait") { Description = "Measure keyword search alone, as users get it before the semantic index completes (no vectors are computed)." };
         var offTopic = new Option<string?>("--offtopic") { Description = "Queries about topics absent from the corpus (queries.jsonl format): measure false refusals and false answers of the \"nothing relevant\" decision.", HelpName = "FILE" };
+        var correctSpelling = new Option<bool>("--correct-spelling") { Description = "Correct misspelt query words first, as for users' questions (off by default: the benchmark's queries are searched as written)." };
         var command = new Command("eval", "Measure retrieval on a BEIR benchmark: index the corpus into a fresh store, run the judged queries, print nDCG@k, Recall@100, MRR@k and latency.")
         {
-            corpus, queries, qrels, run, k, offTopic, keywordOnly,
+            corpus, queries, qrels, run, k, offTopic, keywordOnly, correctSpelling,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -35,7 +36,8 @@ internal static class EvalCommand
                 parse.GetValue(k),
                 EvaluationDepth,
                 parse.GetValue(offTopic) is { } offTopicPath ? Path.GetFullPath(offTopicPath) : null,
-                KeywordOnly: parse.GetValue(keywordOnly));
+                KeywordOnly: parse.GetValue(keywordOnly),
+                CorrectSpelling: parse.GetValue(correctSpelling));
             var runPath = parse.GetValue(run) is { } given ? Path.GetFullPath(given) : null;
             using var scratch = parse.GetValue(GlobalOptions.Store) is null ? new ScratchStore() : null;
             return await CommandRunner.RunAsync(parse, (services, token) => EvaluateAsync(services, request, runPath, token), ct, scratch?.Path);

@@ -13,6 +13,7 @@ internal static partial class AnswerRenderer
 
     public static void Write(ConsoleView output, Answer answer)
     {
+        WriteSearchedFor(output, answer.SearchedFor);
         WriteNotice(output, answer);
         foreach (var line in answer.Text.Split('\n'))
         {
@@ -25,8 +26,18 @@ internal static partial class AnswerRenderer
     /// <summary>What follows an answer whose text was already streamed: its notice, then its sources.</summary>
     public static void WriteAfterStream(ConsoleView output, Answer answer)
     {
+        WriteSearchedFor(output, answer.SearchedFor);
         WriteNotice(output, answer);
         WriteSourceList(output, answer);
+    }
+
+    /// <summary>"(searched for: …)" when spelling correction changed the question or query, so the user sees what was searched.</summary>
+    public static void WriteSearchedFor(ConsoleView output, string? searchedFor)
+    {
+        if (searchedFor is { Length: > 0 })
+        {
+            output.Line($"(searched for: {searchedFor})", Tone.Notice);
+        }
     }
 
     /// <summary>The /sources view: every field of every citation.</summary>

@@ -18,11 +18,18 @@ internal static class CliJson
             Math.Round(p.Score, 6),
             Math.Round(p.Relevance, 4),
             p.Passages.Select(x => x.Text).ToArray())).ToArray();
-        return JsonSerializer.Serialize(new SearchDto(result.Query, result.HasRelevantEvidence, papers, result.Notice), CliJsonContext.Default.SearchDto);
+        return JsonSerializer.Serialize(new SearchDto(result.Query, result.HasRelevantEvidence, papers, result.Notice, result.SearchedFor), CliJsonContext.Default.SearchDto);
     }
 }
 
-internal sealed record SearchDto(string Query, bool Relevant, IReadOnlyList<SearchHitDto> Papers, string? Notice);
+/// <param name="Notice">Why the result is less than full (keyword results only while the semantic index is built); null otherwise.</param>
+/// <param name="SearchedFor">The query as searched when spelling correction changed it; absent otherwise.</param>
+internal sealed record SearchDto(
+    string Query,
+    bool Relevant,
+    IReadOnlyList<SearchHitDto> Papers,
+    string? Notice,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? SearchedFor);
 
 internal sealed record SearchHitDto(int Rank, string PaperId, string Title, string? Date, string Source, double Score, double Relevance, IReadOnlyList<string> Passages);
 

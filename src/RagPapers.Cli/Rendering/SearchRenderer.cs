@@ -15,6 +15,7 @@ internal static class SearchRenderer
 
     public static void Write(ConsoleView output, RetrievalResult result, SearchFilter? filter)
     {
+        AnswerRenderer.WriteSearchedFor(output, result.SearchedFor);
         if (result.Notice is { Length: > 0 } notice)
         {
             output.Line($"({notice})", Tone.Notice);

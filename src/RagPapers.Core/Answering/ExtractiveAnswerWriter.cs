@@ -7,9 +7,10 @@ namespace RagPapers.Answering;
 
 /// <summary>
 /// The offline answer writer: quotes the abstract sentences that best answer the question, one line per paper
-/// ("HuBERT (2021) — quoted sentence [1]"), and cites every sentence. It never writes a word of its own inside a
-/// claim, so each claim is exactly what the cited paper says: shown as people read it (<see cref="DisplayText"/>
-/// turns "5\%" into "5%"), while the citation's quote stays verbatim abstract text.
+/// ("HuBERT (2021) — quoted sentence [1]"), and cites every sentence. A question asking which papers do something
+/// gets a line for every evidence paper, with its best sentence. It never writes a word of its own inside a claim,
+/// so each claim is exactly what the cited paper says: shown as people read it (<see cref="DisplayText"/> turns
+/// "5\%" into "5%"), while the citation's quote stays verbatim abstract text.
 /// </summary>
 public sealed class ExtractiveAnswerWriter : IAnswerWriter
 {
@@ -38,7 +39,10 @@ public sealed class ExtractiveAnswerWriter : IAnswerWriter
             return Task.FromResult(MetadataAnswer.Compose(fields, named, Name));
         }
 
-        var excerpts = SentenceSelector.Select(request.StandaloneQuestion, evidence.Papers);
+        // Sentences are scored against the question as searched, so a corrected typo matches the abstracts' words.
+        var excerpts = request.ListsPapers
+            ? SentenceSelector.SelectEach(request.SearchedQuestion, evidence.Papers)
+            : SentenceSelector.Select(request.SearchedQuestion, evidence.Papers);
         var answer = excerpts.Count == 0 ? NoEvidenceAnswer.For(request, Name) : Compose(excerpts);
         return Task.FromResult(answer);
     }

@@ -19,4 +19,7 @@ internal static partial class Log
 
     [LoggerMessage(5, LogLevel.Information, "Answer canceled after {ElapsedMs:F1} ms")]
     public static partial void AnswerCanceled(ILogger logger, double elapsedMs);
+
+    [LoggerMessage(6, LogLevel.Debug, "List question: {Listed} of {Ranked} ranked papers are above the relevance threshold")]
+    public static partial void ListRetrieved(ILogger logger, int listed, int ranked);
 }

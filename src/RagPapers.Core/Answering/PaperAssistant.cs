@@ -93,8 +93,11 @@ public sealed partial class PaperAssistant
     {
         cancellationToken.ThrowIfCancellationRequested();
         var resolved = await ResolveAsync(question, conversation, writer, cancellationToken);
-        var evidence = await RetrieveAsync(resolved, filter, conversation, cancellationToken);
-        return new AnswerRequest(question, resolved.Standalone, evidence, filter, resolved.AmongPreviousSources ? resolved.RestrictTo!.Count : 0);
+        var listsPapers = resolved.RestrictTo is null && (ListQuestion.IsList(question) || ListQuestion.IsList(resolved.Standalone));
+        var evidence = listsPapers
+            ? await RetrieveListAsync(resolved, filter, cancellationToken)
+            : await RetrieveAsync(resolved, filter, conversation, cancellationToken);
+        return new AnswerRequest(question, resolved.Standalone, evidence, filter, resolved.AmongPreviousSources ? resolved.RestrictTo!.Count : 0, listsPapers);
     }
 
     private ConversationTurn Record(AnswerRequest request, Answer answer, Conversation conversation, long started, CancellationToken cancellationToken)
@@ -106,8 +109,9 @@ public sealed partial class PaperAssistant
         return turn;
     }
 
+    // The answer says what was searched when spelling correction changed the question, whichever writer wrote it.
     private Answer Complete(AnswerRequest request, Answer answer, Conversation conversation, long started, CancellationToken cancellationToken) =>
-        Record(request, WithRetrievalNotice(answer, request.Evidence.Notice), conversation, started, cancellationToken).Answer;
+        Record(request, WithRetrievalNotice(answer with { SearchedFor = request.Evidence.SearchedFor }, request.Evidence.Notice), conversation, started, cancellationToken).Answer;
 
     // What retrieval had to say (keyword results only while the semantic index is built) comes first, then the writer's.
     private static Answer WithRetrievalNotice(Answer answer, string? notice) =>
@@ -161,6 +165,26 @@ public sealed partial class PaperAssistant
     {
         var found = await _retriever.RetrieveAsync(new RetrievalRequest(question, NameCheckDepth, Diversify: false), cancellationToken);
         return found.Papers.Any(p => PaperNames.IsNamedIn(p.Paper, question));
+    }
+
+    /// <summary>
+    /// Every paper above the relevance threshold retrieval judged by (Retrieval:MinRelevance, or the keyword-only one
+    /// while the semantic index is built) among the best ranked, up to <see cref="ListQuestion.MaxPapers"/>, the
+    /// most relevant first (ties in rank order). MMR stays off: a complete list wants each relevant paper, near-duplicates
+    /// included. Ordering by relevance rather than rank keeps a paper covering every word of the question ahead of one
+    /// that ranks well on a few, when more than ten pass the threshold.
+    /// </summary>
+    private async Task<RetrievalResult> RetrieveListAsync(ResolvedQuestion resolved, SearchFilter? filter, CancellationToken cancellationToken)
+    {
+        var request = new RetrievalRequest(resolved.Standalone, ListQuestion.CandidatePapers, filter, Diversify: false);
+        var evidence = await _retriever.RetrieveAsync(request, cancellationToken);
+        var listed = evidence.Papers
+            .Where(p => p.Relevance >= (evidence.RelevanceThreshold ?? _options.MinRelevance))
+            .OrderByDescending(p => p.Relevance)
+            .Take(ListQuestion.MaxPapers)
+            .ToArray();
+        Log.ListRetrieved(_logger, listed.Length, evidence.Papers.Count);
+        return evidence with { Papers = listed };
     }
 
     // The user named this paper, so it is the evidence whatever its relevance to the reworded question; if the

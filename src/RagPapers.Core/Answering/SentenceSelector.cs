@@ -4,7 +4,8 @@ namespace RagPapers.Answering;
 
 /// <summary>
 /// Picks the sentences an extractive answer quotes: the best sentence of each of the best few papers first
-/// (diversity across papers), then a second sentence of a paper only when it is nearly as good.
+/// (diversity across papers), then a second sentence of a paper only when it is nearly as good; for a list of
+/// papers, the best sentence of each.
 /// </summary>
 internal static class SentenceSelector
 {
@@ -41,6 +42,30 @@ internal static class SentenceSelector
         return chosen
             .Select((c, i) => new PaperExcerpt(c.Paper, picks[i].OrderBy(s => s.Position).ToArray(), c.Best))
             .ToArray();
+    }
+
+    /// <summary>
+    /// One excerpt per paper, in the order of <paramref name="papers"/>: its best sentence, for a list of papers. No
+    /// paper is left out for being weaker than the best, as <see cref="Select"/> does: the list is the evidence.
+    /// </summary>
+    public static IReadOnlyList<PaperExcerpt> SelectEach(string question, IReadOnlyList<RetrievedPaper> papers)
+    {
+        var listed = papers
+            .Where(p => !string.IsNullOrWhiteSpace(p.Paper.Abstract))
+            .DistinctBy(p => p.Paper.Id, StringComparer.Ordinal)
+            .ToArray();
+        var scored = SentenceScorer.Score(question, listed);
+        return listed
+            .Select((paper, i) => (Paper: paper, Sentences: scored[i]))
+            .Where(p => p.Sentences.Count > 0)
+            .Select(p => BestExcerpt(p.Paper, p.Sentences))
+            .ToArray();
+    }
+
+    private static PaperExcerpt BestExcerpt(RetrievedPaper paper, IReadOnlyList<ScoredSentence> sentences)
+    {
+        var best = Best(sentences);
+        return new PaperExcerpt(paper, [best], best);
     }
 
     private static RetrievedPaper[] Eligible(IReadOnlyList<RetrievedPaper> papers)

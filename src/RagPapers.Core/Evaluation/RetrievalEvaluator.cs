@@ -45,10 +45,10 @@ public sealed class RetrievalEvaluator(
         var index = await IndexAsync(request.CorpusPath, request.KeywordOnly, cancellationToken);
         var texts = queries.ToDictionary(q => q.Id, q => q.Text, StringComparer.Ordinal);
         var judged = qrels.ScoredQueryIds.Where(texts.ContainsKey).Select(id => new BeirQuery(id, texts[id])).ToArray();
-        var (run, latency) = await RunAsync(judged, request.Depth, cancellationToken);
+        var (run, latency) = await RunAsync(judged, request, cancellationToken);
         var metrics = RetrievalMetrics.Score(run, qrels, request.K, request.Depth);
         Log.Scored(logger, judged.Length, metrics.Ndcg, metrics.Recall, latency.P50.TotalMilliseconds);
-        var calibration = offTopic is null ? null : await CalibrateAsync(judged, offTopic, request.KeywordOnly, cancellationToken);
+        var calibration = offTopic is null ? null : await CalibrateAsync(judged, offTopic, request, cancellationToken);
         return new EvaluationReport(index, run, metrics, latency, judged.Length, qrels.ScoredQueryIds.Count - judged.Length, calibration);
     }
 
@@ -75,11 +75,11 @@ public sealed class RetrievalEvaluator(
         return new IndexReport(summary.Added, chunks, summary.Skipped, summary.Diagnostics, elapsed);
     }
 
-    private async Task<(TrecRun Run, LatencySummary Latency)> RunAsync(BeirQuery[] queries, int depth, CancellationToken cancellationToken)
+    private async Task<(TrecRun Run, LatencySummary Latency)> RunAsync(BeirQuery[] queries, EvaluationRequest request, CancellationToken cancellationToken)
     {
         foreach (var query in queries.Take(WarmUpQueries))
         {
-            await retriever.RetrieveAsync(Ranking(query, depth), cancellationToken);
+            await retriever.RetrieveAsync(Ranking(query, request), cancellationToken);
         }
 
         var run = new TrecRun();
@@ -87,7 +87,7 @@ public sealed class RetrievalEvaluator(
         foreach (var query in queries)
         {
             var started = time.GetTimestamp();
-            var result = await retriever.RetrieveAsync(Ranking(query, depth), cancellationToken);
+            var result = await retriever.RetrieveAsync(Ranking(query, request), cancellationToken);
             timings.Add(time.GetElapsedTime(started));
             foreach (var paper in result.Papers)
             {
@@ -99,26 +99,27 @@ public sealed class RetrievalEvaluator(
     }
 
     // The decision users meet: the configured TopK, MMR as configured, the configured threshold.
-    private async Task<CalibrationReport> CalibrateAsync(BeirQuery[] onTopic, IReadOnlyList<BeirQuery> offTopic, bool keywordOnly, CancellationToken cancellationToken)
+    private async Task<CalibrationReport> CalibrateAsync(BeirQuery[] onTopic, IReadOnlyList<BeirQuery> offTopic, EvaluationRequest request, CancellationToken cancellationToken)
     {
         async Task<double[]> BestAsync(IReadOnlyList<BeirQuery> queries)
         {
             var best = new double[queries.Count];
             for (var i = 0; i < queries.Count; i++)
             {
-                var result = await retriever.RetrieveAsync(new RetrievalRequest(queries[i].Text), cancellationToken);
+                var result = await retriever.RetrieveAsync(new RetrievalRequest(queries[i].Text, CorrectSpelling: request.CorrectSpelling), cancellationToken);
                 best[i] = result.Papers.Count == 0 ? 0 : result.Papers.Max(p => p.Relevance);
             }
 
             return best;
         }
 
-        return keywordOnly
+        return request.KeywordOnly
             ? new CalibrationReport(options.Value.KeywordOnlyMinRelevance, await BestAsync(onTopic), await BestAsync(offTopic), "Retrieval:KeywordOnlyMinRelevance")
             : new CalibrationReport(options.Value.MinRelevance, await BestAsync(onTopic), await BestAsync(offTopic));
     }
 
-    private static RetrievalRequest Ranking(BeirQuery query, int depth) => new(query.Text, depth, Diversify: false);
+    private static RetrievalRequest Ranking(BeirQuery query, EvaluationRequest request) =>
+        new(query.Text, request.Depth, Diversify: false, CorrectSpelling: request.CorrectSpelling);
 
     private static string RequireFile(string path) =>
         File.Exists(path) ? path : throw new FileNotFoundException($"{path}: no such file (full path: {Path.GetFullPath(path)}).", path);

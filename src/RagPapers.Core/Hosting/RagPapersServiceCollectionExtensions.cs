@@ -10,6 +10,7 @@ using RagPapers.Indexing;
 using RagPapers.Ingestion;
 using RagPapers.Papers;
 using RagPapers.Retrieval;
+using RagPapers.Retrieval.Spelling;
 using RagPapers.Storage;
 
 namespace RagPapers.Hosting;
@@ -36,7 +37,9 @@ public static class RagPapersServiceCollectionExtensions
         services.AddSingleton<SemanticIndexer>();
         services.AddSingleton<PaperLibrary>();
 
-        services.AddSingleton<IPaperRetriever, Retriever>();
+        services.AddSingleton<Retriever>();
+        services.AddSingleton<QuerySpellingCorrector>();
+        services.AddSingleton<IPaperRetriever>(sp => ActivatorUtilities.CreateInstance<SpellingCorrectingRetriever>(sp, sp.GetRequiredService<Retriever>()));
         services.AddSingleton<FollowUpResolver>();
         services.AddSingleton<IAnswerWriter, ExtractiveAnswerWriter>();
         services.AddRagPapersLlm();

@@ -28,6 +28,9 @@ public sealed class RetrievalOptions
     [Range(0.0, 1.0, ErrorMessage = "Retrieval:KeywordWeight must be between 0 and 1.")]
     public double KeywordWeight { get; set; } = 0.9;
 
+    /// <summary>Whether query words the collection never uses are corrected to the closest word it uses ("speach" → "speech") before the search.</summary>
+    public bool CorrectSpelling { get; set; } = true;
+
     /// <summary>MMR trade-off: 1 is pure relevance, 0 pure diversity.</summary>
     [Range(0.0, 1.0, ErrorMessage = "Retrieval:MmrLambda must be between 0 and 1.")]
     public double MmrLambda { get; set; } = 0.8;

@@ -26,4 +26,10 @@ internal static partial class Log
     [LoggerMessage(EventId = 3007, Level = LogLevel.Debug,
         Message = "Retrieved {PaperCount} papers by keyword alone (semantic index {Embedded}/{Total}) in {ElapsedMs:F1} ms; best coverage {BestRelevance:F2}, evidence {HasEvidence}")]
     public static partial void RetrievedByKeyword(ILogger logger, int paperCount, int embedded, int total, double elapsedMs, double bestRelevance, bool hasEvidence);
+
+    [LoggerMessage(EventId = 3009, Level = LogLevel.Debug, Message = "Spelling correction changed {Words} word(s) of the query")]
+    public static partial void QueryCorrected(ILogger logger, int words);
+
+    [LoggerMessage(EventId = 3010, Level = LogLevel.Trace, Message = "Query {Query} searched as {SearchedFor}")]
+    public static partial void QueryCorrectedTo(ILogger logger, string query, string searchedFor);
 }

@@ -5,4 +5,15 @@ namespace RagPapers.Retrieval;
 /// Why the result is less than the retriever can give, for the user ("semantic index 212/516: keyword results only
 /// for now"); null for a full result. A result with a notice is provisional: caches must not keep it.
 /// </param>
-public sealed record RetrievalResult(string Query, IReadOnlyList<RetrievedPaper> Papers, bool HasRelevantEvidence, string? Notice = null);
+/// <param name="SearchedFor">The query as searched when spelling correction changed it ("speech" for "speach"), else null.</param>
+/// <param name="RelevanceThreshold">
+/// The relevance <paramref name="HasRelevantEvidence"/> was judged by (Retrieval:MinRelevance, or the keyword-only
+/// threshold while the semantic index is built); null when the retriever did not say.
+/// </param>
+public sealed record RetrievalResult(
+    string Query,
+    IReadOnlyList<RetrievedPaper> Papers,
+    bool HasRelevantEvidence,
+    string? Notice = null,
+    string? SearchedFor = null,
+    double? RelevanceThreshold = null);

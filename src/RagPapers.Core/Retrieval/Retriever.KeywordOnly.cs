@@ -30,7 +30,8 @@ public sealed partial class Retriever
                 .Where(r => papers.ContainsKey(r.PaperId))
                 .Select(r => new RetrievedPaper(papers[r.PaperId], r.Score, scorer.Coverage(_paperTerms.Get(papers[r.PaperId])), r.Passages))];
             var best = found.Length == 0 ? 0 : found.Max(p => p.Relevance);
-            var result = new RetrievalResult(request.Query, found, found.Length > 0 && best >= _options.KeywordOnlyMinRelevance, SemanticIndexNotice.KeywordOnly(vectors));
+            var result = new RetrievalResult(
+                request.Query, found, found.Length > 0 && best >= _options.KeywordOnlyMinRelevance, SemanticIndexNotice.KeywordOnly(vectors), RelevanceThreshold: _options.KeywordOnlyMinRelevance);
             Log.RetrievedByKeyword(logger, found.Length, vectors.Embedded, vectors.Total, Stopwatch.GetElapsedTime(started).TotalMilliseconds, best, result.HasRelevantEvidence);
             return result;
         }

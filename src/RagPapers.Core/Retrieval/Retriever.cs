@@ -62,7 +62,7 @@ public sealed partial class Retriever(
             var candidates = await ScoreAsync(ranked, request.Query, query, chunks, diversify, cancellationToken);
             var papers = diversify ? Diversify(candidates, topK) : [.. candidates.Select(ToRetrieved)];
             var best = papers.Count == 0 ? 0 : papers.Max(p => p.Relevance);
-            var result = new RetrievalResult(request.Query, papers, papers.Count > 0 && best >= _options.MinRelevance);
+            var result = new RetrievalResult(request.Query, papers, papers.Count > 0 && best >= _options.MinRelevance, RelevanceThreshold: _options.MinRelevance);
             Log.Retrieved(logger, papers.Count, fused.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds, best, result.HasRelevantEvidence);
             return result;
         }

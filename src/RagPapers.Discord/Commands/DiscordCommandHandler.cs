@@ -53,7 +53,8 @@ internal sealed class DiscordCommandHandler(
             return NoticeMessages.Text($"No papers match \u201c{DiscordMarkdown.Escape(query)}\u201d.");
         }
 
-        var description = result.HasRelevantEvidence ? "" : "Weak matches only: nothing in the collection looks relevant.";
+        var description = (AnswerMessages.SearchedForLine(result.SearchedFor)
+            + (result.HasRelevantEvidence ? "" : "Weak matches only: nothing in the collection looks relevant.")).TrimEnd();
         return PaperListMessages.Build($"Search: {DiscordMarkdown.Escape(query)}", result.Papers, description, "/paper id-or-title shows a paper in full");
     }
 

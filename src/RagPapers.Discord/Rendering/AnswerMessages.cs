@@ -16,12 +16,16 @@ internal static class AnswerMessages
 
         var card = new EmbedCard(
             DiscordMarkdown.Escape(question),
-            DiscordMarkdown.Escape(DisplayText.Clean(answer.Text)),
+            SearchedForLine(answer.SearchedFor) + DiscordMarkdown.Escape(DisplayText.Clean(answer.Text)),
             answer.Citations.Select(SourceField).ToArray(),
             Footer(answer),
             Color: answer.Status == AnswerStatus.Answered ? EmbedColors.Answer : EmbedColors.NoEvidence);
         return MessagePacker.Pack(EmbedComposer.Compose(card));
     }
+
+    /// <summary>"*searched for: …*" and a blank line when spelling correction changed the question, else nothing.</summary>
+    public static string SearchedForLine(string? searchedFor) =>
+        searchedFor is { Length: > 0 } ? $"*searched for: {DiscordMarkdown.Escape(searchedFor)}*\n\n" : "";
 
     private static EmbedField SourceField(Citation citation)
     {

@@ -37,7 +37,7 @@ public sealed class CachingPaperRetriever(IPaperRetriever inner, StoreChanges ch
             return await inner.RetrieveAsync(request, cancellationToken);
         }
 
-        var key = new RetrievalKey(await FreshAsync(cancellationToken), request.Query, request.TopK, request.Filter, Restriction(request.RestrictTo));
+        var key = new RetrievalKey(await FreshAsync(cancellationToken), request.Query, request.TopK, request.Filter, Restriction(request.RestrictTo), request.Diversify, request.CorrectSpelling);
         if (_cache.TryGetValue(key, out RetrievalResult? cached))
         {
             return cached!;
@@ -93,7 +93,7 @@ public sealed class CachingPaperRetriever(IPaperRetriever inner, StoreChanges ch
 
     private readonly record struct Generation(long Own, long Store);
 
-    private readonly record struct RetrievalKey(Generation Generation, string Query, int? TopK, SearchFilter? Filter, string? RestrictTo);
+    private readonly record struct RetrievalKey(Generation Generation, string Query, int? TopK, SearchFilter? Filter, string? RestrictTo, bool Diversify, bool CorrectSpelling);
 
     private readonly record struct SimilarKey(Generation Generation, string PaperId, int Top);
 }

@@ -1,9 +1,18 @@
+using System.Text.Json.Serialization;
+
 namespace RagPapers.Server.Contracts;
 
 /// <summary>The result of GET /api/search: ranked papers with their matching passages.</summary>
 /// <param name="HasRelevantEvidence">False when even the best paper is below the relevance threshold an answer needs.</param>
 /// <param name="Notice">Why the results are less than usual ("semantic index 212/516: keyword results only for now"), or null.</param>
-public sealed record SearchResponse(string Query, bool HasRelevantEvidence, IReadOnlyList<SearchHit> Results, double ElapsedMs, string? Notice = null);
+/// <param name="SearchedFor">The query as searched when spelling correction changed it; absent otherwise.</param>
+public sealed record SearchResponse(
+    string Query,
+    bool HasRelevantEvidence,
+    IReadOnlyList<SearchHit> Results,
+    double ElapsedMs,
+    string? Notice = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? SearchedFor = null);
 
 /// <summary>One ranked paper. Score ranks within this list; relevance in [0, 1] is comparable across queries.</summary>
 public sealed record SearchHit(

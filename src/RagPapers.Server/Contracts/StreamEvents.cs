@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using RagPapers.Answering;
 
 namespace RagPapers.Server.Contracts;
@@ -11,5 +12,11 @@ public sealed record AnswerTextEvent(string Text);
 /// <summary>Data of the SSE "citations" event, sent once after the last delta.</summary>
 public sealed record CitationsEvent(IReadOnlyList<CitationDto> Citations);
 
-/// <summary>Data of the SSE "done" event, the last one of a stream.</summary>
-public sealed record DoneEvent(string Status, string Writer, string? Notice, string ConversationId, AskTimingsDto Timings);
+/// <summary>Data of the SSE "done" event, the last one of a stream; searchedFor only when spelling correction changed the question.</summary>
+public sealed record DoneEvent(
+    string Status,
+    string Writer,
+    string? Notice,
+    string ConversationId,
+    AskTimingsDto Timings,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? SearchedFor = null);

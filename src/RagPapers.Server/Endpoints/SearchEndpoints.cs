@@ -41,7 +41,7 @@ public static class SearchEndpoints
         var elapsed = time.GetElapsedTime(started);
         metrics.RecordSearch(elapsed);
         var hits = result.Papers.Select((paper, i) => Hit(i + 1, paper)).ToArray();
-        return TypedResults.Ok(new SearchResponse(q!, result.HasRelevantEvidence, hits, Math.Round(elapsed.TotalMilliseconds, 2), result.Notice));
+        return TypedResults.Ok(new SearchResponse(q!, result.HasRelevantEvidence, hits, Math.Round(elapsed.TotalMilliseconds, 2), result.Notice, result.SearchedFor));
     }
 
     private static Dictionary<string, string[]> Validate(string? q, int? top, DateOnly? from, DateOnly? to, string? source)

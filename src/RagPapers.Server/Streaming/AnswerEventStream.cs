@@ -71,7 +71,7 @@ public sealed class AnswerEventStream(AskService asker)
 
         var dto = AnswerDto.From(answer);
         yield return Item(new Contracts.CitationsEvent(dto.Citations), ServerJson.Context.CitationsEvent, CitationsEvent);
-        yield return Item(new Contracts.DoneEvent(dto.Status, dto.Writer, dto.Notice, outcome.ConversationId, outcome.Timings), ServerJson.Context.DoneEvent, DoneEvent);
+        yield return Item(new Contracts.DoneEvent(dto.Status, dto.Writer, dto.Notice, outcome.ConversationId, outcome.Timings, dto.SearchedFor), ServerJson.Context.DoneEvent, DoneEvent);
     }
 
     private static SseItem<string> Item<T>(T data, JsonTypeInfo<T> type, string eventType) =>

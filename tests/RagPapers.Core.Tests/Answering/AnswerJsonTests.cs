@@ -89,6 +89,26 @@ public sealed class AnswerJsonTests
     }
 
     [Fact]
+    public void Serialize_CorrectedQuestion_AddsSearchedForLast()
+    {
+        var answer = Answered with { SearchedFor = "contrastive learning for speech representations" };
+
+        using var json = JsonDocument.Parse(AnswerJson.Serialize(answer));
+
+        Assert.Equal(["status", "answer", "citations", "writer", "notice", "searchedFor"], json.RootElement.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("contrastive learning for speech representations", json.RootElement.GetProperty("searchedFor").GetString());
+        Assert.Equal(answer.SearchedFor, AnswerJson.Deserialize(AnswerJson.Serialize(answer)).SearchedFor);
+    }
+
+    [Fact]
+    public void Deserialize_WithoutSearchedFor_ReadsNull()
+    {
+        const string json = """{ "status": "answered", "answer": "x [1]", "citations": [], "writer": "extractive", "notice": null }""";
+
+        Assert.Null(AnswerJson.Deserialize(json).SearchedFor);
+    }
+
+    [Fact]
     public void Deserialize_UnknownStatus_ThrowsJsonException()
     {
         const string json = """{ "status": "maybe", "answer": "x", "citations": [], "writer": "extractive", "notice": null }""";

@@ -32,11 +32,12 @@ public sealed class FollowUpScenarioTests(BundledCollection collection)
 
         var audio = await sut.AskAsync("which of those uses audio?", conversation);
 
-        Assert.Equal(3, shown.Count);
+        // A list question: every relevant paper is cited, and "those" are exactly them.
+        Assert.InRange(shown.Count, 3, 10);
         Assert.All(audio.Citations, c => Assert.Contains(c.PaperId, shown));
         if (audio.Status == AnswerStatus.NoEvidence)
         {
-            Assert.StartsWith("None of the 3 sources of the previous answer", audio.Text, StringComparison.Ordinal);
+            Assert.StartsWith($"None of the {shown.Count} sources of the previous answer", audio.Text, StringComparison.Ordinal);
         }
     }
 

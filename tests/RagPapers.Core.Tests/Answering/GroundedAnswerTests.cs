@@ -15,7 +15,9 @@ public sealed class GroundedAnswerTests(BundledCollection collection)
     public async Task AskAsync_AnswerableQuestion_CitesOnlyRetrievedPapersWithVerbatimQuotes(string question)
     {
         var sut = collection.Get<PaperAssistant>();
-        var retrieved = await collection.Get<IPaperRetriever>().RetrieveAsync(new RetrievalRequest(question));
+        // A list question ("Which papers …") is retrieved deeper and in relevance order, as the assistant does.
+        var request = ListQuestion.IsList(question) ? new RetrievalRequest(question, ListQuestion.CandidatePapers, Diversify: false) : new RetrievalRequest(question);
+        var retrieved = await collection.Get<IPaperRetriever>().RetrieveAsync(request);
         var conversation = new Conversation();
 
         var answer = await sut.AskAsync(question, conversation);

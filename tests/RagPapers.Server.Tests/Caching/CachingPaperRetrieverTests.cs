@@ -35,6 +35,19 @@ public sealed class CachingPaperRetrieverTests
         Assert.Equal(2, _inner.Retrievals);
     }
 
+    [Theory]
+    [InlineData(false, true)] // a list question ranks without MMR; a search of the same depth must not get its result
+    [InlineData(true, false)] // searched as typed
+    public async Task Retrieve_DiversifyOrSpellingDiffers_SearchesAgain(bool diversify, bool correctSpelling)
+    {
+        using var sut = new CachingPaperRetriever(_inner, _changes, capacity: 10);
+        await sut.RetrieveAsync(new RetrievalRequest("bert", 30));
+
+        await sut.RetrieveAsync(new RetrievalRequest("bert", 30, Diversify: diversify, CorrectSpelling: correctSpelling));
+
+        Assert.Equal(2, _inner.Retrievals);
+    }
+
     [Fact]
     public async Task Retrieve_RestrictionInAnotherOrder_IsTheSameRequest()
     {

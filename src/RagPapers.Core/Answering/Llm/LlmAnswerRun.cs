@@ -24,7 +24,8 @@ internal sealed class LlmAnswerRun
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(request);
         var options = services.Options;
-        Book = new SourceBook(request.Evidence.Papers.Take(options.MaxSources));
+        // A list question's evidence is the list itself (at most ListQuestion.MaxPapers papers): all of it is given.
+        Book = new SourceBook(request.ListsPapers ? request.Evidence.Papers : request.Evidence.Papers.Take(options.MaxSources));
         Citations = new CitationRewriter(Book.Contains);
         _kernel = services.Kernel.Clone();
         _chat = _kernel.GetRequiredService<IChatCompletionService>();

@@ -43,4 +43,7 @@ internal static partial class Log
 
     [LoggerMessage(13, LogLevel.Debug, "Stored {Stored} of {Given} vectors; {Embedded}/{Total} chunks have one")]
     public static partial void VectorsStored(ILogger logger, int stored, int given, int embedded, int total);
+
+    [LoggerMessage(14, LogLevel.Debug, "Loaded the collection vocabulary ({Words} words) in {Milliseconds:F1} ms")]
+    public static partial void VocabularyLoaded(ILogger logger, int words, double milliseconds);
 }

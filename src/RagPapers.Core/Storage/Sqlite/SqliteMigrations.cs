@@ -24,7 +24,8 @@ internal static class SqliteMigrations
 
     public static IReadOnlyList<SqliteMigration> All { get; } =
     [
-        new(2, "chunks may wait for their vector", DeferredVectorsSql),
+        SqliteMigration.FromSql(2, "chunks may wait for their vector", DeferredVectorsSql),
+        VocabularyMigration.Step,
     ];
 
     /// <summary>The version a store has once every migration ran.</summary>

@@ -10,6 +10,7 @@ public sealed partial class SqlitePaperIndex
     private const string UpsertPaperSql = $"INSERT OR REPLACE INTO papers({PaperRows.Columns}, content_hash) VALUES ($id, $title, $abstract, $authors, $published, $source, $arxiv, $hash)";
     private const string InsertChunkSql = "INSERT INTO chunks(paper_id, ordinal, text, vector) VALUES ($paper, $ordinal, $text, $vector) RETURNING id";
     private const string InsertFtsSql = "INSERT INTO chunks_fts(rowid, title, text) VALUES ($id, $title, $text)";
+    private const string SelectWordsSql = "SELECT title, abstract FROM papers WHERE id = $id";
 
     public async Task UpsertAsync(IReadOnlyList<PaperDocument> batch, CancellationToken cancellationToken = default)
     {
@@ -32,14 +33,18 @@ public sealed partial class SqlitePaperIndex
         try
         {
             using var transaction = connection!.BeginTransaction();
+            var words = new VocabularyDelta();
             var chunks = 0;
             foreach (var document in batch)
             {
+                await CountReplacedWordsAsync(document.Paper.Id, words, transaction, cancellationToken);
+                words.Add(document.Paper.Title, document.Paper.Abstract);
                 await DeleteChunksAsync(document.Paper.Id, transaction, cancellationToken);
                 await InsertAsync(document, transaction, cancellationToken);
                 chunks += document.Chunks.Count;
             }
 
+            await words.ApplyAsync(connection, transaction, cancellationToken);
             transaction.Commit();
             Log.BatchUpserted(logger, batch.Count, chunks);
         }
@@ -60,11 +65,13 @@ public sealed partial class SqlitePaperIndex
         {
             using var transaction = connection!.BeginTransaction();
             var ids = new List<string>();
-            using (var reader = await commands!.Get("SELECT id FROM papers WHERE source = $source", transaction).Set("$source", source).ExecuteReaderAsync(cancellationToken))
+            var words = new VocabularyDelta();
+            using (var reader = await commands!.Get("SELECT id, title, abstract FROM papers WHERE source = $source", transaction).Set("$source", source).ExecuteReaderAsync(cancellationToken))
             {
                 while (await reader.ReadAsync(cancellationToken))
                 {
                     ids.Add(reader.GetString(0));
+                    words.Remove(reader.GetString(1), reader.GetString(2));
                 }
             }
 
@@ -73,6 +80,7 @@ public sealed partial class SqlitePaperIndex
                 await DeleteChunksAsync(id, transaction, cancellationToken);
             }
 
+            await words.ApplyAsync(connection, transaction, cancellationToken);
             var deleted = await commands.Get("DELETE FROM papers WHERE source = $source", transaction).Set("$source", source).ExecuteNonQueryAsync(cancellationToken);
             transaction.Commit();
             Log.SourceDeleted(logger, deleted, source);
@@ -93,6 +101,16 @@ public sealed partial class SqlitePaperIndex
     {
         InvalidateDerivedData();
         await RecountVectorsAsync(CancellationToken.None); // also after a cancelled batch: the counts must match the rows
+    }
+
+    /// <summary>Counts out the words of the stored version of a paper about to be replaced; nothing for a new paper.</summary>
+    private async Task CountReplacedWordsAsync(string paperId, VocabularyDelta words, SqliteTransaction transaction, CancellationToken cancellationToken)
+    {
+        using var reader = await commands!.Get(SelectWordsSql, transaction).Set("$id", paperId).ExecuteReaderAsync(cancellationToken);
+        if (await reader.ReadAsync(cancellationToken))
+        {
+            words.Remove(reader.GetString(0), reader.GetString(1));
+        }
     }
 
     private async Task DeleteChunksAsync(string paperId, SqliteTransaction transaction, CancellationToken cancellationToken)

@@ -13,7 +13,8 @@ namespace RagPapers.Storage.Sqlite;
 /// each upsert batch is one transaction, and WAL keeps the file consistent if the process dies mid-ingest.
 /// Chunks may arrive without vectors (<see cref="IDeferredVectorIndex"/>): the semantic indexer fills them later.
 /// </remarks>
-public sealed partial class SqlitePaperIndex(string path, ILogger<SqlitePaperIndex> logger, KeywordFeedback? feedback = null) : IPaperIndex, IUndatedPaperCount, IDeferredVectorIndex
+public sealed partial class SqlitePaperIndex(string path, ILogger<SqlitePaperIndex> logger, KeywordFeedback? feedback = null)
+    : IPaperIndex, IUndatedPaperCount, IDeferredVectorIndex, ICollectionVocabulary
 {
     /// <summary>The schema version this build writes; an older store is migrated in place when opened (<see cref="SqliteMigrations"/>).</summary>
     public static int SchemaVersion => SqliteMigrations.Latest;
@@ -34,6 +35,7 @@ public sealed partial class SqlitePaperIndex(string path, ILogger<SqlitePaperInd
     private FtsTermStatistics? termStatistics;
     private FtsStemmer? stemmer;
     private long? chunkTotal;
+    private CollectionVocabulary? vocabulary;
     private bool disposed;
 
     public async Task OpenAsync(EmbedderDescriptor embedder, CancellationToken cancellationToken = default)
@@ -150,11 +152,12 @@ public sealed partial class SqlitePaperIndex(string path, ILogger<SqlitePaperInd
         }
     }
 
-    /// <summary>Drops what was computed from the rows (vector matrix, term statistics and counts, papers read); called after every write.</summary>
+    /// <summary>Drops what was computed from the rows (vector matrix, term statistics and counts, papers read, vocabulary); called after every write.</summary>
     private void InvalidateDerivedData()
     {
         Interlocked.Increment(ref version);
         matrix = null;
+        vocabulary = null;
         termStatistics = null;
         chunkTotal = null;
         termRows.Clear();

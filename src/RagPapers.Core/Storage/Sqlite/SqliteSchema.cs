@@ -7,6 +7,8 @@ namespace RagPapers.Storage.Sqlite;
 internal static class SqliteSchema
 {
     private const int NotADatabase = 26; // SQLITE_NOTADB
+    private const int Busy = 5; // SQLITE_BUSY: another process writes; the caller reports the store as busy
+    private const int Locked = 6; // SQLITE_LOCKED
 
     // The tables as version 1 created them; SqliteMigrations takes a new store from here, as it takes an old one.
     // The FTS table is contentless (the text lives in chunks) with contentless_delete so a replaced paper's
@@ -50,7 +52,7 @@ internal static class SqliteSchema
 
             var meta = await ReadMetaAsync(connection, path, cancellationToken);
             var version = CheckVersion(meta, path);
-            await MigrateAsync(connection, version, cancellationToken);
+            await MigrateAsync(connection, path, version, cancellationToken);
             var replaced = await AdoptEmbedderAsync(connection, meta, embedder, cancellationToken);
             return new SchemaOutcome(created, !created && version < SqliteMigrations.Latest ? version : null, replaced);
         }
@@ -74,19 +76,45 @@ internal static class SqliteSchema
         transaction.Commit();
     }
 
-    private static async Task MigrateAsync(SqliteConnection connection, int version, CancellationToken cancellationToken)
+    /// <remarks>
+    /// One transaction per step: a failed step rolls back to the last version reached, and the store names itself.
+    /// Each takes the write lock at once (BEGIN IMMEDIATE) and reads the version again under it, so when two processes
+    /// open an old store together the second waits and then finds the step done.
+    /// </remarks>
+    private static async Task MigrateAsync(SqliteConnection connection, string path, int version, CancellationToken cancellationToken)
     {
         foreach (var migration in SqliteMigrations.All.Where(m => m.Version > version))
         {
-            using var transaction = connection.BeginTransaction();
-            await ExecuteAsync(connection, transaction, migration.Sql, cancellationToken);
-            using var bump = connection.CreateCommand();
-            bump.Transaction = transaction;
-            bump.CommandText = "UPDATE meta SET value = $version WHERE key = 'schema_version'";
-            bump.Parameters.AddWithValue("$version", migration.Version.ToString(CultureInfo.InvariantCulture));
-            await bump.ExecuteNonQueryAsync(cancellationToken);
-            transaction.Commit();
+            try
+            {
+                using var transaction = connection.BeginTransaction(deferred: false);
+                if (await StoredVersionAsync(connection, transaction, cancellationToken) >= migration.Version)
+                {
+                    continue;
+                }
+
+                await migration.ApplyAsync(connection, transaction, cancellationToken);
+                using var bump = connection.CreateCommand();
+                bump.Transaction = transaction;
+                bump.CommandText = "UPDATE meta SET value = $version WHERE key = 'schema_version'";
+                bump.Parameters.AddWithValue("$version", migration.Version.ToString(CultureInfo.InvariantCulture));
+                await bump.ExecuteNonQueryAsync(cancellationToken);
+                transaction.Commit();
+            }
+            catch (SqliteException ex) when (ex.SqliteErrorCode is not (NotADatabase or Busy or Locked))
+            {
+                throw new StoreIncompatibleException(
+                    $"Upgrading the store {path} to schema version {migration.Version} ({migration.Description}) failed ({ex.Message}); the store was left at the version before. Delete {path} and run `ragpapers ingest` to rebuild it.");
+            }
         }
+    }
+
+    private static async Task<int> StoredVersionAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT value FROM meta WHERE key = 'schema_version'";
+        return int.Parse((string)(await command.ExecuteScalarAsync(cancellationToken))!, CultureInfo.InvariantCulture);
     }
 
     /// <summary>The embedder the store was built with when it is not <paramref name="embedder"/> (its vectors are then dropped), else null.</summary>

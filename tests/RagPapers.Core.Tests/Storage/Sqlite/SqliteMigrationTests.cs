@@ -1,0 +1,144 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+using RagPapers.Core.Tests.Fakes;
+using RagPapers.Storage;
+using RagPapers.Storage.Sqlite;
+
+namespace RagPapers.Core.Tests.Storage.Sqlite;
+
+/// <summary>An older store is upgraded in place on open, once, in one transaction; a newer one is refused.</summary>
+public sealed class SqliteMigrationTests : IDisposable
+{
+    private readonly TempDirectory temp = new();
+
+    public void Dispose() => temp.Dispose();
+
+    [Fact]
+    public void Migrations_Versions_RunConsecutivelyFromTheBaseToSchemaVersion()
+    {
+        var versions = SqliteMigrations.All.Select(m => m.Version).ToArray();
+
+        Assert.Equal(Enumerable.Range(2, versions.Length), versions); // from the first release's version 1
+        Assert.Equal(SqlitePaperIndex.SchemaVersion, versions[^1]);
+    }
+
+    [Fact]
+    public async Task OpenAsync_VersionOneStoreWithPapers_UpgradesInPlaceAndFillsTheVocabularyFromItsRows()
+    {
+        var path = temp.File("store.db");
+        await CreateVersionOneStoreAsync(path);
+
+        await using var sut = await TestStores.OpenAsync(path);
+
+        Assert.Equal(2, await sut.CountPapersAsync());
+        Assert.Equal(SqlitePaperIndex.SchemaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture), SchemaVersionOf(path));
+        var vocabulary = await sut.GetVocabularyAsync();
+        Assert.Equal(2, vocabulary.PapersWith("zeolite"));
+        Assert.Equal(1, vocabulary.PapersWith("catalysis"));
+        Assert.Equal(1, vocabulary.PapersWith("membranes"));
+    }
+
+    [Fact]
+    public async Task OpenAsync_UpgradedStore_HasExactlyTheSchemaOfANewStore()
+    {
+        var upgraded = temp.File("upgraded.db");
+        await CreateVersionOneStoreAsync(upgraded);
+        await (await TestStores.OpenAsync(upgraded)).DisposeAsync();
+        await (await TestStores.OpenAsync(temp.File("new.db"))).DisposeAsync();
+
+        Assert.Equal(SchemaOf(temp.File("new.db")), SchemaOf(upgraded));
+    }
+
+    [Fact]
+    public async Task UpsertAsync_AfterUpgrade_KeepsTheVocabularyRight()
+    {
+        var path = temp.File("store.db");
+        await CreateVersionOneStoreAsync(path);
+        await using var sut = await TestStores.OpenAsync(path);
+
+        await sut.UpsertAsync([TestPapers.Document(TestPapers.Make("p1", "Perovskite films", "Thin films."))]);
+
+        var vocabulary = await sut.GetVocabularyAsync();
+        Assert.Equal(1, vocabulary.PapersWith("zeolite"));
+        Assert.False(vocabulary.Contains("catalysis"));
+        Assert.Equal(1, vocabulary.PapersWith("perovskite"));
+    }
+
+    [Fact]
+    public async Task OpenAsync_UpgradeStepFails_RefusesNamingTheFileAndLeavesTheLastVersionReached()
+    {
+        var path = temp.File("store.db");
+        await CreateVersionOneStoreAsync(path);
+        Execute(path, "CREATE TABLE vocabulary(something_else TEXT)"); // the upgrade's CREATE TABLE then fails midway
+        await using var sut = new SqlitePaperIndex(path, NullLogger<SqlitePaperIndex>.Instance);
+
+        var ex = await Assert.ThrowsAsync<StoreIncompatibleException>(() => sut.OpenAsync(TestStores.Embedder));
+
+        // Each step is its own transaction: version 2 (deferred vectors) landed, version 3 (the vocabulary) rolled back.
+        Assert.Contains($"Upgrading the store {path} to schema version 3 (collection vocabulary for spelling correction) failed", ex.Message, StringComparison.Ordinal);
+        Assert.Equal("2", SchemaVersionOf(path));
+        Assert.Equal(2, TestStores.CountRows(path, "papers"));
+    }
+
+    [Fact]
+    public async Task OpenAsync_NewerSchemaVersion_RefusesNamingBothVersions()
+    {
+        var path = temp.File("store.db");
+        await (await TestStores.OpenAsync(path)).DisposeAsync();
+        Execute(path, $"UPDATE meta SET value = '{SqlitePaperIndex.SchemaVersion + 1}' WHERE key = 'schema_version'");
+        await using var sut = new SqlitePaperIndex(path, NullLogger<SqlitePaperIndex>.Instance);
+
+        var ex = await Assert.ThrowsAsync<StoreIncompatibleException>(() => sut.OpenAsync(TestStores.Embedder));
+
+        Assert.Contains($"schema version {SqlitePaperIndex.SchemaVersion + 1}, written by a newer RagPapers", ex.Message, StringComparison.Ordinal);
+        Assert.Contains($"schema versions 1 to {SqlitePaperIndex.SchemaVersion}", ex.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A store as the first release wrote it: this build's store with what schema 2 added taken away. Version 2 only
+    /// added the vocabulary table, so dropping it gives exactly the first release's tables.
+    /// </summary>
+    private static async Task CreateVersionOneStoreAsync(string path)
+    {
+        await using (var store = await TestStores.OpenAsync(path))
+        {
+            await store.UpsertAsync(
+            [
+                TestPapers.Document(TestPapers.Make("p1", "Zeolite catalysis", "Zeolite pores.")),
+                TestPapers.Document(TestPapers.Make("p2", "Zeolite membranes", "Membranes filter.")),
+            ]);
+        }
+
+        Execute(path, "DROP TABLE vocabulary; UPDATE meta SET value = '1' WHERE key = 'schema_version'");
+    }
+
+    private static void Execute(string path, string sql)
+    {
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ConnectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private static string SchemaVersionOf(string path) => Query(path, "SELECT value FROM meta WHERE key = 'schema_version'").Single();
+
+    private static List<string> SchemaOf(string path) =>
+        Query(path, "SELECT type || ' ' || name || ' ' || coalesce(sql, '') FROM sqlite_master ORDER BY type, name");
+
+    private static List<string> Query(string path, string sql)
+    {
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ConnectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var rows = new List<string>();
+        while (reader.Read())
+        {
+            rows.Add(reader.GetString(0));
+        }
+
+        return rows;
+    }
+}
