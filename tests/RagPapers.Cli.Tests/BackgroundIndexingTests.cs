@@ -57,6 +57,26 @@ public sealed class BackgroundIndexingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Chat_VectorsComputedBetweenPrompts_ShowsTheProgressLineBeforeTheNextPrompt()
+    {
+        _server.HoldEmbeddingsAfter(1); // the dimension probe; the first batch waits
+        using var chat = CliProcess.Start(["--store", Store], Endpoint());
+        await chat.WaitForOutputAsync("(semantic index 0/6: the vectors are being computed in the background", TimeSpan.FromSeconds(60));
+        await WaitUntilAsync(() => _server.HeldEmbeddingRequests == 1, chat);
+
+        _server.ReleaseHeldEmbeddingsThenHoldAfter(0); // one batch of two chunks goes through; the next one waits
+        await WaitUntilAsync(() => _server.HeldEmbeddingRequests == 1 && _server.EmbeddingRequests.Count == 3, chat);
+        await chat.WriteAsync("\n"); // an empty line is a new prompt: the line before it shows how far the index got
+        await chat.WaitForOutputAsync("(semantic index 2/6)", TimeSpan.FromSeconds(30));
+        _server.ReleaseEmbeddings();
+        await chat.WriteAsync("/quit\n");
+        var result = await chat.WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("(semantic index 2/6)\n", result.StandardOutput.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Ingest_KilledWhileABatchIsHeld_TheNextRunEmbedsOnlyTheRestAndTheStoreHoldsOneEmbeddersVectors()
     {
         _server.HoldEmbeddingsAfter(2); // the probe and the first batch of two chunks; the second batch waits

@@ -7,6 +7,7 @@ namespace RagPapers.Cli.Repl;
 internal sealed partial class ChatRepl
 {
     private bool _reportedIncomplete;
+    private int _shownEmbedded = -1;
 
     private void WriteSemanticIndexBanner()
     {
@@ -17,11 +18,15 @@ internal sealed partial class ChatRepl
         }
 
         _reportedIncomplete = true;
+        _shownEmbedded = status.Embedded;
         output.Line(string.Create(CultureInfo.InvariantCulture,
             $"({status.Counts}: the vectors are being computed in the background; until they are done, answers come from keyword search alone)"), Tone.Notice);
     }
 
-    /// <summary>Before a prompt: the one line that says the index has completed since the banner.</summary>
+    /// <summary>
+    /// Before a prompt: while the index is built, its progress when it moved since last shown ("semantic index
+    /// 212/516"); then the one line that says it has completed.
+    /// </summary>
     private void WriteSemanticIndexChange()
     {
         var status = indexer.Status;
@@ -31,15 +36,21 @@ internal sealed partial class ChatRepl
             output.Line(string.Create(CultureInfo.InvariantCulture,
                 $"(semantic index complete: {status.Total}/{status.Total}; answers now combine keyword and semantic search)"), Tone.Notice);
         }
-        else if (!_reportedIncomplete && !status.IsComplete)
+        else if (!status.IsComplete)
         {
             _reportedIncomplete = true; // papers added since (or vectors dropped): say when it completes again
+            if (status.Embedded != _shownEmbedded)
+            {
+                _shownEmbedded = status.Embedded;
+                output.Line($"({status.Counts})", Tone.Notice);
+            }
         }
     }
 
     private void WriteSemanticIndexStatus()
     {
         var status = indexer.Status;
+        _shownEmbedded = status.Embedded;
         if (!status.Deferred)
         {
             output.Line("The store takes its vectors during ingestion: keyword and semantic search are both on.", Tone.Notice);

@@ -68,6 +68,18 @@ public sealed class OpenAiStandIn : IAsyncDisposable
         }
     }
 
+    /// <summary>Answers the held embeddings requests and the next <paramref name="passes"/>, then holds again.</summary>
+    public void ReleaseHeldEmbeddingsThenHoldAfter(int passes)
+    {
+        lock (_holdGate)
+        {
+            var held = _release;
+            _embeddingPasses = passes;
+            _release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            held.TrySetResult();
+        }
+    }
+
     /// <summary>Answers the held embeddings requests and every later one.</summary>
     public void ReleaseEmbeddings()
     {
