@@ -4,8 +4,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using RagPapers.Answering;
+using RagPapers.Configuration;
 using RagPapers.Hosting;
 using RagPapers.Indexing;
+using RagPapers.Ingestion;
 using RagPapers.Retrieval;
 
 namespace RagPapers.Bench;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using RagPapers.Hosting;
+using RagPapers.Configuration;
 
 namespace RagPapers.Bench;
 

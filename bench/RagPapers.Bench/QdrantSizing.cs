@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
-using RagPapers.Hosting;
+using RagPapers.Configuration;
+using RagPapers.Embeddings;
 using RagPapers.Ingestion;
 using RagPapers.Papers;
 using RagPapers.Storage;

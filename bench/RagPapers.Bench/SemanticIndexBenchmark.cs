@@ -4,9 +4,11 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using RagPapers.Configuration;
 using RagPapers.Embeddings.MiniLM;
 using RagPapers.Hosting;
 using RagPapers.Indexing;
+using RagPapers.Ingestion;
 using RagPapers.Retrieval;
 
 namespace RagPapers.Bench;

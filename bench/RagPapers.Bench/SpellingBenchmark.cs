@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using RagPapers.Configuration;
 using RagPapers.Evaluation;
 using RagPapers.Hosting;
 using RagPapers.Ingestion;

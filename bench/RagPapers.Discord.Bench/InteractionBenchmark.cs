@@ -11,6 +11,7 @@ using Org.BouncyCastle.Crypto.Generators;
 using Org.BouncyCastle.Crypto.Parameters;
 using Org.BouncyCastle.Crypto.Signers;
 using Org.BouncyCastle.Security;
+using RagPapers.Configuration;
 using RagPapers.Discord.Hosting;
 using RagPapers.Hosting;
 using RagPapers.Indexing;

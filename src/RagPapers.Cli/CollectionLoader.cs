@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using RagPapers.Cli.Rendering;
-using RagPapers.Hosting;
+using RagPapers.Embeddings;
 using RagPapers.Ingestion;
 using RagPapers.Storage;
 

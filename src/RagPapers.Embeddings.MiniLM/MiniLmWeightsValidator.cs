@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using RagPapers.Hosting;
 
 namespace RagPapers.Embeddings.MiniLM;
 

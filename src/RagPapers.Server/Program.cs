@@ -1,3 +1,4 @@
+using RagPapers.Configuration;
 using RagPapers.Discord.Hosting;
 using RagPapers.Embeddings.MiniLM;
 using RagPapers.Hosting;

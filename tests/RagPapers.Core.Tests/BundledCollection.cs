@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using RagPapers.Configuration;
 using RagPapers.Hosting;
 using RagPapers.Indexing;
+using RagPapers.Ingestion;
 
 namespace RagPapers.Core.Tests;
 

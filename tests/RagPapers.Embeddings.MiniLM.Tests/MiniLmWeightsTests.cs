@@ -1,5 +1,4 @@
 using Microsoft.Extensions.AI;
-using RagPapers.Hosting;
 
 namespace RagPapers.Embeddings.MiniLM.Tests;
 

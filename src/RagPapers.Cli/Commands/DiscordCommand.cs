@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using RagPapers.Configuration;
 using RagPapers.Discord.Commands;
 using RagPapers.Discord.Hosting;
 using RagPapers.Hosting;

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using RagPapers.Cli.Rendering;
-using RagPapers.Hosting;
+using RagPapers.Ingestion;
 
 namespace RagPapers.Cli.Commands;
 

@@ -1,8 +1,9 @@
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using RagPapers.Hosting;
+using RagPapers.Embeddings;
 using RagPapers.Indexing;
+using RagPapers.Ingestion;
 using RagPapers.Storage;
 
 namespace RagPapers.Cli.Commands;

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using RagPapers.Embeddings;
 using RagPapers.Hosting;
+using RagPapers.Ingestion;
 using RagPapers.Storage;
 
 namespace RagPapers.Cli.Commands;

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
-using RagPapers.Hosting;
 using RagPapers.Storage;
 
 namespace RagPapers.Embeddings;

@@ -4,7 +4,6 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using OpenAI;
 using RagPapers.Answering.Llm;
-using RagPapers.Hosting;
 
 namespace RagPapers.Embeddings;
 

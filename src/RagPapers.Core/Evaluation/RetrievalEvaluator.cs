@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using RagPapers.Hosting;
 using RagPapers.Indexing;
 using RagPapers.Ingestion;
 using RagPapers.Retrieval;

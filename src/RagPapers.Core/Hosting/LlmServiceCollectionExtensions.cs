@@ -6,6 +6,8 @@ using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel;
 using RagPapers.Answering;
 using RagPapers.Answering.Llm;
+using ChatOptions = RagPapers.Answering.Llm.ChatOptions;
+using RagPapers.Configuration;
 using RagPapers.Embeddings;
 
 namespace RagPapers.Hosting;
@@ -41,14 +43,9 @@ public static class LlmServiceCollectionExtensions
     /// <summary>
     /// The answer writers: every registered <see cref="IAnswerWriter"/> (the extractive one) plus, when
     /// Chat:Provider is "OpenAI", the Semantic Kernel <see cref="LlmAnswerWriter"/>, which is then the default.
-    /// Also the start-up rules of Chat:* and Embeddings:* endpoints.
     /// </summary>
     public static IServiceCollection AddRagPapersLlm(this IServiceCollection services)
     {
-        var rules = new EndpointOptionsValidator();
-        services.AddSingleton<IValidateOptions<ChatOptions>>(rules);
-        services.AddSingleton<IValidateOptions<EmbeddingsOptions>>(rules);
-
         services.TryAddSingleton<ExtractiveAnswerWriter>();
         services.TryAddSingleton(sp => PromptLibrary.FromOptions(sp.GetRequiredService<IOptions<ChatOptions>>(), sp.GetRequiredService<ContentRoot>()));
         services.TryAddKeyedSingleton(ChatHttpClientKey, (sp, _) =>

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using RagPapers.Configuration;
+using RagPapers.Retrieval;
 using RagPapers.Storage;
 using RagPapers.Storage.Qdrant;
 using RagPapers.Storage.Sqlite;

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using RagPapers.Configuration;
 
 namespace RagPapers.Hosting;
 

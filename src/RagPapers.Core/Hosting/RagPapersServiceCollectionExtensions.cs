@@ -4,6 +4,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using RagPapers.Answering;
+using RagPapers.Answering.Llm;
+using ChatOptions = RagPapers.Answering.Llm.ChatOptions;
+using RagPapers.Configuration;
 using RagPapers.Embeddings;
 using RagPapers.Evaluation;
 using RagPapers.Indexing;
@@ -57,10 +60,8 @@ public static class RagPapersServiceCollectionExtensions
         services.AddValidated<EmbeddingsOptions, EmbeddingsOptionsValidator>(configuration, EmbeddingsOptions.Section);
         services.AddValidated<ChatOptions, ChatOptionsValidator>(configuration, ChatOptions.Section);
 
-        services.TryAddSingleton<ProviderAvailabilityValidator>();
-        services.AddSingleton<IValidateOptions<StoreOptions>>(sp => sp.GetRequiredService<ProviderAvailabilityValidator>());
-        services.AddSingleton<IValidateOptions<EmbeddingsOptions>>(sp => sp.GetRequiredService<ProviderAvailabilityValidator>());
-        services.AddSingleton<IValidateOptions<ChatOptions>>(sp => sp.GetRequiredService<ProviderAvailabilityValidator>());
+        services.AddSingleton<IValidateOptions<EmbeddingsOptions>, EmbeddingsOptionsRules>();
+        services.AddSingleton<IValidateOptions<ChatOptions>, ChatOptionsRules>();
         services.AddSingleton<IPostConfigureOptions<RetrievalOptions>>(sp => new EmbedderRetrievalDefaults(configuration, sp.GetServices<EmbeddingProviderRegistration>()));
         services.AddSingleton<IValidateOptions<StoreOptions>, QdrantStoreOptionsValidator>();
     }

@@ -1,8 +1,7 @@
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using RagPapers.Hosting;
-using RagPapers.Ingestion;
+using RagPapers.Embeddings;
 using RagPapers.Storage;
 
 namespace RagPapers.Indexing;
@@ -127,7 +126,7 @@ public sealed partial class SemanticIndexer : IAsyncDisposable, IDisposable
 
     private async Task<ChunkVector[]> EmbedAsync(IReadOnlyList<ChunkWithoutVector> pending, CancellationToken cancellationToken)
     {
-        var texts = pending.Select(p => Chunker.EmbeddingText(p.PaperTitle, p.Chunk)).ToArray();
+        var texts = pending.Select(p => p.Chunk.EmbeddingText(p.PaperTitle)).ToArray();
         var embeddings = await _embedder.GenerateAsync(texts, cancellationToken: cancellationToken);
         if (embeddings.Count != texts.Length)
         {

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
-using RagPapers.Hosting;
 using RagPapers.Papers;
+using RagPapers.Storage;
 using RagPapers.Text;
 
 namespace RagPapers.Ingestion;
@@ -16,12 +16,6 @@ public sealed class Chunker(IOptions<IngestionOptions> options)
 {
     private readonly int maxChars = options.Value.MaxChunkChars;
     private readonly int overlap = options.Value.OverlapSentences;
-
-    /// <summary>The text to embed for a chunk: the title gives the passage its context.</summary>
-    public static string EmbeddingText(Paper paper, Chunk chunk) => EmbeddingText(paper.Title, chunk);
-
-    /// <summary>The same text, for a chunk embedded later, from its paper's title.</summary>
-    public static string EmbeddingText(string title, Chunk chunk) => title + ". " + chunk.Text;
 
     /// <summary>The paper's chunks in order; none when the abstract is blank.</summary>
     public IReadOnlyList<Chunk> Split(Paper paper)

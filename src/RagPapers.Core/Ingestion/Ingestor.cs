@@ -2,7 +2,6 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RagPapers.Embeddings;
-using RagPapers.Hosting;
 using RagPapers.Papers;
 using RagPapers.Storage;
 
@@ -69,7 +68,7 @@ public sealed class Ingestor(
     {
         if (run.Pending.Count > 0)
         {
-            var texts = run.Pending.SelectMany(p => p.Chunks.Select(c => Chunker.EmbeddingText(p.Paper, c))).ToList();
+            var texts = run.Pending.SelectMany(p => p.Chunks.Select(c => c.EmbeddingText(p.Paper.Title))).ToList();
             var vectors = DefersVectors
                 ? [.. texts.Select(_ => ReadOnlyMemory<float>.Empty)]
                 : await EmbedAsync(texts, cancellationToken);

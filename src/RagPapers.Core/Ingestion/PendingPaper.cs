@@ -1,4 +1,5 @@
 using RagPapers.Papers;
+using RagPapers.Storage;
 
 namespace RagPapers.Ingestion;
 

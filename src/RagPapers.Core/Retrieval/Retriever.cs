@@ -2,7 +2,6 @@ using System.Diagnostics;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using RagPapers.Hosting;
 using RagPapers.Papers;
 using RagPapers.Storage;
 

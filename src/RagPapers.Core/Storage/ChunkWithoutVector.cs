@@ -1,4 +1,3 @@
-using RagPapers.Ingestion;
 
 namespace RagPapers.Storage;
 

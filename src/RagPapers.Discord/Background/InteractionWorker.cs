@@ -2,8 +2,8 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RagPapers.Discord.Hosting;
-using RagPapers.Hosting;
 using RagPapers.Indexing;
+using RagPapers.Ingestion;
 
 namespace RagPapers.Discord.Background;
 

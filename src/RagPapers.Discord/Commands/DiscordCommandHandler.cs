@@ -3,7 +3,7 @@ using RagPapers.Discord.Background;
 using RagPapers.Discord.Conversations;
 using RagPapers.Discord.Rendering;
 using RagPapers.Discord.Rest;
-using RagPapers.Hosting;
+using RagPapers.Ingestion;
 using RagPapers.Retrieval;
 
 namespace RagPapers.Discord.Commands;

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
-using RagPapers.Hosting;
+using RagPapers.Answering.Llm;
 
 namespace RagPapers.Server.Health;
 

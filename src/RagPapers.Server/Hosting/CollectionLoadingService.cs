@@ -1,5 +1,5 @@
-using RagPapers.Hosting;
 using RagPapers.Indexing;
+using RagPapers.Ingestion;
 
 namespace RagPapers.Server.Hosting;
 

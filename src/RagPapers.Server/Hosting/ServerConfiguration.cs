@@ -1,3 +1,4 @@
+using RagPapers.Configuration;
 using RagPapers.Hosting;
 
 namespace RagPapers.Server.Hosting;

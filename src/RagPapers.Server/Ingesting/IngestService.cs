@@ -1,4 +1,4 @@
-using RagPapers.Hosting;
+using RagPapers.Ingestion;
 using RagPapers.Server.Contracts;
 
 namespace RagPapers.Server.Ingesting;

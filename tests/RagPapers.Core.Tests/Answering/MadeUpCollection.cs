@@ -1,7 +1,9 @@
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using RagPapers.Configuration;
 using RagPapers.Hosting;
+using RagPapers.Ingestion;
 
 namespace RagPapers.Core.Tests.Answering;
 

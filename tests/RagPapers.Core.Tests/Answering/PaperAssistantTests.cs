@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using RagPapers.Answering;
-using RagPapers.Hosting;
 using RagPapers.Retrieval;
 using RagPapers.Storage;
 using static RagPapers.Core.Tests.Answering.SamplePapers;

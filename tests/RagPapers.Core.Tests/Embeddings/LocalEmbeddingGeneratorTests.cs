@@ -1,7 +1,6 @@
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
 using RagPapers.Embeddings;
-using RagPapers.Hosting;
 using System.Numerics.Tensors;
 
 namespace RagPapers.Core.Tests.Embeddings;

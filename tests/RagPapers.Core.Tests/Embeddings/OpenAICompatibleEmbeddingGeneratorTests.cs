@@ -2,7 +2,6 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using RagPapers.Core.Tests.Fakes;
 using RagPapers.Embeddings;
-using RagPapers.Hosting;
 using RagPapers.Storage;
 using RagPapers.Storage.Sqlite;
 using RagPapers.Tests.OpenAi;

@@ -1,4 +1,3 @@
-using RagPapers.Ingestion;
 using RagPapers.Papers;
 using RagPapers.Storage;
 

@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using RagPapers.Core.Tests.Embeddings;
 using RagPapers.Embeddings;
-using RagPapers.Hosting;
+using RagPapers.Retrieval;
 
 namespace RagPapers.Core.Tests.Hosting;
 

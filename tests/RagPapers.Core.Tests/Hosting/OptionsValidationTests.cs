@@ -27,6 +27,19 @@ public sealed class OptionsValidationTests
     }
 
     [Theory]
+    [InlineData("Store:Provider", "Postgres")]
+    [InlineData("Chat:Provider", "Claude")]
+    [InlineData("Embeddings:Provider", "Qdrant")]
+    public async Task StartAsync_UnknownProvider_IsReportedOnce(string key, string value)
+    {
+        using var host = RepoHost.Build(new Dictionary<string, string?> { [key] = value });
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Single(error.Failures, f => f.Contains(key, StringComparison.Ordinal));
+    }
+
+    [Theory]
     [InlineData("Chat", "localhost:11434/v1", "Chat:Endpoint 'localhost:11434/v1' is not an absolute http or https URL")]
     [InlineData("Embeddings", "", "Embeddings:Endpoint is required when Embeddings:Provider is \"OpenAI\"")]
     public async Task StartAsync_OpenAIProviderWithBadEndpoint_SaysWhatToSet(string section, string endpoint, string expected)

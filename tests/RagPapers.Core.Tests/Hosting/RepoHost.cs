@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using RagPapers.Configuration;
 using RagPapers.Hosting;
 
 namespace RagPapers.Core.Tests.Hosting;

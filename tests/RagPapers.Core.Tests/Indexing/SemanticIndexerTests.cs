@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using RagPapers.Core.Tests.Fakes;
 using RagPapers.Core.Tests.Ingestion;
-using RagPapers.Hosting;
+using RagPapers.Embeddings;
 using RagPapers.Indexing;
 using RagPapers.Storage;
 using RagPapers.Storage.Sqlite;

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using RagPapers.Core.Tests.Fakes;
-using RagPapers.Hosting;
 using RagPapers.Ingestion;
+using RagPapers.Storage;
 
 namespace RagPapers.Core.Tests.Ingestion;
 
@@ -105,14 +105,6 @@ public sealed class ChunkerTests
     public void Split_BlankAbstract_NoChunks(string text)
     {
         Assert.Empty(Create(700, 1).Split(TestPapers.Make("p1", abstractText: text)));
-    }
-
-    [Fact]
-    public void EmbeddingText_Chunk_PrefixesTheTitle()
-    {
-        var paper = TestPapers.Make("p1", title: "Sparse Graphs");
-
-        Assert.Equal("Sparse Graphs. Some text.", Chunker.EmbeddingText(paper, new Chunk("p1", 0, "Some text.")));
     }
 
     [Fact]

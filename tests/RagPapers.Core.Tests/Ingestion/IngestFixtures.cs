@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using RagPapers.Core.Tests.Fakes;
-using RagPapers.Hosting;
 using RagPapers.Ingestion;
 using RagPapers.Papers;
 using RagPapers.Storage;

@@ -129,7 +129,7 @@ public sealed class IngestorTests : IDisposable
     {
         await using var index = await TestStores.OpenAsync(StorePath);
         using var logs = new RagPapers.Core.Tests.Answering.Llm.CapturingLoggerProvider();
-        var options = Microsoft.Extensions.Options.Options.Create(new RagPapers.Hosting.IngestionOptions());
+        var options = Microsoft.Extensions.Options.Options.Create(new RagPapers.Ingestion.IngestionOptions());
         var sut = new Ingestor(index, new HashingEmbeddingGenerator(), new Chunker(options), options, TimeProvider.System, new TypedLogger(logs.CreateLogger("ingest")));
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => sut.IngestAsync(FailingAfterOne()));
@@ -192,9 +192,9 @@ public sealed class IngestorTests : IDisposable
     [Fact]
     public async Task IngestAsync_LocalHashedEmbedder_StoresTheVectorsWithThePapers()
     {
-        using var local = new LocalEmbeddingGenerator(Microsoft.Extensions.Options.Options.Create(new RagPapers.Hosting.EmbeddingsOptions { Dimensions = 64 }));
+        using var local = new LocalEmbeddingGenerator(Microsoft.Extensions.Options.Options.Create(new RagPapers.Embeddings.EmbeddingsOptions { Dimensions = 64 }));
         await using var index = await TestStores.OpenAsync(StorePath, local.Descriptor);
-        var options = Microsoft.Extensions.Options.Options.Create(new RagPapers.Hosting.IngestionOptions());
+        var options = Microsoft.Extensions.Options.Options.Create(new RagPapers.Ingestion.IngestionOptions());
         var sut = new Ingestor(index, local, new Chunker(options), options, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<Ingestor>.Instance);
 
         await sut.IngestAsync(TestPapers.Stream(Read(SamplePapers(5))));

@@ -1,6 +1,5 @@
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
-using RagPapers.Ingestion;
 using RagPapers.Papers;
 using RagPapers.Storage;
 using RagPapers.Text;

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using RagPapers.Configuration;
 using RagPapers.Hosting;
+using RagPapers.Ingestion;
 using RagPapers.Retrieval;
 using RagPapers.Storage;
 

@@ -4,7 +4,6 @@ using RagPapers.Core.Tests.Fakes;
 using FakePapers = RagPapers.Core.Tests.Fakes.TestPapers;
 using RagPapers.Core.Tests.Storage.Contract;
 using RagPapers.Core.Tests.Storage.Qdrant;
-using RagPapers.Hosting;
 using RagPapers.Retrieval;
 
 namespace RagPapers.Core.Tests.Retrieval;

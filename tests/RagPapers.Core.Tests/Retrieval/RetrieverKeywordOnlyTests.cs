@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using RagPapers.Core.Tests.Fakes;
 using RagPapers.Core.Tests.Ingestion;
-using RagPapers.Hosting;
+using RagPapers.Embeddings;
 using RagPapers.Indexing;
 using RagPapers.Retrieval;
 using RagPapers.Storage.Sqlite;

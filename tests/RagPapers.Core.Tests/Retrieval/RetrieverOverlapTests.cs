@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using RagPapers.Embeddings;
-using RagPapers.Hosting;
 using RagPapers.Retrieval;
 
 namespace RagPapers.Core.Tests.Retrieval;

@@ -3,8 +3,6 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using RagPapers.Core.Tests.Embeddings;
 using RagPapers.Embeddings;
-using RagPapers.Hosting;
-using RagPapers.Ingestion;
 using RagPapers.Papers;
 using RagPapers.Retrieval;
 using RagPapers.Storage;

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using RagPapers.Configuration;
 using RagPapers.Discord.Hosting;
 using RagPapers.Hosting;
 

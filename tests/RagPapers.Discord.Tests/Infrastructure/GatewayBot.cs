@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
+using RagPapers.Configuration;
 using RagPapers.Discord.Gateway;
 using RagPapers.Discord.Hosting;
 using RagPapers.Hosting;

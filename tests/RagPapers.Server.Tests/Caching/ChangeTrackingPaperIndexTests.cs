@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using RagPapers.Hosting;
 using RagPapers.Server.Caching;
 using RagPapers.Storage;
 using RagPapers.Storage.Qdrant;

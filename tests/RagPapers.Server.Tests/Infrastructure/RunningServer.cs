@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using RagPapers.Configuration;
 using RagPapers.Discord.Hosting;
 using RagPapers.Embeddings.MiniLM;
 using RagPapers.Hosting;

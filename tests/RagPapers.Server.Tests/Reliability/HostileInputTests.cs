@@ -5,7 +5,6 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using RagPapers.Embeddings;
-using RagPapers.Ingestion;
 using RagPapers.Papers;
 using RagPapers.Server.Tests.Infrastructure;
 using RagPapers.Storage;

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel;
-using RagPapers.Hosting;
 using RagPapers.Retrieval;
 using RagPapers.Storage;
 

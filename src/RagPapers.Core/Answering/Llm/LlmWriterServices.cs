@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.SemanticKernel;
-using RagPapers.Hosting;
 using RagPapers.Retrieval;
 using RagPapers.Storage;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
-using RagPapers.Hosting;
+using RagPapers.Configuration;
 
 namespace RagPapers.Answering.Llm;
 

@@ -1,6 +1,5 @@
 using Google.Protobuf.Collections;
 using Qdrant.Client.Grpc;
-using RagPapers.Ingestion;
 using RagPapers.Papers;
 using QdrantValue = Qdrant.Client.Grpc.Value;
 

@@ -5,7 +5,6 @@ using Microsoft.Extensions.Logging;
 using Polly;
 using Qdrant.Client;
 using Qdrant.Client.Grpc;
-using RagPapers.Hosting;
 
 namespace RagPapers.Storage.Qdrant;
 

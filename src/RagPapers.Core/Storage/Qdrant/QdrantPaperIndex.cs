@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
-using RagPapers.Hosting;
 
 namespace RagPapers.Storage.Qdrant;
 

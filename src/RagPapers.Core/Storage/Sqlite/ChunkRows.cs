@@ -1,5 +1,4 @@
 using System.Text;
-using RagPapers.Ingestion;
 
 namespace RagPapers.Storage.Sqlite;
 

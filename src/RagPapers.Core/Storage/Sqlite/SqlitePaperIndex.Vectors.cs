@@ -1,5 +1,4 @@
 using System.Globalization;
-using RagPapers.Ingestion;
 
 namespace RagPapers.Storage.Sqlite;
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using RagPapers.Answering;
 using RagPapers.Answering.Llm;
+using RagPapers.Configuration;
 using RagPapers.Core.Tests.Retrieval;
 using RagPapers.Hosting;
 using RagPapers.Papers;

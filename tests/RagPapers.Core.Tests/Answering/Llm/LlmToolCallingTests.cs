@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using RagPapers.Storage;
 using RagPapers.Answering.Llm;
-using RagPapers.Hosting;
 using RagPapers.Tests.OpenAi;
 using static RagPapers.Core.Tests.Answering.SamplePapers;
 

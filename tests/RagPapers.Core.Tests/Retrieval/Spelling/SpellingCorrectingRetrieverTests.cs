@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using RagPapers.Hosting;
 using RagPapers.Core.Tests.Answering;
 using FakePapers = RagPapers.Core.Tests.Fakes.TestPapers;
 using Stores = RagPapers.Core.Tests.Fakes.TestStores;

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Qdrant.Client;
-using RagPapers.Hosting;
 using RagPapers.Storage;
 using RagPapers.Storage.Qdrant;
 

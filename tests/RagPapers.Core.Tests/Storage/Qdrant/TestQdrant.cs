@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using RagPapers.Core.Tests.Fakes;
-using RagPapers.Hosting;
+using RagPapers.Storage;
 using RagPapers.Storage.Qdrant;
 
 namespace RagPapers.Core.Tests.Storage.Qdrant;

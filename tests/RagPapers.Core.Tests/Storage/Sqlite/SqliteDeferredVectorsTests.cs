@@ -1,5 +1,4 @@
 using RagPapers.Core.Tests.Fakes;
-using RagPapers.Ingestion;
 using RagPapers.Papers;
 using RagPapers.Storage;
 using RagPapers.Storage.Sqlite;
@@ -137,5 +136,5 @@ public sealed class SqliteDeferredVectorsTests : IDisposable
     }
 
     private static ChunkVector Vector(ChunkWithoutVector chunk) =>
-        new(chunk.Key, HashingEmbeddingGenerator.Embed(Chunker.EmbeddingText(chunk.PaperTitle, chunk.Chunk)));
+        new(chunk.Key, HashingEmbeddingGenerator.Embed(chunk.Chunk.EmbeddingText(chunk.PaperTitle)));
 }

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace RagPapers.Hosting;
+namespace RagPapers.Ingestion;
 
 /// <summary>The "Collection" section: which files make up the default collection.</summary>
 public sealed class CollectionOptions

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace RagPapers.Hosting;
+namespace RagPapers.Storage;
 
 /// <summary>The "Store" section: where the index lives.</summary>
 public sealed class StoreOptions

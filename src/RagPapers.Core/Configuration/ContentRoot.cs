@@ -1,4 +1,4 @@
-namespace RagPapers.Hosting;
+namespace RagPapers.Configuration;
 
 /// <summary>The folder that holds appsettings.json; relative paths in configuration are resolved against it.</summary>
 public sealed class ContentRoot(string path)

@@ -1,4 +1,4 @@
-namespace RagPapers.Hosting;
+namespace RagPapers.Answering.Llm;
 
 /// <summary>Whether the chat model is offered the papers tools (Chat:UseTools).</summary>
 public enum ChatToolUse

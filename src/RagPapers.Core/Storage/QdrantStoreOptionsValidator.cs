@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 
-namespace RagPapers.Hosting;
+namespace RagPapers.Storage;
 
 /// <summary>Checks Store:Qdrant at start-up (whatever the provider, as `reindex` may use it), naming each setting by its path.</summary>
 internal sealed partial class QdrantStoreOptionsValidator : IValidateOptions<StoreOptions>

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace RagPapers.Hosting;
+namespace RagPapers.Embeddings;
 
 /// <summary>The "Embeddings" section.</summary>
 public sealed class EmbeddingsOptions
@@ -17,7 +17,7 @@ public sealed class EmbeddingsOptions
 
     /// <summary>
     /// "MiniLM" (offline neural, the default; front-ends carry it), "Local" (offline hashed n-grams, no weights: for
-    /// tiny machines) or "OpenAI" (any OpenAI-compatible /v1/embeddings endpoint); ProviderAvailabilityValidator
+    /// tiny machines) or "OpenAI" (any OpenAI-compatible /v1/embeddings endpoint); EmbeddingsOptionsRules
     /// refuses any other.
     /// </summary>
     public string Provider { get; set; } = DefaultProvider;

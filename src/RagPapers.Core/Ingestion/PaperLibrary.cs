@@ -1,12 +1,12 @@
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
+using RagPapers.Configuration;
 using RagPapers.Embeddings;
 using RagPapers.Indexing;
-using RagPapers.Ingestion;
 using RagPapers.Papers;
 using RagPapers.Storage;
 
-namespace RagPapers.Hosting;
+namespace RagPapers.Ingestion;
 
 /// <summary>
 /// What a front-end does with the collection before it answers: open the store with the configured

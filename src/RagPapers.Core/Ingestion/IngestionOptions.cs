@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using RagPapers.Papers;
 
-namespace RagPapers.Hosting;
+namespace RagPapers.Ingestion;
 
 /// <summary>The "Ingestion" section: chunk sizes and batching.</summary>
 public sealed class IngestionOptions

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using RagPapers.Embeddings;
 
-namespace RagPapers.Hosting;
+namespace RagPapers.Retrieval;
 
 /// <summary>
 /// Gives Retrieval:KeywordWeight and Retrieval:MinRelevance the values measured for the configured add-on

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace RagPapers.Hosting;
+namespace RagPapers.Retrieval;
 
 /// <summary>The "Retrieval" section.</summary>
 public sealed class RetrievalOptions

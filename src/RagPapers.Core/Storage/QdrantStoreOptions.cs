@@ -1,4 +1,4 @@
-namespace RagPapers.Hosting;
+namespace RagPapers.Storage;
 
 /// <summary>The "Store:Qdrant" section: where the Qdrant server is and which collection holds the papers (checked by <see cref="QdrantStoreOptionsValidator"/>).</summary>
 public sealed class QdrantStoreOptions

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace RagPapers.Hosting;
+namespace RagPapers.Answering.Llm;
 
 /// <summary>The "Chat" section: "None" gives extractive answers offline; "OpenAI" answers with any OpenAI-compatible chat model.</summary>
 public sealed class ChatOptions

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace RagPapers.Hosting;
+namespace RagPapers.Configuration;
 
 /// <summary>
 /// Runs a source-generated validator and prefixes each failure with the configuration path, so
