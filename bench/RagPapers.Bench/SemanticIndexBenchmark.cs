@@ -4,7 +4,7 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using RagPapers.Embeddings.MiniLM;
+using RagPapers.Embeddings.MiniLM.Hosting;
 using RagPapers.Hosting;
 using RagPapers.Indexing;
 using RagPapers.Retrieval;

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using RagPapers.Embeddings.MiniLM;
+using RagPapers.Embeddings.MiniLM.Hosting;
 using RagPapers.Hosting;
 
 namespace RagPapers.Cli;

@@ -1,5 +1,5 @@
 using RagPapers.Discord.Hosting;
-using RagPapers.Embeddings.MiniLM;
+using RagPapers.Embeddings.MiniLM.Hosting;
 using RagPapers.Hosting;
 using RagPapers.Server.Endpoints;
 using RagPapers.Server.Hosting;

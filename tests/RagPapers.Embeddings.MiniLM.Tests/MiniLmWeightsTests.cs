@@ -1,5 +1,6 @@
 using Microsoft.Extensions.AI;
 using RagPapers.Hosting;
+using RagPapers.Embeddings.MiniLM.Inference;
 
 namespace RagPapers.Embeddings.MiniLM.Tests;
 

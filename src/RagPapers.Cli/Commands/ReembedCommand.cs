@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using RagPapers.Hosting;
 using RagPapers.Indexing;
 using RagPapers.Storage;
+using RagPapers.Cli.Collection;
 
 namespace RagPapers.Cli.Commands;
 

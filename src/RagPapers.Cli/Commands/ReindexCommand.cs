@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using RagPapers.Embeddings;
 using RagPapers.Hosting;
 using RagPapers.Storage;
+using RagPapers.Cli.Collection;
 
 namespace RagPapers.Cli.Commands;
 

@@ -1,6 +1,6 @@
 using RagPapers.Answering;
 using RagPapers.Cli.Rendering;
-using RagPapers.Cli.Rendering.Terminal;
+using RagPapers.Cli.Terminal;
 using RagPapers.Indexing;
 using RagPapers.Storage;
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 using RagPapers.Answering;
-using RagPapers.Discord.Hosting;
+using RagPapers.Discord.Configuration;
 
 namespace RagPapers.Discord.Conversations;
 

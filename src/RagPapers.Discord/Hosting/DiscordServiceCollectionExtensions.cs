@@ -8,6 +8,7 @@ using RagPapers.Discord.Conversations;
 using RagPapers.Discord.Gateway;
 using RagPapers.Discord.Interactions;
 using RagPapers.Discord.Rest;
+using RagPapers.Discord.Configuration;
 
 namespace RagPapers.Discord.Hosting;
 

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using RagPapers.Answering;
-using RagPapers.Server.Hosting;
+using RagPapers.Server.Configuration;
 
 namespace RagPapers.Server.Conversations;
 

@@ -13,6 +13,8 @@ using RagPapers.Server.Security;
 using RagPapers.Server.Streaming;
 using RagPapers.Server.Telemetry;
 using RagPapers.Storage;
+using RagPapers.Server.Collection;
+using RagPapers.Server.Configuration;
 
 namespace RagPapers.Server.Hosting;
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Time.Testing;
 using RagPapers.Discord.Gateway;
 using RagPapers.Discord.Hosting;
 using RagPapers.Hosting;
+using RagPapers.Discord.Configuration;
 
 namespace RagPapers.Discord.Tests.Infrastructure;
 

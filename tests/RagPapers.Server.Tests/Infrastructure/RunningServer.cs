@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using RagPapers.Discord.Hosting;
-using RagPapers.Embeddings.MiniLM;
+using RagPapers.Embeddings.MiniLM.Hosting;
 using RagPapers.Hosting;
 using RagPapers.Server.Endpoints;
 using RagPapers.Server.Hosting;
