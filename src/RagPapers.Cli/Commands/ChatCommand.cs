@@ -23,7 +23,8 @@ internal static class ChatCommand
                 services.GetRequiredService<IPaperIndex>(),
                 indexer,
                 Console.In,
-                Terminal.ConsoleView.ForStandardOutput());
+                Terminal.ConsoleView.ForStandardOutput(),
+                services.GetRequiredService<TimeProvider>());
             return await repl.RunAsync(token);
         }, cancellationToken);
 }

@@ -1,6 +1,6 @@
 using RagPapers.Answering;
 
-namespace RagPapers.Server.Conversations;
+namespace RagPapers.Conversations;
 
 /// <summary>Exclusive use of one conversation for one question; disposing it lets the next question in.</summary>
 public sealed class ConversationLease(string id, Conversation conversation, Action release) : IDisposable
