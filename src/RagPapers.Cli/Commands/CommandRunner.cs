@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.Options;
+using RagPapers.Hosting;
 using RagPapers.Storage;
 
 namespace RagPapers.Cli.Commands;
@@ -24,7 +25,7 @@ internal static class CommandRunner
         {
             return Fail(ExitCodes.Usage, "invalid configuration: " + string.Join(" ", ex.Failures));
         }
-        catch (InvalidOperationException ex) when (ex.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal))
+        catch (ConfigurationValueException ex)
         {
             return Fail(ExitCodes.Usage, "invalid configuration: " + ex.Message);
         }

@@ -57,10 +57,7 @@ public static class RagPapersServiceCollectionExtensions
         services.AddValidated<EmbeddingsOptions, EmbeddingsOptionsValidator>(configuration, EmbeddingsOptions.Section);
         services.AddValidated<ChatOptions, ChatOptionsValidator>(configuration, ChatOptions.Section);
 
-        services.TryAddSingleton<ProviderAvailabilityValidator>();
-        services.AddSingleton<IValidateOptions<StoreOptions>>(sp => sp.GetRequiredService<ProviderAvailabilityValidator>());
-        services.AddSingleton<IValidateOptions<EmbeddingsOptions>>(sp => sp.GetRequiredService<ProviderAvailabilityValidator>());
-        services.AddSingleton<IValidateOptions<ChatOptions>>(sp => sp.GetRequiredService<ProviderAvailabilityValidator>());
+        services.AddSingleton<IValidateOptions<EmbeddingsOptions>, ProviderAvailabilityValidator>();
         services.AddSingleton<IPostConfigureOptions<RetrievalOptions>>(sp => new EmbedderRetrievalDefaults(configuration, sp.GetServices<EmbeddingProviderRegistration>()));
         services.AddSingleton<IValidateOptions<StoreOptions>, QdrantStoreOptionsValidator>();
     }
@@ -69,7 +66,7 @@ public static class RagPapersServiceCollectionExtensions
         where TOptions : class
         where TValidator : class, IValidateOptions<TOptions>, new()
     {
-        services.AddOptions<TOptions>().Bind(configuration.GetSection(section)).ValidateOnStart();
+        services.AddOptions<TOptions>().BindSection(configuration, section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<TOptions>>(new SectionPathValidator<TOptions>(section, new TValidator()));
     }
 }

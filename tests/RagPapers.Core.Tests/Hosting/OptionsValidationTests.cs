@@ -26,6 +26,21 @@ public sealed class OptionsValidationTests
         Assert.Contains(expectedPath, string.Join(" ", error.Failures), StringComparison.Ordinal);
     }
 
+    // The provider's own rule names the choices; a second check of the same switch told the user twice.
+    [Theory]
+    [InlineData("Store:Provider", "Postgres", "Store:Provider must be \"Sqlite\" or \"Qdrant\".")]
+    [InlineData("Chat:Provider", "Claude", "Chat:Provider must be \"None\" or \"OpenAI\".")]
+    public async Task StartAsync_UnknownProvider_ReportsItOnce(string key, string value, string expected)
+    {
+        using var host = RepoHost.Build(new Dictionary<string, string?> { [key] = value });
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        var mentions = error.Failures.Where(f => f.Contains(key, StringComparison.Ordinal)).ToArray();
+        Assert.Single(mentions);
+        Assert.Contains(expected, mentions[0], StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("Chat", "localhost:11434/v1", "Chat:Endpoint 'localhost:11434/v1' is not an absolute http or https URL")]
     [InlineData("Embeddings", "", "Embeddings:Endpoint is required when Embeddings:Provider is \"OpenAI\"")]
