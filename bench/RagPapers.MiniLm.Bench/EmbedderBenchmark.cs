@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Numerics.Tensors;
 using Microsoft.Extensions.AI;
 using RagPapers.Embeddings.MiniLM;
+using RagPapers.Embeddings.MiniLM.Inference;
 
 namespace RagPapers.MiniLm.Bench;
 

@@ -1,3 +1,3 @@
-using RagPapers.Cli;
+using RagPapers.Cli.Hosting;
 
 return await RootCommandFactory.InvokeAsync(args);

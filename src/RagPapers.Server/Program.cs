@@ -1,6 +1,6 @@
 using RagPapers.Configuration;
 using RagPapers.Discord.Hosting;
-using RagPapers.Embeddings.MiniLM;
+using RagPapers.Embeddings.MiniLM.Hosting;
 using RagPapers.Hosting;
 using RagPapers.Server.Endpoints;
 using RagPapers.Server.Hosting;

@@ -1,5 +1,6 @@
 using System.Numerics.Tensors;
 using Microsoft.Extensions.AI;
+using RagPapers.Embeddings.MiniLM.Inference;
 
 namespace RagPapers.Embeddings.MiniLM.Tests;
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.AI;
+using RagPapers.Embeddings.MiniLM.Inference;
 
 namespace RagPapers.Embeddings.MiniLM.Tests;
 

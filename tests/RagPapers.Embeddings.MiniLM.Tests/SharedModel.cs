@@ -1,3 +1,5 @@
+using RagPapers.Embeddings.MiniLM.Inference;
+
 namespace RagPapers.Embeddings.MiniLM.Tests;
 
 /// <summary>The default (int8) model and the fp32 original, loaded once for the whole class: each takes about a second.</summary>

@@ -1,3 +1,5 @@
+using RagPapers.Embeddings.MiniLM.Inference;
+
 namespace RagPapers.Embeddings.MiniLM.Tests;
 
 public sealed class TokenBatchesTests

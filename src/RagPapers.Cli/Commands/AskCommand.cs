@@ -2,8 +2,9 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using RagPapers.Answering;
 using RagPapers.Cli.Rendering;
-using RagPapers.Cli.Rendering.Terminal;
+using RagPapers.Cli.Terminal;
 using RagPapers.Storage;
+using RagPapers.Cli.Collection;
 
 namespace RagPapers.Cli.Commands;
 

@@ -3,6 +3,7 @@ using RagPapers.Answering;
 using RagPapers.Cli.Repl;
 using RagPapers.Indexing;
 using RagPapers.Storage;
+using RagPapers.Cli.Collection;
 
 namespace RagPapers.Cli.Commands;
 
@@ -22,7 +23,8 @@ internal static class ChatCommand
                 services.GetRequiredService<IPaperIndex>(),
                 indexer,
                 Console.In,
-                Rendering.Terminal.ConsoleView.ForStandardOutput());
+                Terminal.ConsoleView.ForStandardOutput(),
+                services.GetRequiredService<TimeProvider>());
             return await repl.RunAsync(token);
         }, cancellationToken);
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using RagPapers.Cli.Rendering;
 using RagPapers.Ingestion;
+using RagPapers.Cli.Collection;
 
 namespace RagPapers.Cli.Commands;
 
@@ -24,7 +25,7 @@ internal static class IngestCommand
             var files = library.ResolveFiles(parse.GetValue(paths)!.Select(Path.GetFullPath));
             var summary = await CollectionLoader.IngestWithProgressAsync(library, files, "Ingesting", token);
             CollectionLoader.ReportReplacedEmbedder(services);
-            IngestSummaryRenderer.Write(Rendering.Terminal.ConsoleView.ForStandardOutput(), summary, files.Count);
+            IngestSummaryRenderer.Write(Terminal.ConsoleView.ForStandardOutput(), summary, files.Count);
 
             // A finished ingest leaves a complete store (the next command answers with hybrid search at once); with
             // --no-wait the vectors are computed by whatever opens the store next (the chat, the server, ask, search).

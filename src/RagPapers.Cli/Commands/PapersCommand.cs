@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using RagPapers.Storage;
+using RagPapers.Cli.Collection;
+using RagPapers.Cli.Terminal;
 
 namespace RagPapers.Cli.Commands;
 
@@ -22,7 +24,7 @@ internal static class PapersCommand
             {
                 await foreach (var paper in index.ListPapersAsync(token))
                 {
-                    Console.Out.WriteLine(Rendering.TerminalText.Safe($"{paper.Id}\t{paper.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "-"}\t{paper.Title}"));
+                    Console.Out.WriteLine(TerminalText.Safe($"{paper.Id}\t{paper.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "-"}\t{paper.Title}"));
                 }
             }
 

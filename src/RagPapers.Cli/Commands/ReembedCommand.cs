@@ -5,6 +5,7 @@ using RagPapers.Embeddings;
 using RagPapers.Indexing;
 using RagPapers.Ingestion;
 using RagPapers.Storage;
+using RagPapers.Cli.Collection;
 
 namespace RagPapers.Cli.Commands;
 

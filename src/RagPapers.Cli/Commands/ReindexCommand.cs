@@ -7,6 +7,7 @@ using RagPapers.Embeddings;
 using RagPapers.Hosting;
 using RagPapers.Ingestion;
 using RagPapers.Storage;
+using RagPapers.Cli.Collection;
 
 namespace RagPapers.Cli.Commands;
 

@@ -1,9 +1,10 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using RagPapers.Cli.Rendering;
-using RagPapers.Cli.Rendering.Terminal;
+using RagPapers.Cli.Terminal;
 using RagPapers.Retrieval;
 using RagPapers.Storage;
+using RagPapers.Cli.Collection;
 
 namespace RagPapers.Cli.Commands;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using RagPapers.Answering;
-using RagPapers.Cli.Rendering.Terminal;
+using RagPapers.Cli.Terminal;
 using RagPapers.Text;
 
 namespace RagPapers.Cli.Rendering;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using RagPapers.Evaluation;
+using RagPapers.Cli.Terminal;
 
 namespace RagPapers.Cli.Rendering;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using RagPapers.Cli.Rendering.Terminal;
+using RagPapers.Cli.Terminal;
 using RagPapers.Ingestion;
 
 namespace RagPapers.Cli.Rendering;

@@ -1,6 +1,6 @@
 using System.Text;
 using RagPapers.Answering;
-using RagPapers.Cli.Rendering.Terminal;
+using RagPapers.Cli.Terminal;
 
 namespace RagPapers.Cli.Rendering;
 

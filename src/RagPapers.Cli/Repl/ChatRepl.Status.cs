@@ -1,5 +1,5 @@
 using System.Globalization;
-using RagPapers.Cli.Rendering.Terminal;
+using RagPapers.Cli.Terminal;
 
 namespace RagPapers.Cli.Repl;
 

@@ -1,6 +1,7 @@
 using RagPapers.Answering;
 using RagPapers.Cli.Rendering;
-using RagPapers.Cli.Rendering.Terminal;
+using RagPapers.Cli.Terminal;
+using RagPapers.Conversations;
 using RagPapers.Indexing;
 using RagPapers.Storage;
 
@@ -12,9 +13,11 @@ namespace RagPapers.Cli.Repl;
 /// the prompt (exit 130). While the semantic index is built in the background, answers say they come from keyword
 /// search, and the line before the first prompt after it completes says so.
 /// </summary>
-internal sealed partial class ChatRepl(PaperAssistant assistant, IPaperIndex index, SemanticIndexer indexer, TextReader input, ConsoleView output)
+internal sealed partial class ChatRepl(PaperAssistant assistant, IPaperIndex index, SemanticIndexer indexer, TextReader input, ConsoleView output, TimeProvider time)
 {
-    private Conversation _conversation = new();
+    // One user, one conversation at a time: the shared store, holding one and never expiring it (/reset forgets it).
+    private const string Session = "repl";
+    private readonly ConversationStore _conversations = new(new ConversationLimits(1, Timeout.InfiniteTimeSpan), time);
     private Answer? _last;
     private string _writer = assistant.Writers.Default.Name;
     private CancellationTokenSource? _answering;
@@ -86,7 +89,9 @@ internal sealed partial class ChatRepl(PaperAssistant assistant, IPaperIndex ind
         {
             // Every writer goes through the streaming path: the llm writer prints tokens as they come, the
             // extractive one yields its whole answer at once.
-            var updates = assistant.AskStreamingAsync(question, _conversation, writer: _writer, cancellationToken: answering.Token);
+            // Never contended (one user): acquired without the token, so a Ctrl-C still ends in a "cancelled" answer.
+            using var lease = await _conversations.AcquireAsync(Session, CancellationToken.None);
+            var updates = assistant.AskStreamingAsync(question, lease.Conversation, writer: _writer, cancellationToken: answering.Token);
             var answer = await StreamingAnswerPrinter.PrintAsync(output, updates);
             if (answer.Status != AnswerStatus.Cancelled)
             {
@@ -115,7 +120,7 @@ internal sealed partial class ChatRepl(PaperAssistant assistant, IPaperIndex ind
                 ReplHelp.Write(output);
                 break;
             case "/reset":
-                _conversation = new Conversation();
+                _conversations.Forget(Session);
                 _last = null;
                 output.Line("New conversation.");
                 break;

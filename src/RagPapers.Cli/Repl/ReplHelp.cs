@@ -1,4 +1,4 @@
-using RagPapers.Cli.Rendering.Terminal;
+using RagPapers.Cli.Terminal;
 
 namespace RagPapers.Cli.Repl;
 

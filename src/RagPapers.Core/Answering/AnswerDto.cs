@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace RagPapers.Answering;
@@ -26,24 +25,11 @@ public sealed record AnswerDto(
         return new(StatusName(answer.Status), answer.Text, answer.Citations.Select(CitationDto.From).ToArray(), answer.Writer, answer.Notice, answer.SearchedFor);
     }
 
-    /// <exception cref="JsonException">The status is not one of the contract's values.</exception>
-    public Answer ToAnswer() =>
-        new(ParseStatus(Status), Text, (Citations ?? []).Select(c => c.ToCitation()).ToArray(), Writer, Notice, SearchedFor);
-
     public static string StatusName(AnswerStatus status) => status switch
     {
         AnswerStatus.Answered => Answered,
         AnswerStatus.NoEvidence => NoEvidence,
         AnswerStatus.Cancelled => Cancelled,
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Unknown answer status."),
-    };
-
-    /// <exception cref="JsonException">The status is not one of the contract's values.</exception>
-    public static AnswerStatus ParseStatus(string status) => status switch
-    {
-        Answered => AnswerStatus.Answered,
-        NoEvidence => AnswerStatus.NoEvidence,
-        Cancelled => AnswerStatus.Cancelled,
-        _ => throw new JsonException($"Unknown answer status \"{status}\"; expected \"{Answered}\", \"{NoEvidence}\" or \"{Cancelled}\"."),
     };
 }

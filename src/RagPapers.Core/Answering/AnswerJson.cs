@@ -4,7 +4,7 @@ using System.Text.Unicode;
 
 namespace RagPapers.Answering;
 
-/// <summary>Reads and writes an <see cref="Answer"/> in the answer contract's JSON form.</summary>
+/// <summary>Writes an <see cref="Answer"/> in the answer contract's JSON form.</summary>
 public static class AnswerJson
 {
     private static readonly AnswerJsonContext Indented = CreateContext(indented: true);
@@ -12,13 +12,6 @@ public static class AnswerJson
 
     public static string Serialize(Answer answer, bool indented = true) =>
         JsonSerializer.Serialize(AnswerDto.From(answer), (indented ? Indented : Compact).AnswerDto);
-
-    /// <exception cref="JsonException">The text is not an answer in the contract's form.</exception>
-    public static Answer Deserialize(string json)
-    {
-        var dto = JsonSerializer.Deserialize(json, Compact.AnswerDto) ?? throw new JsonException("The answer JSON is null.");
-        return dto.ToAnswer();
-    }
 
     // Quotes and titles are full of typographic punctuation and accents; escaping them as \uXXXX makes the
     // CLI's --json unreadable. HTML-sensitive characters stay escaped.

@@ -20,6 +20,4 @@ public sealed record CitationDto(
         ArgumentNullException.ThrowIfNull(citation);
         return new(citation.N, citation.PaperId, citation.Title, citation.Date, citation.Source, citation.Quote, Math.Round(citation.Score, ScoreDecimals));
     }
-
-    public Citation ToCitation() => new(N, PaperId, Title, Date, Source, Quote, Score);
 }

@@ -70,7 +70,7 @@ public static class RagPapersServiceCollectionExtensions
         where TOptions : class
         where TValidator : class, IValidateOptions<TOptions>, new()
     {
-        services.AddOptions<TOptions>().Bind(configuration.GetSection(section)).ValidateOnStart();
+        services.AddOptions<TOptions>().BindSection(configuration, section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<TOptions>>(new SectionPathValidator<TOptions>(section, new TValidator()));
     }
 }

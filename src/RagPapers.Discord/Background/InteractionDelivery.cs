@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using RagPapers.Discord.Rendering;
 using RagPapers.Discord.Rest;
+using RagPapers.Discord.Commands;
 
 namespace RagPapers.Discord.Background;
 

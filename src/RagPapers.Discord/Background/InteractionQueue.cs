@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
-using RagPapers.Discord.Hosting;
+using RagPapers.Discord.Configuration;
+using RagPapers.Discord.Commands;
 
 namespace RagPapers.Discord.Background;
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using RagPapers.Discord.Hosting;
+using RagPapers.Discord.Configuration;
 using RagPapers.Indexing;
 using RagPapers.Ingestion;
 

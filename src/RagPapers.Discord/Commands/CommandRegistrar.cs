@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using RagPapers.Discord.Hosting;
+using RagPapers.Discord.Configuration;
 using RagPapers.Discord.Rest;
 
 namespace RagPapers.Discord.Commands;

@@ -1,5 +1,4 @@
 using RagPapers.Answering;
-using RagPapers.Discord.Background;
 using RagPapers.Discord.Conversations;
 using RagPapers.Discord.Rendering;
 using RagPapers.Discord.Rest;

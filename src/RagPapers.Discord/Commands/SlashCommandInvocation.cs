@@ -1,6 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
-using RagPapers.Discord.Interactions;
+using RagPapers.Discord.Rest;
 
 namespace RagPapers.Discord.Commands;
 

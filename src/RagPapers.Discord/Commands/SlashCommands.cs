@@ -1,3 +1,5 @@
+using RagPapers.Discord.Rest;
+
 namespace RagPapers.Discord.Commands;
 
 /// <summary>The bot's commands: what `ragpapers discord register` sends and what the endpoint accepts.</summary>

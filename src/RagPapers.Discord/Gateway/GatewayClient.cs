@@ -2,7 +2,7 @@ using System.Net.WebSockets;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RagPapers.Discord.Commands;
-using RagPapers.Discord.Hosting;
+using RagPapers.Discord.Configuration;
 using RagPapers.Discord.Rest;
 
 namespace RagPapers.Discord.Gateway;

@@ -1,4 +1,4 @@
-using RagPapers.Discord.Hosting;
+using RagPapers.Discord.Configuration;
 
 namespace RagPapers.Discord.Gateway;
 

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RagPapers.Discord.Commands;
-using RagPapers.Discord.Hosting;
+using RagPapers.Discord.Configuration;
 
 namespace RagPapers.Discord.Gateway;
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RagPapers.Discord.Interactions;
+using RagPapers.Discord.Configuration;
 
 namespace RagPapers.Discord.Hosting;
 

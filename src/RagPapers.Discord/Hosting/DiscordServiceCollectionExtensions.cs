@@ -8,6 +8,8 @@ using RagPapers.Discord.Conversations;
 using RagPapers.Discord.Gateway;
 using RagPapers.Discord.Interactions;
 using RagPapers.Discord.Rest;
+using RagPapers.Discord.Configuration;
+using RagPapers.Hosting;
 
 namespace RagPapers.Discord.Hosting;
 
@@ -55,7 +57,7 @@ public static class DiscordServiceCollectionExtensions
     /// <summary>Only what talks to Discord's REST API (for `ragpapers discord register`): options, rate limits, the client.</summary>
     public static IServiceCollection AddDiscordRestClient(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<DiscordOptions>().Bind(configuration.GetSection(DiscordOptions.Section)).ValidateOnStart();
+        services.AddOptions<DiscordOptions>().BindSection(configuration, DiscordOptions.Section).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DiscordOptions>, DiscordAnnotationsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DiscordOptions>, DiscordSettingsValidator>());
         services.TryAddSingleton(TimeProvider.System);

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using Org.BouncyCastle.Crypto.Parameters;
 using Org.BouncyCastle.Crypto.Signers;
-using RagPapers.Discord.Hosting;
+using RagPapers.Discord.Configuration;
 
 namespace RagPapers.Discord.Interactions;
 

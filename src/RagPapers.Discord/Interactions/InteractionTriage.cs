@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using RagPapers.Discord.Background;
 using RagPapers.Discord.Commands;
 using RagPapers.Discord.Rendering;
+using RagPapers.Discord.Rest;
 
 namespace RagPapers.Discord.Interactions;
 

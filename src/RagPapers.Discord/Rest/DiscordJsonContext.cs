@@ -1,6 +1,4 @@
 using System.Text.Json.Serialization;
-using RagPapers.Discord.Commands;
-using RagPapers.Discord.Interactions;
 
 namespace RagPapers.Discord.Rest;
 

@@ -4,9 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using RagPapers.Discord.Commands;
-using RagPapers.Discord.Hosting;
-using RagPapers.Discord.Interactions;
+using RagPapers.Discord.Configuration;
 
 namespace RagPapers.Discord.Rest;
 

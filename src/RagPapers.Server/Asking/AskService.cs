@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using RagPapers.Answering;
-using RagPapers.Retrieval;
 using RagPapers.Server.Conversations;
 using RagPapers.Server.Telemetry;
 
@@ -11,17 +10,11 @@ namespace RagPapers.Server.Asking;
 /// writer the request named, and records timings and metrics. Front-end glue only: the answering is the core's.
 /// </summary>
 public sealed class AskService(
-    IServiceProvider services,
-    IPaperRetriever retriever,
+    PaperAssistant assistant,
     ConversationStore conversations,
     ServerMetrics metrics,
     TimeProvider time)
 {
-    // PaperAssistant is built per ask around a retriever that times this ask; the factory resolves the rest of its
-    // constructor (the writers, the resolver, options) from DI, so a change there does not ripple into the server.
-    private static readonly ObjectFactory<PaperAssistant> AssistantFactory =
-        ActivatorUtilities.CreateFactory<PaperAssistant>([typeof(IPaperRetriever)]);
-
     /// <summary>The answer, or null when the conversation named by the request is unknown or has expired.</summary>
     public async Task<AskOutcome?> AskAsync(ValidAsk ask, CancellationToken cancellationToken = default)
     {
@@ -32,7 +25,8 @@ public sealed class AskService(
             return null;
         }
 
-        var (assistant, timings) = Assistant();
+        var timings = new AskTimings(time);
+        using var activity = AskActivity.Start(timings);
         var answer = await assistant.AskAsync(ask.Question, lease.Conversation, ask.Filter, ask.Writer, cancellationToken);
         return Finish(answer, lease.Id, timings);
     }
@@ -50,19 +44,14 @@ public sealed class AskService(
             yield break;
         }
 
-        var (assistant, timings) = Assistant();
+        var timings = new AskTimings(time);
+        using var activity = AskActivity.Start(timings);
         await foreach (var update in assistant.AskStreamingAsync(ask.Question, lease.Conversation, ask.Filter, ask.Writer, cancellationToken))
         {
             yield return update.Kind == AnswerUpdateKind.Delta
                 ? new AskStreamItem(update.Text, null)
                 : new AskStreamItem(null, Finish(update.Answer!, lease.Id, timings));
         }
-    }
-
-    private (PaperAssistant Assistant, AskTimings Timings) Assistant()
-    {
-        var timings = new AskTimings(time);
-        return (AssistantFactory(services, [new TimedRetriever(retriever, timings)]), timings);
     }
 
     private AskOutcome Finish(Answer answer, string conversationId, AskTimings timings)

@@ -3,7 +3,6 @@ using RagPapers.Answering;
 using RagPapers.Server.Asking;
 using RagPapers.Server.Contracts;
 using RagPapers.Server.Conversations;
-using RagPapers.Server.Hosting;
 using RagPapers.Server.Streaming;
 
 namespace RagPapers.Server.Endpoints;
@@ -32,7 +31,7 @@ public static class AskEndpoints
             .ProducesBodyProblems()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesApiProblems()
-            .WithRequestTimeout(ServerProtocolServiceCollectionExtensions.StreamTimeoutPolicy);
+            .WithRequestTimeout(RequestTimeoutPolicies.Stream);
         return app;
     }
 

@@ -1,4 +1,5 @@
-using RagPapers.Server.Hosting;
+
+using RagPapers.Server.Collection;
 
 namespace RagPapers.Server.Endpoints;
 

@@ -4,9 +4,9 @@ using Microsoft.OpenApi;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using RagPapers.Server.Contracts;
-using RagPapers.Server.Hosting;
 using RagPapers.Server.Ingesting;
 using RagPapers.Server.Security;
+using RagPapers.Server.Configuration;
 
 namespace RagPapers.Server.Endpoints;
 
@@ -32,7 +32,7 @@ public static class IngestEndpoints
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesApiProblems()
-            .WithRequestTimeout(ServerProtocolServiceCollectionExtensions.IngestTimeoutPolicy);
+            .WithRequestTimeout(RequestTimeoutPolicies.Ingest);
         return app;
     }
 

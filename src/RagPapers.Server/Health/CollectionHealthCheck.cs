@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using RagPapers.Server.Hosting;
+using RagPapers.Server.Collection;
 
 namespace RagPapers.Server.Health;
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using RagPapers.Server.Hosting;
 using RagPapers.Storage;
+using RagPapers.Server.Collection;
 
 namespace RagPapers.Server.Health;
 

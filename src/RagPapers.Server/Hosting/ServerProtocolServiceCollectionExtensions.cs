@@ -4,17 +4,16 @@ using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 using RagPapers.Server.Contracts;
+using RagPapers.Server.Endpoints;
 using RagPapers.Server.Errors;
 using RagPapers.Server.Telemetry;
+using RagPapers.Server.Configuration;
 
 namespace RagPapers.Server.Hosting;
 
 /// <summary>How the server speaks HTTP: JSON, ProblemDetails for every error, timeouts, CORS, request logging.</summary>
 internal static class ServerProtocolServiceCollectionExtensions
 {
-    public const string StreamTimeoutPolicy = "stream";
-    public const string IngestTimeoutPolicy = "ingest";
-
     public static IServiceCollection AddServerProtocol(this IServiceCollection services)
     {
         services.ConfigureHttpJsonOptions(options =>
@@ -42,8 +41,8 @@ internal static class ServerProtocolServiceCollectionExtensions
         services.AddOptions<RequestTimeoutOptions>().Configure<IOptions<ServerOptions>>((timeouts, server) =>
         {
             timeouts.DefaultPolicy = Timeout(server.Value.RequestTimeoutSeconds);
-            timeouts.AddPolicy(StreamTimeoutPolicy, Timeout(server.Value.StreamTimeoutSeconds));
-            timeouts.AddPolicy(IngestTimeoutPolicy, Timeout(server.Value.IngestTimeoutSeconds));
+            timeouts.AddPolicy(RequestTimeoutPolicies.Stream, Timeout(server.Value.StreamTimeoutSeconds));
+            timeouts.AddPolicy(RequestTimeoutPolicies.Ingest, Timeout(server.Value.IngestTimeoutSeconds));
         });
 
         services.AddCors();

@@ -13,6 +13,9 @@ using RagPapers.Server.Security;
 using RagPapers.Server.Streaming;
 using RagPapers.Server.Telemetry;
 using RagPapers.Storage;
+using RagPapers.Server.Collection;
+using RagPapers.Server.Configuration;
+using RagPapers.Hosting;
 
 namespace RagPapers.Server.Hosting;
 
@@ -26,7 +29,7 @@ public static class ServerServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddRagPapersServer(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<ServerOptions>().Bind(configuration.GetSection(ServerOptions.Section)).ValidateOnStart();
+        services.AddOptions<ServerOptions>().BindSection(configuration, ServerOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ServerOptions>, ServerOptionsPathValidator>();
         services.AddSingleton<IValidateOptions<ServerOptions>, ServerOptionsRulesValidator>();
         services.AddOptions<KestrelServerOptions>().Configure<IOptions<ServerOptions>>((kestrel, server) =>
@@ -41,6 +44,7 @@ public static class ServerServiceCollectionExtensions
             sp.GetRequiredService<IOptions<ServerOptions>>().Value.RetrievalCacheEntries is > 0 and var capacity
                 ? new CachingPaperRetriever(retriever, sp.GetRequiredService<StoreChanges>(), capacity, sp.GetRequiredService<IPaperIndex>().GetService<IStoreVersion>(), ProvisionalWhileIndexing(sp))
                 : retriever);
+        services.DecorateSingleton<IPaperRetriever>((_, retriever) => new TimedRetriever(retriever));
 
         services.AddSingleton<CollectionState>();
         services.AddHostedService<CollectionLoadingService>();

@@ -3,7 +3,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
-using RagPapers.Server.Hosting;
+using RagPapers.Server.Configuration;
 
 namespace RagPapers.Server.RateLimiting;
 

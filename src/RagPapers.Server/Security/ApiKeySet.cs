@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
-using RagPapers.Server.Hosting;
+using RagPapers.Server.Configuration;
 
 namespace RagPapers.Server.Security;
 

@@ -1,5 +1,5 @@
 using RagPapers.Cli.Rendering;
-using RagPapers.Cli.Rendering.Terminal;
+using RagPapers.Cli.Terminal;
 
 namespace RagPapers.Cli.Tests.Rendering;
 

@@ -26,17 +26,20 @@ public sealed class OptionsValidationTests
         Assert.Contains(expectedPath, string.Join(" ", error.Failures), StringComparison.Ordinal);
     }
 
+    // The provider's own rule names the choices; a second check of the same switch told the user twice.
     [Theory]
-    [InlineData("Store:Provider", "Postgres")]
-    [InlineData("Chat:Provider", "Claude")]
-    [InlineData("Embeddings:Provider", "Qdrant")]
-    public async Task StartAsync_UnknownProvider_IsReportedOnce(string key, string value)
+    [InlineData("Store:Provider", "Postgres", "Store:Provider must be \"Sqlite\" or \"Qdrant\".")]
+    [InlineData("Chat:Provider", "Claude", "Chat:Provider must be \"None\" or \"OpenAI\".")]
+    [InlineData("Embeddings:Provider", "Qdrant", "Embeddings:Provider 'Qdrant' is not available in this build")]
+    public async Task StartAsync_UnknownProvider_ReportsItOnce(string key, string value, string expected)
     {
         using var host = RepoHost.Build(new Dictionary<string, string?> { [key] = value });
 
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
 
-        Assert.Single(error.Failures, f => f.Contains(key, StringComparison.Ordinal));
+        var mentions = error.Failures.Where(f => f.Contains(key, StringComparison.Ordinal)).ToArray();
+        Assert.Single(mentions);
+        Assert.Contains(expected, mentions[0], StringComparison.Ordinal);
     }
 
     [Theory]

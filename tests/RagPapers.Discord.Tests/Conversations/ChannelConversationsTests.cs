@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using RagPapers.Answering;
 using RagPapers.Discord.Conversations;
-using RagPapers.Discord.Hosting;
+using RagPapers.Discord.Configuration;
 
 namespace RagPapers.Discord.Tests.Conversations;
 

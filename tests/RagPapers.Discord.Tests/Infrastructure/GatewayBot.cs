@@ -6,6 +6,7 @@ using RagPapers.Configuration;
 using RagPapers.Discord.Gateway;
 using RagPapers.Discord.Hosting;
 using RagPapers.Hosting;
+using RagPapers.Discord.Configuration;
 
 namespace RagPapers.Discord.Tests.Infrastructure;
 

@@ -1,6 +1,7 @@
 using System.Numerics.Tensors;
 using Microsoft.Extensions.AI;
 using RagPapers.Embeddings.MiniLM.Quantization;
+using RagPapers.Embeddings.MiniLM.Inference;
 
 namespace RagPapers.Embeddings.MiniLM.Tests.Quantization;
 

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using RagPapers.Answering;
 using RagPapers.Server.Conversations;
-using RagPapers.Server.Hosting;
+using RagPapers.Server.Configuration;
 
 namespace RagPapers.Server.Tests.Conversations;
 

@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using RagPapers.Configuration;
 using RagPapers.Discord.Hosting;
-using RagPapers.Embeddings.MiniLM;
+using RagPapers.Embeddings.MiniLM.Hosting;
 using RagPapers.Hosting;
 using RagPapers.Server.Endpoints;
 using RagPapers.Server.Hosting;

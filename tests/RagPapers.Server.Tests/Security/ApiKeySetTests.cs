@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
-using RagPapers.Server.Hosting;
 using RagPapers.Server.Security;
+using RagPapers.Server.Configuration;
 
 namespace RagPapers.Server.Tests.Security;
 

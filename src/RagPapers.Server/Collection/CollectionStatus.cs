@@ -1,0 +1,8 @@
+namespace RagPapers.Server.Collection;
+
+public enum CollectionStatus
+{
+    Loading,
+    Ready,
+    Failed,
+}

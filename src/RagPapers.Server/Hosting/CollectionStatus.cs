@@ -1,8 +1,0 @@
-namespace RagPapers.Server.Hosting;
-
-public enum CollectionStatus
-{
-    Loading,
-    Ready,
-    Failed,
-}
