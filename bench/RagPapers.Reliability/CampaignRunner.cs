@@ -10,6 +10,7 @@ internal static class CampaignRunner
     {
         ["malformed"] = MalformedInputCampaign.RunAsync,
         ["kill"] = KillCampaign.RunAsync,
+        ["kill-reembed"] = KillCampaign.RunReembedAsync,
         ["signals"] = SignalCampaign.RunAsync,
         ["freshness"] = FreshnessCampaign.RunAsync,
         ["http"] = HttpCampaign.RunAsync,
@@ -28,7 +29,8 @@ internal static class CampaignRunner
 
         var scale = quick ? Scale.Quick : Scale.Full;
         var results = new List<CampaignResult>();
-        foreach (var name in names.Length > 0 ? names : [.. Campaigns.Keys])
+        // "kill-reembed" is a part of "kill", for running it alone.
+        foreach (var name in names.Length > 0 ? names : [.. Campaigns.Keys.Where(k => k != "kill-reembed")])
         {
             var watch = Stopwatch.StartNew();
             Console.Error.WriteLine($"== {name} ...");

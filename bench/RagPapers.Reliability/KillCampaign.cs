@@ -9,21 +9,29 @@ internal static class KillCampaign
     private const int BatchSize = 25;
     private static readonly Dictionary<string, string> SmallBatches = new() { ["RAGPAPERS_Ingestion__BatchSize"] = BatchSize.ToString(CultureInfo.InvariantCulture) };
 
-    /// <summary>The scenarios, by name. Re-embedding (background vector filling) joins here once it exists: see docs/reliability.md.</summary>
+    /// <summary>The scenarios, by name: ingestion (add, update) and re-embedding (<see cref="ReembedScenarios"/>).</summary>
     public static IReadOnlyDictionary<string, KillScenario> Scenarios { get; } = new Dictionary<string, KillScenario>
     {
-        ["add"] = new("add", PrepareAddAsync, store => Store.Papers(store) > 0, WholeBatches("1 = 1"), store => Count(store, "1 = 1") == Papers ? null : $"{Count(store, "1 = 1")} of {Papers} papers after resume"),
-        ["update"] = new("update", PrepareUpdateAsync, store => Count(store, V2) > 0, WholeBatches(V2), store => Count(store, V2) == Papers ? null : $"{Count(store, V2)} of {Papers} papers updated after resume"),
+        ["add"] = new("add", PrepareAddAsync, store => Store.Papers(store) > 0, WholeBatches("1 = 1"), run => Count(run.Store, "1 = 1") == Papers ? null : $"{Count(run.Store, "1 = 1")} of {Papers} papers after resume"),
+        ["update"] = new("update", PrepareUpdateAsync, store => Count(store, V2) > 0, WholeBatches(V2), run => Count(run.Store, V2) == Papers ? null : $"{Count(run.Store, V2)} of {Papers} papers updated after resume"),
+        ["re-embed (switch)"] = ReembedScenarios.Switch,
+        ["re-embed (reindex)"] = ReembedScenarios.Reindex,
     };
 
     private const string V2 = "abstract LIKE 'In version 2%'";
 
-    public static async Task<CampaignResult> RunAsync(Scale scale)
+    public static Task<CampaignResult> RunAsync(Scale scale) => RunAsync(scale, Scenarios.Values.ToArray());
+
+    /// <summary>The re-embedding scenarios only (campaign "kill-reembed").</summary>
+    public static Task<CampaignResult> RunReembedAsync(Scale scale) =>
+        RunAsync(scale, Scenarios.Values.Where(s => s.Name.StartsWith("re-embed", StringComparison.Ordinal)).ToArray());
+
+    private static async Task<CampaignResult> RunAsync(Scale scale, IReadOnlyCollection<KillScenario> scenarios)
     {
         var random = new Random(18);
         var rows = new List<string>();
         var failures = 0;
-        foreach (var scenario in Scenarios.Values)
+        foreach (var scenario in scenarios)
         {
             var consistent = 0;
             for (var run = 0; run < scale.Kills; run++)
@@ -40,7 +48,7 @@ internal static class KillCampaign
             rows.Add($"{scenario.Name} {consistent}/{scale.Kills} consistent and resumed");
         }
 
-        return new CampaignResult("kill -9 mid-write", $"{string.Join(", ", Scenarios.Keys)} × {scale.Kills}", string.Join("; ", rows), "all consistent", failures == 0);
+        return new CampaignResult("kill -9 mid-write", $"{string.Join(", ", scenarios.Select(s => s.Name))} × {scale.Kills}", string.Join("; ", rows), "all consistent", failures == 0);
     }
 
     private static async Task<string?> KillOnceAsync(KillScenario scenario, TimeSpan extraDelay)
@@ -50,7 +58,8 @@ internal static class KillCampaign
         {
             var args = await scenario.Prepare(folder);
             var store = Path.Combine(folder, "store.db");
-            using (var child = ChildProcess.Start(Repo.Cli, args, SmallBatches))
+            var environment = scenario.Environment ?? SmallBatches;
+            using (var child = ChildProcess.Start(Repo.Cli, args, environment))
             {
                 var deadline = DateTime.UtcNow.AddSeconds(120);
                 while (!scenario.Writing(store) && !child.HasExited && DateTime.UtcNow < deadline)
@@ -74,8 +83,10 @@ internal static class KillCampaign
                 return "after the kill: " + broken;
             }
 
-            var resumed = await ChildProcess.RunCliAsync(args, TimeSpan.FromMinutes(5), SmallBatches);
-            return resumed.ExitCode != 0 ? $"resume failed: rc {resumed.ExitCode} {resumed.StandardError}" : Store.Inconsistency(store) ?? scenario.AfterResume(store);
+            var progress = scenario.Progress?.Invoke(store) ?? 0;
+            var resumed = await ChildProcess.RunCliAsync(scenario.ResumeArguments?.Invoke(args) ?? args, TimeSpan.FromMinutes(5), environment);
+            return resumed.ExitCode != 0 ? $"resume failed: rc {resumed.ExitCode} {resumed.StandardError}"
+                : Store.Inconsistency(store) ?? scenario.AfterResume(new ResumedRun(store, progress, resumed.StandardOutput, resumed.StandardError));
         }
         finally
         {

@@ -20,6 +20,9 @@ internal sealed partial class ServerProcess : IAsyncDisposable
 
     public HttpClient Client { get; }
 
+    /// <summary>What the server printed after it started listening (stdout and stderr), for a campaign to look into when something failed.</summary>
+    public IReadOnlyCollection<string> Output { get; private init; } = [];
+
     public static async Task<ServerProcess> StartAsync(string store, string collection, IEnumerable<string>? extraArgs = null)
     {
         var info = new ProcessStartInfo("dotnet") { WorkingDirectory = Repo.Root, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -34,13 +37,14 @@ internal sealed partial class ServerProcess : IAsyncDisposable
         }
 
         var process = Process.Start(info) ?? throw new InvalidOperationException("could not start dotnet");
-        _ = process.StandardError.ReadToEndAsync();
+        var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        _ = KeepAsync(process.StandardError, output);
         while (await process.StandardOutput.ReadLineAsync() is { } line)
         {
             if (ListeningOn().Match(line) is { Success: true } match)
             {
-                _ = DrainAsync(process.StandardOutput);
-                var server = new ServerProcess(process, new Uri(match.Groups["address"].Value));
+                _ = KeepAsync(process.StandardOutput, output);
+                var server = new ServerProcess(process, new Uri(match.Groups["address"].Value)) { Output = output };
                 await server.WaitUntilReadyAsync();
                 return server;
             }
@@ -74,11 +78,11 @@ internal sealed partial class ServerProcess : IAsyncDisposable
         throw new TimeoutException("the server never became ready");
     }
 
-    private static async Task DrainAsync(StreamReader reader)
+    private static async Task KeepAsync(StreamReader reader, System.Collections.Concurrent.ConcurrentQueue<string> lines)
     {
-        var buffer = new char[16_384];
-        while (await reader.ReadAsync(buffer) > 0)
+        while (await reader.ReadLineAsync() is { } line)
         {
+            lines.Enqueue(line);
         }
     }
 

@@ -21,6 +21,28 @@ public static class DisplayText
     }
 
     /// <summary>
+    /// Each line of the text cleaned on its own (see <see cref="Clean"/>), so a model's paragraphs and list items keep
+    /// their line breaks; lines without markup are returned as they are.
+    /// </summary>
+    public static string CleanLines(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return HasMarkup(text) ? string.Join('\n', text.Split('\n').Select(CleanLine)) : text;
+    }
+
+    // One line of a model's text, its indent (a nested list item's) kept: Clean alone would trim it.
+    internal static string CleanLine(string line)
+    {
+        if (!HasMarkup(line))
+        {
+            return line;
+        }
+
+        var indent = line.Length - line.AsSpan().TrimStart().Length;
+        return line[..indent] + Clean(line[indent..]);
+    }
+
+    /// <summary>
     /// Where <paramref name="quote"/> (verbatim or as <see cref="Clean"/> showed it) sits in <paramref name="source"/>,
     /// or null when the source does not contain it.
     /// </summary>

@@ -74,7 +74,7 @@ public sealed class AskRequestValidator(AnswerWriters writers)
             errors["filters.source"] = [$"filters.source is longer than {MaxSourceLength} characters; it names a collection file."];
         }
 
-        var filter = new SearchFilter(filters.From, filters.To, string.IsNullOrWhiteSpace(filters.Source) ? null : filters.Source);
+        var filter = new SearchFilter(filters.From, filters.To, string.IsNullOrWhiteSpace(filters.Source) ? null : filters.Source, filters.IncludeUndated ?? false);
         return filter.IsEmpty ? null : filter;
     }
 }

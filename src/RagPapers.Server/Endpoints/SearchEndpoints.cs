@@ -19,15 +19,16 @@ public static class SearchEndpoints
             .WithName("Search")
             .WithSummary("Search the collection")
             .WithDescription($"q: the query (1 to {AskRequestValidator.MaxQuestionLength} characters); top: 1 to {MaxTop} papers (default {DefaultTop}); "
-                + "from/to: publication dates (yyyy-MM-dd, inclusive); source: a collection file name.")
+                + "from/to: publication dates (yyyy-MM-dd, inclusive); includeUndated: true to also search the papers without a date "
+                + "when from or to is set (undatedExcluded says how many a range left out); source: a collection file name.")
             .ProducesValidationProblem()
             .ProducesApiProblems();
         return app;
     }
 
     private static async Task<Results<Ok<SearchResponse>, ValidationProblem>> SearchAsync(
-        string? q, int? top, IsoDate? from, IsoDate? to, string? source,
-        IPaperRetriever retriever, ServerMetrics metrics, TimeProvider time, CancellationToken cancellationToken)
+        string? q, int? top, IsoDate? from, IsoDate? to, string? source, bool? includeUndated,
+        IPaperRetriever retriever, IPaperIndex index, ServerMetrics metrics, TimeProvider time, CancellationToken cancellationToken)
     {
         var errors = Validate(q, top, from?.Value, to?.Value, source);
         if (errors.Count > 0)
@@ -36,12 +37,13 @@ public static class SearchEndpoints
         }
 
         var started = time.GetTimestamp();
-        var filter = new SearchFilter(from?.Value, to?.Value, string.IsNullOrWhiteSpace(source) ? null : source);
+        var filter = new SearchFilter(from?.Value, to?.Value, string.IsNullOrWhiteSpace(source) ? null : source, includeUndated ?? false);
         var result = await retriever.RetrieveAsync(new RetrievalRequest(q!, top ?? DefaultTop, filter.IsEmpty ? null : filter), cancellationToken);
         var elapsed = time.GetElapsedTime(started);
         metrics.RecordSearch(elapsed);
         var hits = result.Papers.Select((paper, i) => Hit(i + 1, paper)).ToArray();
-        return TypedResults.Ok(new SearchResponse(q!, result.HasRelevantEvidence, hits, Math.Round(elapsed.TotalMilliseconds, 2), result.Notice, result.SearchedFor));
+        var undated = filter.HasDateRange && !filter.IncludeUndated ? await UndatedPapers.CountExcludedAsync(index, filter, cancellationToken) : (int?)null;
+        return TypedResults.Ok(new SearchResponse(q!, result.HasRelevantEvidence, hits, Math.Round(elapsed.TotalMilliseconds, 2), result.Notice, result.SearchedFor, undated));
     }
 
     private static Dictionary<string, string[]> Validate(string? q, int? top, DateOnly? from, DateOnly? to, string? source)

@@ -43,6 +43,7 @@ internal static partial class BadRequestDetail
     private static string Expected(string type) =>
         type.Contains("Date", StringComparison.Ordinal) ? "a date as yyyy-MM-dd"
         : type.Contains("int", StringComparison.OrdinalIgnoreCase) ? "a whole number"
+        : type.Contains("bool", StringComparison.OrdinalIgnoreCase) ? "true or false"
         : "a value of another form";
 
     [GeneratedRegex("^Failed to bind parameter \"(?<type>.+) (?<name>[^ \"]+)\" from \"(?<value>.*)\"\\.$", RegexOptions.Singleline)]

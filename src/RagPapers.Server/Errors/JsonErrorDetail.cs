@@ -22,7 +22,7 @@ internal static class JsonErrorDetail
 
         if (message.Contains("could not be converted", StringComparison.Ordinal))
         {
-            return $"The value{where} has the wrong type or format{position}; dates are \"yyyy-MM-dd\", text fields are strings.";
+            return $"The value{where} has the wrong type or format{position}; dates are \"yyyy-MM-dd\", text fields are strings, switches are true or false.";
         }
 
         return $"The request body is not valid JSON{where}{position}.";

@@ -15,6 +15,7 @@ public static class ServerApplicationExtensions
         ArgumentNullException.ThrowIfNull(app);
         app.UseMiddleware<RequestLogMiddleware>();
         app.UseMiddleware<NoSniffMiddleware>();
+        app.UseMiddleware<UnreadBodyMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<Utf8JsonMiddleware>();

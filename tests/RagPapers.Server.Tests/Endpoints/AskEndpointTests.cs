@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using RagPapers.Server.Tests.Infrastructure;
 
 namespace RagPapers.Server.Tests.Endpoints;
@@ -66,6 +67,19 @@ public sealed class AskEndpointTests(LoadedServer fixture)
     }
 
     [Fact]
+    public async Task Ask_DateFilterIncludingUndated_MayCiteUndatedPapersButNoOlderOnes()
+    {
+        const string Question = "self-supervised speech representation learning";
+        var dated = await Http.PostJsonAsync(_client, "/api/ask", $$$"""{"question": "{{{Question}}}", "filters": {"from": "2023-01-01"}}""");
+        var sut = await Http.PostJsonAsync(_client, "/api/ask", $$$"""{"question": "{{{Question}}}", "filters": {"from": "2023-01-01", "includeUndated": true}}""");
+
+        Assert.All(dated.GetProperty("citations").EnumerateArray(), c => Assert.Equal(JsonValueKind.String, c.GetProperty("date").ValueKind));
+        var dates = sut.GetProperty("citations").EnumerateArray().Select(c => c.GetProperty("date")).ToArray();
+        Assert.Contains(dates, d => d.ValueKind == JsonValueKind.Null);
+        Assert.All(dates.Where(d => d.ValueKind == JsonValueKind.String), d => Assert.True(DateOnly.Parse(d.GetString()!) >= new DateOnly(2023, 1, 1)));
+    }
+
+    [Fact]
     public async Task Ask_UnknownWriter_Is400ListingTheAvailableWriters()
     {
         using var response = await _client.PostAsync(Http.Path("/api/ask"), Http.Json("""{"question": "BERT", "writer": "gpt-9"}"""));
@@ -121,6 +135,7 @@ public sealed class AskEndpointTests(LoadedServer fixture)
     [InlineData("""{"question": 42}""", "$.question")]
     [InlineData("""{"question": "x", "filters": {"from": "2024-02-30"}}""", "$.filters.from")]
     [InlineData("""{"question": "x", "filters": "2024"}""", "$.filters")]
+    [InlineData("""{"question": "x", "filters": {"from": "2024-01-01", "includeUndated": "yes"}}""", "$.filters.includeUndated")]
     [InlineData("""{"question": "x", "colour": "red"}""", "$.colour")]
     [InlineData("""{"question": "x",""", "not valid JSON")]
     public async Task Ask_MalformedJson_Is400NamingThePath(string body, string expected)

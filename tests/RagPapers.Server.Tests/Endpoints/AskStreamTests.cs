@@ -70,6 +70,23 @@ public sealed class AskStreamTests(LoadedServer fixture)
     }
 
     [Fact]
+    public async Task Stream_DateFilterIncludingUndated_CitesUndatedPapers()
+    {
+        var sut = await ReadEventsAsync("""{"question": "self-supervised speech representation learning", "filters": {"from": "2023-01-01", "includeUndated": true}}""");
+
+        var citations = sut.Single(e => e.Type == "citations").Json.GetProperty("citations").EnumerateArray().ToArray();
+        Assert.Contains(citations, c => c.GetProperty("date").ValueKind == System.Text.Json.JsonValueKind.Null);
+    }
+
+    [Fact]
+    public async Task Stream_IncludeUndatedNotABoolean_IsAProblemNamingTheField()
+    {
+        using var response = await _client.PostAsync(Http.Path("/api/ask/stream"), Http.Json("""{"question": "x", "filters": {"includeUndated": 1}}"""));
+
+        await Problem.AssertAsync(response, HttpStatusCode.BadRequest, "$.filters.includeUndated");
+    }
+
+    [Fact]
     public async Task Stream_UnknownConversation_Is404BeforeStreaming()
     {
         using var response = await _client.PostAsync(Http.Path("/api/ask/stream"), Http.Json("""{"question": "BERT", "conversationId": "ffffffffffffffffffffffffffffffff"}"""));

@@ -60,6 +60,19 @@ public sealed class HealthAndDocumentTests(LoadedServer fixture)
     }
 
     [Fact]
+    public async Task OpenApi_Filters_OfferIncludeUndatedInAskAndSearch()
+    {
+        var sut = await Http.GetJsonAsync(_client, "/openapi/v1.json");
+
+        var filters = sut.GetProperty("components").GetProperty("schemas").GetProperty("AskFilters").GetProperty("properties");
+        Assert.Equal(["from", "to", "source", "includeUndated"], filters.EnumerateObject().Select(p => p.Name));
+        var search = sut.GetProperty("paths").GetProperty("/api/search").GetProperty("get").GetProperty("parameters");
+        Assert.Contains("includeUndated", search.EnumerateArray().Select(p => p.GetProperty("name").GetString()));
+        var searchResponse = sut.GetProperty("components").GetProperty("schemas").GetProperty("SearchResponse").GetProperty("properties");
+        Assert.True(searchResponse.TryGetProperty("undatedExcluded", out _), searchResponse.ToString());
+    }
+
+    [Fact]
     public async Task UnknownPath_Is404Problem()
     {
         using var response = await _client.GetAsync(Http.Path("/api/nothing-here"));

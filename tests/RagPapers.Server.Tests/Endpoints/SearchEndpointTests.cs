@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using RagPapers.Server.Tests.Infrastructure;
 
 namespace RagPapers.Server.Tests.Endpoints;
@@ -40,6 +41,35 @@ public sealed class SearchEndpointTests(LoadedServer fixture)
         Assert.All(dates, d => Assert.Equal(2024, d.Year));
     }
 
+    [Fact]
+    public async Task Search_DateRange_SaysHowManyUndatedPapersItLeftOut()
+    {
+        var sut = await Http.GetJsonAsync(_client, "/api/search?q=self-supervised%20speech%20representation&from=2023-01-01");
+
+        // The bundled collection has 479 papers without a date (the README's CLI example says the same).
+        Assert.Equal(479, sut.GetProperty("undatedExcluded").GetInt32());
+        Assert.All(sut.GetProperty("results").EnumerateArray(), r => Assert.Equal(JsonValueKind.String, r.GetProperty("date").ValueKind));
+    }
+
+    [Fact]
+    public async Task Search_DateRangeIncludingUndated_FindsUndatedPapersAndCountsNoneLeftOut()
+    {
+        var sut = await Http.GetJsonAsync(_client, "/api/search?q=self-supervised%20speech%20representation&from=2023-01-01&includeUndated=true");
+
+        Assert.False(sut.TryGetProperty("undatedExcluded", out _), sut.ToString());
+        var dates = sut.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("date")).ToArray();
+        Assert.Contains(dates, d => d.ValueKind == JsonValueKind.Null);
+        Assert.All(dates.Where(d => d.ValueKind == JsonValueKind.String), d => Assert.True(DateOnly.Parse(d.GetString()!) >= new DateOnly(2023, 1, 1)));
+    }
+
+    [Fact]
+    public async Task Search_NoDateRange_HasNoUndatedCount()
+    {
+        var sut = await Http.GetJsonAsync(_client, "/api/search?q=speaker%20verification&top=1&includeUndated=false");
+
+        Assert.False(sut.TryGetProperty("undatedExcluded", out _), sut.ToString());
+    }
+
     [Theory]
     [InlineData("/api/search", "q")]
     [InlineData("/api/search?q=%20", "q")]
@@ -60,6 +90,7 @@ public sealed class SearchEndpointTests(LoadedServer fixture)
     [InlineData("/api/search?q=bert&to=yesterday", "yyyy-MM-dd")]
     [InlineData("/api/search?q=bert&from=2024-06-01T00:00:00", "yyyy-MM-dd")] // found by the campaign: DateOnly binding took it
     [InlineData("/api/search?q=bert&from=06/01/2024", "yyyy-MM-dd")]
+    [InlineData("/api/search?q=bert&from=2024-01-01&includeUndated=yes", "\"includeUndated\" cannot be \"yes\": expected true or false")]
     public async Task Search_UnparsableParameter_Is400NamingItWithoutTypeNames(string path, string expected)
     {
         using var response = await _client.GetAsync(Http.Path(path));

@@ -28,6 +28,22 @@ public sealed class LlmWriterTests(LlmServer fixture) : IClassFixture<LlmServer>
     }
 
     [Fact]
+    public async Task StreamAndAsk_ModelWritesLatex_EveryTextTheClientGetsIsCleaned()
+    {
+        const string Latex = @"Message passing beats fingerprints by~5\% on $\alpha$-tuned benchmarks [1].";
+        const string Cleaned = "Message passing beats fingerprints by 5% on α-tuned benchmarks [1].";
+        fixture.Model.Reply(OpenAiReply.Text(Latex), OpenAiReply.Text(Latex));
+
+        var stream = await ReadEventsAsync("""{"question": "How do graph neural networks predict molecule properties?"}""");
+        var ask = await Http.PostJsonAsync(_client, "/api/ask", """{"question": "How do graph neural networks predict molecule properties?"}""");
+
+        Assert.Equal(Cleaned, string.Concat(stream.Where(e => e.Type == "delta").Select(e => e.Json.GetProperty("text").GetString())));
+        Assert.DoesNotContain(stream, e => e.Type == "answer"); // the deltas already are the final text
+        Assert.Equal("llm", ask.GetProperty("writer").GetString());
+        Assert.Equal(Cleaned, ask.GetProperty("answer").GetString());
+    }
+
+    [Fact]
     public async Task Ask_ExtractiveNamedWithAnLlmConfigured_NeverCallsTheModel()
     {
         var before = fixture.Model.ChatRequests.Count;

@@ -5,7 +5,8 @@ using RagPapers.Text;
 namespace RagPapers.Answering.Llm;
 
 /// <summary>
-/// Turns the model's checked text into an <see cref="Answer"/>: the citations are the cited sources only, in the
+/// Turns the model's checked text into an <see cref="Answer"/>: the text as people read it (LaTeX the model wrote
+/// cleaned line by line, as every front-end shows paper text), the citations the cited sources only, in the
 /// order of their renumbered [k], each quoting the abstract sentence that best supports the claims citing it.
 /// </summary>
 internal static class LlmAnswerComposer
@@ -13,7 +14,7 @@ internal static class LlmAnswerComposer
     /// <exception cref="LlmAnswerException">The text is empty, or cites no given source.</exception>
     public static Answer Compose(string text, CitationRewriter citations, SourceBook book)
     {
-        var trimmed = text.Trim();
+        var trimmed = DisplayText.CleanLines(text.Trim());
         if (trimmed.Length == 0)
         {
             throw new LlmAnswerException(new LlmFailure(LlmFailureKind.Empty));

@@ -1,12 +1,14 @@
 using System.Runtime.CompilerServices;
+using RagPapers.Text;
 
 namespace RagPapers.Answering.Llm;
 
 public sealed partial class LlmAnswerWriter
 {
     /// <summary>
-    /// Streams the model's citation-checked text as it arrives, then the final answer. When the model fails after
-    /// some text was shown, the final answer is the extractive one with its notice; the front-end shows it again.
+    /// Streams the model's citation-checked text as it arrives, shown as people read it (LaTeX cleaned, as the final
+    /// answer is), then the final answer. When the model fails after some text was shown, the final answer is the
+    /// extractive one with its notice; the front-end shows it again.
     /// </summary>
     public async IAsyncEnumerable<AnswerUpdate> WriteStreamingAsync(AnswerRequest request, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
@@ -32,6 +34,7 @@ public sealed partial class LlmAnswerWriter
         var streamed = false;
         await using var deltas = run.StreamAsync(linked.Token).GetAsyncEnumerator(linked.Token);
         var text = new System.Text.StringBuilder();
+        var display = new DisplayTextStream();
         while (true)
         {
             var (delta, failure) = await NextDeltaAsync(deltas, timeout, cancellationToken);
@@ -54,7 +57,15 @@ public sealed partial class LlmAnswerWriter
 
             streamed = true;
             text.Append(delta);
-            yield return AnswerUpdate.Delta(delta);
+            if (display.Append(delta) is { Length: > 0 } shown)
+            {
+                yield return AnswerUpdate.Delta(shown);
+            }
+        }
+
+        if (display.Flush() is { Length: > 0 } rest)
+        {
+            yield return AnswerUpdate.Delta(rest);
         }
 
         yield return AnswerUpdate.Completed(await ComposeOrFallBackAsync(request, text.ToString(), run, started, cancellationToken));

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using RagPapers.Papers;
+using RagPapers.Text;
 
 namespace RagPapers.Answering.Llm;
 
@@ -12,6 +13,9 @@ namespace RagPapers.Answering.Llm;
 /// Why escape: an abstract is untrusted text. With &amp;, &lt; and &gt; escaped (and quotes in attributes), no
 /// abstract can write "&lt;/source&gt;" and so step outside its block; whatever it says ("ignore previous
 /// instructions…") stays quoted data, which the system prompt tells the model never to obey.
+/// Titles and abstracts are given as people read them (<see cref="DisplayText"/>): a model shown "$\alpha$" and
+/// "10\%" tends to write them back, and the markup costs tokens; its quotes are checked against the stored text by
+/// the composer, not taken from its words, so nothing verifiable is lost.
 /// </remarks>
 internal static class SourceBlocks
 {
@@ -22,8 +26,8 @@ internal static class SourceBlocks
         ArgumentNullException.ThrowIfNull(paper);
         var date = paper.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "undated";
         return new StringBuilder()
-            .Append(CultureInfo.InvariantCulture, $"<source n=\"{n}\" id=\"{Attribute(paper.Id)}\" date=\"{date}\" title=\"{Attribute(paper.Title)}\">\n")
-            .Append(Text(paper.Abstract.Trim()))
+            .Append(CultureInfo.InvariantCulture, $"<source n=\"{n}\" id=\"{Attribute(paper.Id)}\" date=\"{date}\" title=\"{Attribute(DisplayText.Clean(paper.Title))}\">\n")
+            .Append(Text(DisplayText.Clean(paper.Abstract.Trim())))
             .Append('\n').Append(Close)
             .ToString();
     }

@@ -90,8 +90,10 @@ function filters() {
   return set.length > 0 ? Object.fromEntries(set) : undefined;
 }
 
+// includeUndated only matters with a date: sent as true or left out, never as false.
 function filtersForSearch() {
-  return { from: $('filter-from').value, to: $('filter-to').value, source: $('filter-source').value.trim() };
+  const includeUndated = $('filter-undated').checked ? true : undefined;
+  return { from: $('filter-from').value, to: $('filter-to').value, source: $('filter-source').value.trim(), includeUndated };
 }
 
 function showKeyState(key) {

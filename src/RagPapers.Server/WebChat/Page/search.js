@@ -23,7 +23,8 @@ export class Search {
     this.intro.hidden = true;
     this.status.textContent = 'Searching…';
     clear(this.results).setAttribute('aria-busy', 'true');
-    const path = withQuery('/api/search', { q: query, top, from: filters.from, to: filters.to, source: filters.source });
+    const path = withQuery('/api/search', { q: query, top, from: filters.from, to: filters.to, source: filters.source,
+      includeUndated: filters.includeUndated });
     try {
       const found = await withKey(() => getJson(path, controller.signal));
       if (this.controller !== controller) return;
@@ -47,6 +48,11 @@ export class Search {
     } else if (!found.hasRelevantEvidence) {
       this.results.append(el('p', { class: 'notice', role: 'note' },
         `Nothing in the collection matches “${found.query}” well; the closest papers are below.`));
+    }
+    if (Number.isInteger(found.undatedExcluded) && found.undatedExcluded > 0) {
+      const papers = found.undatedExcluded === 1 ? '1 undated paper was' : `${found.undatedExcluded} undated papers were`;
+      this.results.append(el('p', { class: 'notice', role: 'note' },
+        `${papers} left out by the date range; tick “Include undated papers” to search them too.`));
     }
     if (typeof found.searchedFor === 'string' && found.searchedFor) {
       this.results.append(el('p', { class: 'searched-for' }, 'searched for: ', el('q', {}, found.searchedFor)));

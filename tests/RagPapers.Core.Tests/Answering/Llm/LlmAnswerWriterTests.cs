@@ -36,6 +36,18 @@ public sealed class LlmAnswerWriterTests
     }
 
     [Fact]
+    public async Task WriteAsync_ModelWritesLatexOnSeveralLines_AnswerIsCleanedLineByLine()
+    {
+        await using var harness = await LlmHarness.StartAsync();
+        harness.Server.Reply(OpenAiReply.Text("Two findings:\n- HuBERT cuts WER by up to~19\\% [1]\n  - with $\\alpha$ fixed [1]"));
+
+        var sut = await harness.Writer.WriteAsync(LlmHarness.Request(Question, HuBert));
+
+        Assert.Equal("llm", sut.Writer);
+        Assert.Equal("Two findings:\n- HuBERT cuts WER by up to 19% [1]\n  - with α fixed [1]", sut.Text);
+    }
+
+    [Fact]
     public async Task WriteAsync_ModelCitesTwoOfThree_ListsOnlyTheCitedPapersRenumbered()
     {
         await using var harness = await LlmHarness.StartAsync();

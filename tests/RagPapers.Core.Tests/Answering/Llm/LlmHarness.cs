@@ -8,6 +8,7 @@ using RagPapers.Hosting;
 using RagPapers.Papers;
 using RagPapers.Retrieval;
 using RagPapers.Storage;
+using RagPapers.Text;
 using RagPapers.Tests.OpenAi;
 
 namespace RagPapers.Core.Tests.Answering.Llm;
@@ -80,9 +81,9 @@ internal sealed class LlmHarness : IAsyncDisposable
     public static AnswerRequest Request(string question, params Paper[] papers) =>
         new(question, question, new RetrievalResult(question, papers.Select((p, i) => SamplePapers.Retrieved(p, 0.9 - (0.1 * i))).ToArray(), HasRelevantEvidence: true));
 
-    /// <summary>The sources block the model must receive for <paramref name="papers"/>, written out by hand.</summary>
+    /// <summary>The sources block the model must receive for <paramref name="papers"/>, written out by hand (titles and abstracts as displayed: LaTeX cleaned).</summary>
     public static string SourcesBlock(params Paper[] papers) =>
-        string.Join("\n\n", papers.Select((p, i) => $"<source n=\"{i + 1}\" id=\"{p.Id}\" date=\"{p.Published:yyyy-MM-dd}\" title=\"{p.Title}\">\n{p.Abstract}\n</source>"));
+        string.Join("\n\n", papers.Select((p, i) => $"<source n=\"{i + 1}\" id=\"{p.Id}\" date=\"{p.Published:yyyy-MM-dd}\" title=\"{DisplayText.Clean(p.Title)}\">\n{DisplayText.Clean(p.Abstract)}\n</source>"));
 
     public async ValueTask DisposeAsync()
     {

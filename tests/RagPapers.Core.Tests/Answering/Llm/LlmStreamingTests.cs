@@ -29,6 +29,24 @@ public sealed class LlmStreamingTests
     }
 
     [Fact]
+    public async Task WriteStreamingAsync_ModelWritesLatex_DeltasAndAnswerAreCleanedLikeEveryOtherText()
+    {
+        await using var harness = await LlmHarness.StartAsync();
+        harness.Server.Reply(OpenAiReply.Text(@"W2v-BERT cuts WER by~5\% to~10\% [1], tuned with $\alpha$ and {\it no} labels."));
+
+        var (deltas, answer) = await CollectAsync(harness.Writer.WriteStreamingAsync(LlmHarness.Request(Question, W2vBert)));
+
+        const string Cleaned = "W2v-BERT cuts WER by 5% to 10% [1], tuned with α and no labels.";
+        Assert.True(deltas.Count > 3, $"expected several deltas, got {deltas.Count}");
+        Assert.Equal(Cleaned, string.Concat(deltas));
+        Assert.Equal(Cleaned, answer.Text);
+        var prompt = Assert.Single(harness.Server.ChatRequests).MessageContent(1);
+        Assert.Contains("our model shows 5% to 10% relative WER reduction", prompt, StringComparison.Ordinal);
+        Assert.DoesNotContain(@"\%", prompt, StringComparison.Ordinal);
+        Assert.Contains(@"shows~5\% to~10\%", Assert.Single(answer.Citations).Quote, StringComparison.Ordinal); // the quote stays verbatim
+    }
+
+    [Fact]
     public async Task WriteStreamingAsync_StreamStallsMidway_FallsBackAfterTheTimeout()
     {
         await using var harness = await LlmHarness.StartAsync(o => o.TimeoutSeconds = 2);
