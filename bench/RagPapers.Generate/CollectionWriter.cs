@@ -7,7 +7,7 @@ namespace RagPapers.Generate;
 /// <summary>
 /// Writes <c>count</c> papers: each abstract is as many sentences as a real abstract drawn at random, each sentence
 /// drawn from the whole pool; each title joins the first half of one real title to the second half of another. Ids,
-/// dates (2000–2025) and authors are fresh. The same pool, count and seed give the same file, byte for byte.
+/// dates (2000–2025) and authors are fresh; ids are arXiv-shaped (<see cref="Id"/>). The same pool, count and seed give the same file, byte for byte.
 /// </summary>
 internal static class CollectionWriter
 {
@@ -32,7 +32,7 @@ internal static class CollectionWriter
             }
 
             writer.WriteStartObject();
-            writer.WriteString("id", string.Create(CultureInfo.InvariantCulture, $"gen{seed}.{i:D7}"));
+            writer.WriteString("id", Id(seed, i));
             writer.WriteString("title", Title(pool, random));
             writer.WriteString("abstract", abstractText.ToString());
             writer.WriteString("authors", $"{Name(random)}, {Name(random)} and {Name(random)}");
@@ -51,6 +51,15 @@ internal static class CollectionWriter
         var first = pool.Titles[random.Next(pool.Titles.Count)].Split(' ');
         var second = pool.Titles[random.Next(pool.Titles.Count)].Split(' ');
         return string.Join(' ', first.Take(Math.Max(1, first.Length / 2)).Concat(second.Skip(second.Length / 2)));
+    }
+
+    // arXiv-shaped (YYMM.NNNNN), so the ingester keeps the id instead of hashing the title: 100,000 papers a month from
+    // a year chosen by the seed.
+    private static string Id(int seed, int index)
+    {
+        var month = index / 100_000;
+        var year = (10 + seed + (month / 12)) % 100;
+        return string.Create(CultureInfo.InvariantCulture, $"{year:D2}{1 + (month % 12):D2}.{index % 100_000:D5}");
     }
 
     private static string Name(Random random) => $"{GivenNames[random.Next(GivenNames.Length)]} {FamilyNames[random.Next(FamilyNames.Length)]}";
