@@ -17,7 +17,7 @@ internal sealed class FtsTermChanges
     private const string CreateVocabularySql = "CREATE VIRTUAL TABLE IF NOT EXISTS temp.term_delta_row USING fts5vocab(temp, term_delta, row)";
     private const string InsertSql = "INSERT INTO temp.term_delta(rowid, title, text) VALUES ($row, $title, $text)";
     private const string ReadSql = "SELECT term, doc, cnt FROM temp.term_delta_row";
-    private const string ClearSql = "INSERT INTO temp.term_delta(term_delta) VALUES ('delete-all')";
+    private const string Savepoint = "term_delta";
 
     private readonly List<(string Title, string Text)> added = [];
     private readonly List<(string Title, string Text)> removed = [];
@@ -68,6 +68,8 @@ internal sealed class FtsTermChanges
             return;
         }
 
+        // Tokenized inside a savepoint that is rolled back: one FTS5 flush for the batch, and nothing to delete afterwards.
+        transaction.Save(Savepoint);
         try
         {
             var insert = commands.Get(InsertSql, transaction);
@@ -88,7 +90,8 @@ internal sealed class FtsTermChanges
         }
         finally
         {
-            await commands.Get(ClearSql, transaction).ExecuteNonQueryAsync(CancellationToken.None);
+            transaction.Rollback(Savepoint);
+            transaction.Release(Savepoint);
         }
     }
 }

@@ -1,3 +1,5 @@
+using Microsoft.Data.Sqlite;
+
 namespace RagPapers.Storage.Sqlite;
 
 /// <summary>
@@ -114,9 +116,9 @@ internal sealed class FtsTermStatistics : IKeywordStatistics
     /// <param name="createVocabularySql">Creates the instance table if it does not exist.</param>
     /// <param name="readInstancesSql">Reads (term, doc, col = 'title') from it, in its own order.</param>
     public static async Task<FtsTermStatistics> LoadAsync(
-        CommandCache commands, string createVocabularySql, string readInstancesSql, long rows, CancellationToken cancellationToken)
+        CommandCache commands, string createVocabularySql, string readInstancesSql, long rows, CancellationToken cancellationToken, SqliteTransaction? transaction = null)
     {
-        await commands.Get(createVocabularySql).ExecuteNonQueryAsync(cancellationToken);
+        await commands.Get(createVocabularySql, transaction).ExecuteNonQueryAsync(cancellationToken);
         var termIds = new Dictionary<string, int>(StringComparer.Ordinal);
         var terms = new List<string>();
         var frequencies = new List<int>();
@@ -124,7 +126,7 @@ internal sealed class FtsTermStatistics : IKeywordStatistics
 
         // Rows arrive grouped by term, then chunk, then column: a run of equal (term, chunk) is one chunk's count.
         // The loop reads synchronously: a million rows of awaited ReadAsync cost more than SQLite's whole scan.
-        using var reader = await commands.Get(readInstancesSql).ExecuteReaderAsync(cancellationToken);
+        using var reader = await commands.Get(readInstancesSql, transaction).ExecuteReaderAsync(cancellationToken);
         string? term = null;
         var termId = -1;
         long chunk = -1;

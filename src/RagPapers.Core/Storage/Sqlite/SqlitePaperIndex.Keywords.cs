@@ -16,12 +16,12 @@ public sealed partial class SqlitePaperIndex
 
     private const string ReadHitsSql = "SELECT c.id, c.paper_id, c.ordinal, c.text, p.title FROM chunks c JOIN papers p ON p.id = c.paper_id WHERE c.id IN (SELECT value FROM json_each($ids))";
 
-    // The candidates of one query, tokenized by FTS5 for feedback (RM3) and emptied after each use.
+    // The candidates of one query, tokenized by FTS5 for feedback (RM3) inside a transaction that is rolled back: one
+    // FTS5 flush instead of a segment per row, and nothing to delete afterwards.
     private const string CreateCandidatesSql = "CREATE VIRTUAL TABLE IF NOT EXISTS temp.candidates USING fts5(title, text, content='', tokenize='porter unicode61')";
     private const string CreateCandidateInstancesSql = "CREATE VIRTUAL TABLE IF NOT EXISTS temp.candidates_instance USING fts5vocab(temp, candidates, instance)";
     private const string ReadCandidateInstancesSql = "SELECT term, doc, col = 'title' FROM temp.candidates_instance";
     private const string InsertCandidateSql = "INSERT INTO temp.candidates(rowid, title, text) VALUES ($id, $title, $text)";
-    private const string ClearCandidatesSql = "INSERT INTO temp.candidates(candidates) VALUES ('delete-all')";
 
     /// <summary>BM25 in SQL over the whole collection, with the terms chosen by their counts on disk.</summary>
     private async Task<(List<(long Id, double Score)> Ranked, int QueryTerms)> RankOnDiskAsync(
@@ -69,21 +69,22 @@ public sealed partial class SqlitePaperIndex
     private async Task<IKeywordStatistics> ReadFeedbackStatisticsAsync(List<(long Id, double Score)> ranked, CancellationToken cancellationToken)
     {
         var chunks = await GetChunkTotalAsync(cancellationToken);
+        var rows = await ReadChunkRowsAsync(ranked, cancellationToken);
+
+        // Created outside the transaction: a rolled-back CREATE would change the schema, and re-prepare every statement, on every query.
         await commands!.Get(CreateCandidatesSql).ExecuteNonQueryAsync(cancellationToken);
+        await commands.Get(CreateCandidateInstancesSql).ExecuteNonQueryAsync(cancellationToken);
         FtsTermStatistics candidates;
-        try
+        using (var scratch = connection!.BeginTransaction(deferred: true))
         {
-            var insert = commands.Get(InsertCandidateSql);
-            foreach (var row in await ReadChunkRowsAsync(ranked, cancellationToken))
+            var insert = commands.Get(InsertCandidateSql, scratch);
+            foreach (var row in rows)
             {
                 await insert.Set("$id", row.Key).Set("$title", row.Value.Title).Set("$text", row.Value.Text).ExecuteNonQueryAsync(cancellationToken);
             }
 
-            candidates = await FtsTermStatistics.LoadAsync(commands, CreateCandidateInstancesSql, ReadCandidateInstancesSql, ranked.Count, cancellationToken);
-        }
-        finally
-        {
-            await commands.Get(ClearCandidatesSql).ExecuteNonQueryAsync(CancellationToken.None);
+            candidates = await FtsTermStatistics.LoadAsync(commands, CreateCandidateInstancesSql, ReadCandidateInstancesSql, ranked.Count, cancellationToken, scratch);
+            scratch.Rollback();
         }
 
         var termIds = new SortedSet<int>();

@@ -26,7 +26,8 @@ internal static class SqliteSchema
         """;
 
     // mmap_size is set by the index when it opens the connection (SqlitePaperIndex.MemoryMapBytes), before any read.
-    private const string PragmasSql = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;";
+    // temp_store: the scratch FTS5 tables (stems, term counts, feedback candidates) live in memory, not in a temp file.
+    private const string PragmasSql = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY;";
 
     // Switching embedders keeps papers, chunks and the FTS index: only the vectors go, in the transaction that
     // records the new embedder, so no search ever sees two embedders' vectors (the semantic indexer refills them).
