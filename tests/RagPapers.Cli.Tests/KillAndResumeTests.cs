@@ -29,6 +29,12 @@ public sealed class KillAndResumeTests
         Assert.Equal(0, orphanChunks);
         Assert.Equal(0, papersWithoutChunks);
         Assert.Equal(0, papersAfterKill % 25); // only whole batches landed
+        Assert.Equal(TermCountsOnDisk(store), TermCountsOfFts5(store)); // the keyword index's counts landed with the batches
+
+        // The killed store opens and answers, keyword search ranking from disk as a large store does.
+        var search = await CliProcess.RunAsync(["search", "graph attention", "--store", store], environment: new Dictionary<string, string> { ["RAGPAPERS_Store__Sqlite__InMemoryKeywordChunks"] = "0" });
+        Assert.True(search.ExitCode == 0, search.ToString());
+        Assert.Contains("Synthetic paper", search.StandardOutput, StringComparison.Ordinal);
 
         var second = await CliProcess.RunAsync(["ingest", collection, "--store", store]);
 
@@ -81,6 +87,29 @@ public sealed class KillAndResumeTests
             Scalar("SELECT COUNT(*) FROM papers"),
             Scalar("SELECT COUNT(*) FROM chunks WHERE paper_id NOT IN (SELECT id FROM papers)"),
             Scalar("SELECT COUNT(*) FROM papers WHERE id NOT IN (SELECT paper_id FROM chunks)"));
+    }
+
+    // The totals and per-term chunk counts kept on disk for keyword search at scale, and the same read from FTS5 itself.
+    private static string TermCountsOnDisk(string store) =>
+        ReadAll(store, "SELECT chunks || ' ' || tokens FROM fts_totals UNION ALL SELECT * FROM (SELECT term || ' ' || chunks FROM fts_terms ORDER BY term)");
+
+    private static string TermCountsOfFts5(string store) =>
+        ReadAll(store, "SELECT (SELECT count(*) FROM chunks) || ' ' || (SELECT sum(cnt) FROM fts_row) UNION ALL SELECT * FROM (SELECT term || ' ' || doc FROM fts_row ORDER BY term)");
+
+    private static string ReadAll(string store, string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={store};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "CREATE VIRTUAL TABLE temp.fts_row USING fts5vocab(main, chunks_fts, row); " + sql;
+        using var reader = command.ExecuteReader();
+        var lines = new List<string>();
+        while (reader.Read())
+        {
+            lines.Add(reader.GetString(0));
+        }
+
+        return string.Join('\n', lines);
     }
 
     internal static async Task WriteSyntheticCollectionAsync(string path, int count)

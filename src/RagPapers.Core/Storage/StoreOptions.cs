@@ -24,4 +24,12 @@ public sealed class SqliteStoreOptions
     /// <summary>The SQLite file; relative paths are resolved against the content root.</summary>
     [Required(ErrorMessage = "Store:Sqlite:Path must name the store file (e.g. \"data/ragpapers.db\").")]
     public string Path { get; set; } = "data/ragpapers.db";
+
+    /// <summary>
+    /// Up to this many chunks, keyword search ranks from term statistics read into memory by the first search (the
+    /// fastest per query); above it, from FTS5's index and term counts kept on disk, so neither memory nor the first
+    /// search grows with the collection.
+    /// </summary>
+    [Range(0, int.MaxValue, ErrorMessage = "Store:Sqlite:InMemoryKeywordChunks must be 0 or more (0 ranks every store from disk).")]
+    public int InMemoryKeywordChunks { get; set; } = RagPapers.Storage.Sqlite.SqlitePaperIndex.DefaultInMemoryKeywordChunks;
 }

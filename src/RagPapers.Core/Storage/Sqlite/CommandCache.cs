@@ -23,6 +23,9 @@ internal sealed class CommandCache(SqliteConnection connection) : IDisposable
         return command;
     }
 
+    /// <summary>A deferred transaction for scratch work in the temp schema, to be rolled back: it takes no lock on the store.</summary>
+    public SqliteTransaction BeginScratch() => connection.BeginTransaction(deferred: true);
+
     public void Dispose()
     {
         foreach (var command in commands.Values)

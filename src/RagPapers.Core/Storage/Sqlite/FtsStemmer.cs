@@ -19,7 +19,6 @@ internal sealed class FtsStemmer(CommandCache commands)
     private const string CreateVocabularySql = "CREATE VIRTUAL TABLE IF NOT EXISTS temp.stem_probe_instance USING fts5vocab(temp, stem_probe, instance)";
     private const string InsertSql = "INSERT INTO temp.stem_probe(rowid, term) VALUES ($row, $term)";
     private const string ReadSql = "SELECT doc, term FROM temp.stem_probe_instance";
-    private const string ClearSql = "DELETE FROM temp.stem_probe";
 
     private readonly Dictionary<string, string?> stems = new(StringComparer.Ordinal);
     private bool created;
@@ -50,30 +49,27 @@ internal sealed class FtsStemmer(CommandCache commands)
             stems.Clear();
         }
 
-        try
+        // One transaction, rolled back: FTS5 flushes once instead of writing a segment per term, and nothing is left to delete.
+        using var scratch = commands.BeginScratch();
+        for (var i = 0; i < terms.Length; i++)
         {
-            for (var i = 0; i < terms.Length; i++)
-            {
-                await commands.Get(InsertSql).Set("$row", i).Set("$term", terms[i]).ExecuteNonQueryAsync(cancellationToken);
-            }
+            await commands.Get(InsertSql, scratch).Set("$row", i).Set("$term", terms[i]).ExecuteNonQueryAsync(cancellationToken);
+        }
 
-            var found = new string?[terms.Length];
-            using (var reader = await commands.Get(ReadSql).ExecuteReaderAsync(cancellationToken))
+        var found = new string?[terms.Length];
+        using (var reader = await commands.Get(ReadSql, scratch).ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
             {
-                while (await reader.ReadAsync(cancellationToken))
-                {
-                    found[reader.GetInt64(0)] = reader.GetString(1);
-                }
-            }
-
-            for (var i = 0; i < terms.Length; i++)
-            {
-                stems[terms[i]] = found[i];
+                found[reader.GetInt64(0)] = reader.GetString(1);
             }
         }
-        finally
+
+        for (var i = 0; i < terms.Length; i++)
         {
-            await commands.Get(ClearSql).ExecuteNonQueryAsync(cancellationToken);
+            stems[terms[i]] = found[i];
         }
+
+        scratch.Rollback();
     }
 }

@@ -1,3 +1,5 @@
+using Microsoft.Data.Sqlite;
+
 namespace RagPapers.Storage.Sqlite;
 
 /// <summary>
@@ -12,7 +14,7 @@ namespace RagPapers.Storage.Sqlite;
 /// the vector matrix. Roughly 24 bytes per distinct term of a chunk (its counts by chunk and its posting by term):
 /// about 12 MB for 5,000 abstracts.
 /// </remarks>
-internal sealed class FtsTermStatistics
+internal sealed class FtsTermStatistics : IKeywordStatistics
 {
     public const int TitleColumn = 0;
     public const int TextColumn = 1;
@@ -107,9 +109,16 @@ internal sealed class FtsTermStatistics
     public bool TryGetChunk(long chunkId, out ChunkTerms terms) => chunks.TryGetValue(chunkId, out terms!);
 
     /// <param name="rows">Live rows of the FTS table (one per chunk), token-less ones included.</param>
-    public static async Task<FtsTermStatistics> LoadAsync(CommandCache commands, long rows, CancellationToken cancellationToken)
+    public static Task<FtsTermStatistics> LoadAsync(CommandCache commands, long rows, CancellationToken cancellationToken) =>
+        LoadAsync(commands, CreateVocabularySql, ReadInstancesSql, rows, cancellationToken);
+
+    /// <summary>The statistics of another FTS5 table with the same columns, through its fts5vocab 'instance' table.</summary>
+    /// <param name="createVocabularySql">Creates the instance table if it does not exist.</param>
+    /// <param name="readInstancesSql">Reads (term, doc, col = 'title') from it, in its own order.</param>
+    public static async Task<FtsTermStatistics> LoadAsync(
+        CommandCache commands, string createVocabularySql, string readInstancesSql, long rows, CancellationToken cancellationToken, SqliteTransaction? transaction = null)
     {
-        await commands.Get(CreateVocabularySql).ExecuteNonQueryAsync(cancellationToken);
+        await commands.Get(createVocabularySql, transaction).ExecuteNonQueryAsync(cancellationToken);
         var termIds = new Dictionary<string, int>(StringComparer.Ordinal);
         var terms = new List<string>();
         var frequencies = new List<int>();
@@ -117,7 +126,7 @@ internal sealed class FtsTermStatistics
 
         // Rows arrive grouped by term, then chunk, then column: a run of equal (term, chunk) is one chunk's count.
         // The loop reads synchronously: a million rows of awaited ReadAsync cost more than SQLite's whole scan.
-        using var reader = await commands.Get(ReadInstancesSql).ExecuteReaderAsync(cancellationToken);
+        using var reader = await commands.Get(readInstancesSql, transaction).ExecuteReaderAsync(cancellationToken);
         string? term = null;
         var termId = -1;
         long chunk = -1;

@@ -20,7 +20,7 @@ internal static class Rm3Reranker
     /// <param name="hits">First-pass hits (chunk rowid, FTS5 score), best first.</param>
     /// <param name="queryTerms">How many terms the first-pass query OR-ed: the query part is their mean.</param>
     public static IReadOnlyList<(long Id, double Score)> Rerank(
-        IReadOnlyList<(long Id, double Score)> hits, int queryTerms, FtsTermStatistics statistics, KeywordFeedback feedback,
+        IReadOnlyList<(long Id, double Score)> hits, int queryTerms, IKeywordStatistics statistics, KeywordFeedback feedback,
         double titleWeight, int top)
     {
         var expansion = ExpansionTerms(hits, statistics, feedback);
@@ -79,7 +79,7 @@ internal static class Rm3Reranker
 
     /// <summary>The feedback terms with their normalized weights p(t|R), most likely first.</summary>
     internal static IReadOnlyList<(int TermId, double Weight)> ExpansionTerms(
-        IReadOnlyList<(long Id, double Score)> hits, FtsTermStatistics statistics, KeywordFeedback feedback)
+        IReadOnlyList<(long Id, double Score)> hits, IKeywordStatistics statistics, KeywordFeedback feedback)
     {
         if (hits.Count == 0 || !feedback.IsOn)
         {
@@ -115,7 +115,7 @@ internal static class Rm3Reranker
 
     // Terms in half the chunks or more score ~0 in FTS5 (see SelectInformativeTermsAsync); stop words and bare
     // numbers are frequent in the feedback chunks without saying what they are about.
-    private static bool IsInformative(int termId, FtsTermStatistics statistics)
+    private static bool IsInformative(int termId, IKeywordStatistics statistics)
     {
         if (2L * statistics.DocumentFrequency(termId) >= statistics.ChunkCount)
         {

@@ -5,12 +5,12 @@ namespace RagPapers.Storage.Sqlite;
 
 public sealed partial class SqlitePaperIndex
 {
-    // A filtered search ranks in SQL, where the join admits only the filter's papers; an unfiltered one ranks the
-    // same way from the in-memory term statistics (FtsBm25Ranking). The two agree exactly until papers are rewritten:
-    // a contentless_delete table keeps deleted rows in the row count and token totals bm25() uses, while the
-    // statistics count the live rows. Ids and scores only: the text of the hits comes
-    // from the in-memory chunk rows (VectorMatrix), as decoding a few hundred whole abstracts cost more than ranking.
-    // bm25() weights follow the FTS column order (title, text): a title match counts double (TitleWeight).
+    // A filtered search ranks in SQL, where the join admits only the filter's papers. An unfiltered one on a store of
+    // up to inMemoryKeywordChunks chunks ranks the same way from the in-memory term statistics (FtsBm25Ranking); on a
+    // larger one, in SQL too, with the term counts on disk (FtsTermRows) choosing the terms (SqlitePaperIndex.Keywords).
+    // The two agree exactly until papers are rewritten: a contentless_delete table keeps deleted rows in the row count
+    // and token totals bm25() uses, while the statistics count the live rows. Ids and scores only: the text of the hits
+    // is read per hit afterwards. bm25() weights follow the FTS column order (title, text): a title match counts double (TitleWeight).
     private const string FilteredKeywordSearchSql = """
         SELECT chunks_fts.rowid, -bm25(chunks_fts, 2.0, 1.0) AS score FROM chunks_fts
         JOIN chunks k ON k.id = chunks_fts.rowid
@@ -25,9 +25,6 @@ public sealed partial class SqlitePaperIndex
     // The title column's weight in the bm25() call above, for the scores computed outside SQL.
     private const double TitleWeight = 2.0;
 
-    // Bounds the term statistics a long-running server keeps between writes.
-    private const int MaxCachedTerms = 50_000;
-
     public async Task<IReadOnlyList<ChunkHit>> KeywordSearchAsync(string query, int top, SearchFilter? filter = null, CancellationToken cancellationToken = default)
     {
         var terms = FtsQuery.Terms(query);
@@ -38,27 +35,18 @@ public sealed partial class SqlitePaperIndex
 
         using var _ = await LockAsync(cancellationToken);
         var candidates = feedback.IsOn ? Math.Max(top, feedback.Candidates) : top;
-        var (ranked, queryTerms) = filter is { IsEmpty: false }
-            ? await RankFilteredAsync(query, terms, filter, candidates, cancellationToken)
-            : await RankInMemoryAsync(query, terms, candidates, cancellationToken);
+        var inMemory = await GetChunkTotalAsync(cancellationToken) <= inMemoryKeywordChunks;
+        var (ranked, queryTerms) = filter is { IsEmpty: false } ? await RankFilteredAsync(query, terms, filter, candidates, cancellationToken)
+            : inMemory ? await RankInMemoryAsync(query, terms, candidates, cancellationToken)
+            : await RankOnDiskAsync(query, terms, candidates, cancellationToken);
         if (feedback.IsOn && ranked.Count > 0)
         {
-            var statistics = await GetTermStatisticsAsync(cancellationToken);
+            var statistics = inMemory ? await GetTermStatisticsAsync(cancellationToken) : await ReadFeedbackStatisticsAsync(ranked, cancellationToken);
             ranked = [.. Rm3Reranker.Rerank(ranked, queryTerms, statistics, feedback, TitleWeight, top)];
         }
 
-        // Loaded under the lock that writes take, so the rows match the FTS5 rowids just read.
-        var rows = await LoadMatrixAsync(cancellationToken);
-        var hits = new List<ChunkHit>(ranked.Count);
-        foreach (var (id, score) in ranked)
-        {
-            if (rows.Hit(id, score) is { } hit)
-            {
-                hits.Add(hit);
-            }
-        }
-
-        return hits;
+        // Read under the lock that writes take, so the rows match the FTS5 rowids just ranked.
+        return await ReadHitsAsync(ranked, cancellationToken);
     }
 
     /// <summary>BM25 from the in-memory term statistics: FTS5's ranking without FTS5's per-query decoding.</summary>
@@ -134,30 +122,20 @@ public sealed partial class SqlitePaperIndex
     private async Task<List<string>> SelectInformativeTermsAsync(IReadOnlyList<string> terms, CancellationToken cancellationToken)
     {
         var chunks = await GetChunkTotalAsync(cancellationToken);
-        var counted = new List<(string Term, long Rows)>(terms.Count);
-        foreach (var term in terms)
-        {
-            if (!termRows.TryGetValue(term, out var rows))
-            {
-                var command = commands!.Get("SELECT count(*) FROM chunks_fts WHERE chunks_fts MATCH $term").Set("$term", FtsQuery.Quote(term));
-                rows = (long)(await command.ExecuteScalarAsync(cancellationToken))!;
-                if (termRows.Count >= MaxCachedTerms)
-                {
-                    termRows.Clear();
-                }
-
-                termRows[term] = rows;
-            }
-
-            counted.Add((term, rows));
-        }
-
-        return Informative(counted, chunks);
+        var rows = await CountTermRowsAsync(terms, cancellationToken);
+        return Informative([.. terms.Select((term, i) => (term, rows[i]))], chunks);
     }
 
-    /// <summary>Rows of the chunks table (one FTS row each), counted once after each write.</summary>
-    private async Task<long> GetChunkTotalAsync(CancellationToken cancellationToken) =>
-        chunkTotal ??= (long)(await commands!.Get("SELECT count(*) FROM chunks").ExecuteScalarAsync(cancellationToken))!;
+    /// <summary>Live chunks (one FTS row each), from the totals kept on disk, read once after each write.</summary>
+    private async Task<long> GetChunkTotalAsync(CancellationToken cancellationToken)
+    {
+        if (chunkTotal is null)
+        {
+            (chunkTotal, tokenTotal) = await FtsTermRows.ReadTotalsAsync(commands!, cancellationToken);
+        }
+
+        return chunkTotal.Value;
+    }
 
     /// <summary>The rule of <see cref="SelectInformativeTermsAsync"/> over terms with their chunk counts.</summary>
     private static List<T> Informative<T>(List<(T Term, long Rows)> counted, long chunks)

@@ -4,7 +4,8 @@ namespace RagPapers.Storage.Sqlite;
 
 public sealed partial class SqlitePaperIndex
 {
-    private const string SelectChunkIdsSql = "SELECT id FROM chunks WHERE paper_id = $paper";
+    // With the title and text the FTS row was made of, so the on-disk term counts (FtsTermRows) can count them out.
+    private const string SelectChunksSql = "SELECT c.id, p.title, c.text FROM chunks c JOIN papers p ON p.id = c.paper_id WHERE c.paper_id = $paper";
     private const string DeleteFtsRowSql = "DELETE FROM chunks_fts WHERE rowid = $id";
     private const string DeleteChunksSql = "DELETE FROM chunks WHERE paper_id = $paper";
     private const string UpsertPaperSql = $"INSERT OR REPLACE INTO papers({PaperRows.Columns}, content_hash) VALUES ($id, $title, $abstract, $authors, $published, $source, $arxiv, $hash)";
@@ -34,17 +35,19 @@ public sealed partial class SqlitePaperIndex
         {
             using var transaction = connection!.BeginTransaction();
             var words = new VocabularyDelta();
+            var terms = new FtsTermChanges();
             var chunks = 0;
             foreach (var document in batch)
             {
                 await CountReplacedWordsAsync(document.Paper.Id, words, transaction, cancellationToken);
                 words.Add(document.Paper.Title, document.Paper.Abstract);
-                await DeleteChunksAsync(document.Paper.Id, transaction, cancellationToken);
-                await InsertAsync(document, transaction, cancellationToken);
+                await DeleteChunksAsync(document.Paper.Id, terms, transaction, cancellationToken);
+                await InsertAsync(document, terms, transaction, cancellationToken);
                 chunks += document.Chunks.Count;
             }
 
             await words.ApplyAsync(connection, transaction, cancellationToken);
+            await FtsTermRows.ApplyAsync(commands!, transaction, terms, cancellationToken);
             transaction.Commit();
             Log.BatchUpserted(logger, batch.Count, chunks);
         }
@@ -66,6 +69,7 @@ public sealed partial class SqlitePaperIndex
             using var transaction = connection!.BeginTransaction();
             var ids = new List<string>();
             var words = new VocabularyDelta();
+            var terms = new FtsTermChanges();
             using (var reader = await commands!.Get("SELECT id, title, abstract FROM papers WHERE source = $source", transaction).Set("$source", source).ExecuteReaderAsync(cancellationToken))
             {
                 while (await reader.ReadAsync(cancellationToken))
@@ -77,10 +81,11 @@ public sealed partial class SqlitePaperIndex
 
             foreach (var id in ids)
             {
-                await DeleteChunksAsync(id, transaction, cancellationToken);
+                await DeleteChunksAsync(id, terms, transaction, cancellationToken);
             }
 
             await words.ApplyAsync(connection, transaction, cancellationToken);
+            await FtsTermRows.ApplyAsync(commands, transaction, terms, cancellationToken);
             var deleted = await commands.Get("DELETE FROM papers WHERE source = $source", transaction).Set("$source", source).ExecuteNonQueryAsync(cancellationToken);
             transaction.Commit();
             Log.SourceDeleted(logger, deleted, source);
@@ -113,15 +118,16 @@ public sealed partial class SqlitePaperIndex
         }
     }
 
-    private async Task DeleteChunksAsync(string paperId, SqliteTransaction transaction, CancellationToken cancellationToken)
+    private async Task DeleteChunksAsync(string paperId, FtsTermChanges terms, SqliteTransaction transaction, CancellationToken cancellationToken)
     {
         // Collect first: the FTS rows must go by rowid, and a reader cannot stay open while we delete.
         var chunkIds = new List<long>();
-        using (var reader = await commands!.Get(SelectChunkIdsSql, transaction).Set("$paper", paperId).ExecuteReaderAsync(cancellationToken))
+        using (var reader = await commands!.Get(SelectChunksSql, transaction).Set("$paper", paperId).ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
             {
                 chunkIds.Add(reader.GetInt64(0));
+                terms.Remove(reader.GetString(1), reader.GetString(2));
             }
         }
 
@@ -139,7 +145,7 @@ public sealed partial class SqlitePaperIndex
         await commands.Get(DeleteChunksSql, transaction).Set("$paper", paperId).ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private async Task InsertAsync(PaperDocument document, SqliteTransaction transaction, CancellationToken cancellationToken)
+    private async Task InsertAsync(PaperDocument document, FtsTermChanges terms, SqliteTransaction transaction, CancellationToken cancellationToken)
     {
         var paper = document.Paper;
         await commands!.Get(UpsertPaperSql, transaction)
@@ -158,6 +164,7 @@ public sealed partial class SqlitePaperIndex
                 .Set("$vector", indexed.Vector.IsEmpty ? null : VectorBlob.ToBytes(indexed.Vector.Span))
                 .ExecuteScalarAsync(cancellationToken))!;
             await insertFts.Set("$id", id).Set("$title", paper.Title).Set("$text", chunk.Text).ExecuteNonQueryAsync(cancellationToken);
+            terms.Add(paper.Title, chunk.Text);
         }
     }
 }

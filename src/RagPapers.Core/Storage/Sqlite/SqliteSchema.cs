@@ -25,10 +25,9 @@ internal static class SqliteSchema
         CREATE VIRTUAL TABLE chunks_fts USING fts5(title, text, content='', contentless_delete=1, tokenize='porter unicode61');
         """;
 
-    // mmap_size: pages are read through a memory map instead of one read() call each. A keyword search walks thousands
-    // of FTS pages; on SciFact this took about a millisecond off a search at depth 100. It reserves address space
-    // (up to 256 MB of the file), not memory: the pages are the OS page cache's.
-    private const string PragmasSql = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA mmap_size=268435456;";
+    // mmap_size is set by the index when it opens the connection (SqlitePaperIndex.MemoryMapBytes), before any read.
+    // temp_store: the scratch FTS5 tables (stems, term counts, feedback candidates) live in memory, not in a temp file.
+    private const string PragmasSql = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY;";
 
     // Switching embedders keeps papers, chunks and the FTS index: only the vectors go, in the transaction that
     // records the new embedder, so no search ever sees two embedders' vectors (the semantic indexer refills them).

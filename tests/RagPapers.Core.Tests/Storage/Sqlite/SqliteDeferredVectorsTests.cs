@@ -113,17 +113,17 @@ public sealed class SqliteDeferredVectorsTests : IDisposable
         await sut.OpenAsync(TestStores.Embedder);
         await sut.UpsertAsync([Deferred("a", "Speech", "Acoustic speech"), Deferred("b", "Vision", "Image vision"), Deferred("c", "Text", "Language text")]);
         var pending = await sut.GetChunksWithoutVectorsAsync(10);
-        await sut.KeywordSearchAsync("speech", 5);
+        await sut.VectorSearchAsync(HashingEmbeddingGenerator.Embed("speech"), 5); // keyword search reads its hits per hit, not the matrix
 
         foreach (var chunk in pending.Take(2))
         {
             await sut.SetVectorsAsync([Vector(chunk)]);
-            await sut.KeywordSearchAsync("speech", 5);
+            await sut.VectorSearchAsync(HashingEmbeddingGenerator.Embed("speech"), 5); // keyword search reads its hits per hit, not the matrix
         }
 
         var beforeComplete = logger.Count(VectorsLoaded);
         await sut.SetVectorsAsync([Vector(pending[2])]);
-        await sut.KeywordSearchAsync("speech", 5);
+        await sut.VectorSearchAsync(HashingEmbeddingGenerator.Embed("speech"), 5); // keyword search reads its hits per hit, not the matrix
 
         Assert.Equal(1, beforeComplete);
         Assert.Equal(2, logger.Count(VectorsLoaded));

@@ -96,7 +96,7 @@ public sealed class SqliteMigrationTests : IDisposable
 
     /// <summary>
     /// A store as the first release wrote it: this build's store with what schema 2 added taken away. Version 2 only
-    /// added the vocabulary table, so dropping it gives exactly the first release's tables.
+    /// added the vocabulary table and version 4 the term counts, so dropping them gives exactly the first release's tables.
     /// </summary>
     private static async Task CreateVersionOneStoreAsync(string path)
     {
@@ -109,7 +109,7 @@ public sealed class SqliteMigrationTests : IDisposable
             ]);
         }
 
-        Execute(path, "DROP TABLE vocabulary; UPDATE meta SET value = '1' WHERE key = 'schema_version'");
+        Execute(path, "DROP TABLE vocabulary; DROP TABLE fts_terms; DROP TABLE fts_totals; UPDATE meta SET value = '1' WHERE key = 'schema_version'");
     }
 
     private static void Execute(string path, string sql)

@@ -1,0 +1,97 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+
+namespace RagPapers.Storage.Sqlite;
+
+/// <summary>
+/// How one write changes <see cref="FtsTermRows"/>: the chunks it adds count +1 for each distinct stemmed term they hold,
+/// the chunks it removes −1, and both change the live chunks and their tokens. The terms are FTS5's own: the chunks are
+/// run through a scratch FTS5 table with the index's tokenizer and read back through its vocabulary, as
+/// <see cref="FtsStemmer"/> does for a query, so the counts are the ones FTS5's index holds.
+/// </summary>
+internal sealed class FtsTermChanges
+{
+    private const string CreateTableSql = "CREATE VIRTUAL TABLE IF NOT EXISTS temp.term_delta USING fts5(title, text, content='', tokenize='porter unicode61')";
+    private const string CreateVocabularySql = "CREATE VIRTUAL TABLE IF NOT EXISTS temp.term_delta_row USING fts5vocab(temp, term_delta, row)";
+    private const string InsertSql = "INSERT INTO temp.term_delta(rowid, title, text) VALUES ($row, $title, $text)";
+    private const string ReadSql = "SELECT term, doc, cnt FROM temp.term_delta_row";
+    private const string Savepoint = "term_delta";
+
+    private readonly List<(string Title, string Text)> added = [];
+    private readonly List<(string Title, string Text)> removed = [];
+
+    public Dictionary<string, long> Terms { get; } = new(StringComparer.Ordinal);
+
+    public long Chunks { get; private set; }
+
+    public long Tokens { get; private set; }
+
+    public void Add(string title, string text) => added.Add((title, text));
+
+    public void Remove(string title, string text) => removed.Add((title, text));
+
+    /// <summary>Tokenizes what was added and removed into <see cref="Terms"/>, <see cref="Chunks"/> and <see cref="Tokens"/>.</summary>
+    public async Task CountAsync(CommandCache commands, SqliteTransaction transaction, CancellationToken cancellationToken)
+    {
+        await commands.Get(CreateTableSql, transaction).ExecuteNonQueryAsync(cancellationToken);
+        await commands.Get(CreateVocabularySql, transaction).ExecuteNonQueryAsync(cancellationToken);
+        await CountAsync(commands, transaction, removed, -1, cancellationToken);
+        await CountAsync(commands, transaction, added, +1, cancellationToken);
+        removed.Clear();
+        added.Clear();
+    }
+
+    /// <summary>The non-zero term deltas as one JSON object, in term order so the upsert walks the B-tree forwards.</summary>
+    public string TermsJson()
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            foreach (var (term, delta) in Terms.Where(t => t.Value != 0).OrderBy(t => t.Key, StringComparer.Ordinal))
+            {
+                writer.WriteNumber(term, delta);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    private async Task CountAsync(CommandCache commands, SqliteTransaction transaction, List<(string Title, string Text)> chunks, int sign, CancellationToken cancellationToken)
+    {
+        if (chunks.Count == 0)
+        {
+            return;
+        }
+
+        // Tokenized inside a savepoint that is rolled back: one FTS5 flush for the batch, and nothing to delete afterwards.
+        transaction.Save(Savepoint);
+        try
+        {
+            var insert = commands.Get(InsertSql, transaction);
+            for (var i = 0; i < chunks.Count; i++)
+            {
+                await insert.Set("$row", i + 1).Set("$title", chunks[i].Title).Set("$text", chunks[i].Text).ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            using var reader = await commands.Get(ReadSql, transaction).ExecuteReaderAsync(cancellationToken);
+            while (reader.Read())
+            {
+                var term = reader.GetString(0);
+                Terms[term] = Terms.GetValueOrDefault(term) + (sign * reader.GetInt64(1));
+                Tokens += sign * reader.GetInt64(2);
+            }
+
+            Chunks += sign * chunks.Count;
+        }
+        finally
+        {
+            transaction.Rollback(Savepoint);
+            transaction.Release(Savepoint);
+        }
+    }
+}

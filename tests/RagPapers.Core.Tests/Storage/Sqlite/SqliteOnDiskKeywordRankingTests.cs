@@ -1,0 +1,134 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+using RagPapers.Core.Tests.Fakes;
+using RagPapers.Storage;
+using RagPapers.Storage.Sqlite;
+
+namespace RagPapers.Core.Tests.Storage.Sqlite;
+
+/// <summary>
+/// Above Store:Sqlite:InMemoryKeywordChunks keyword search ranks through FTS5's index with the term counts kept on disk
+/// (FtsTermRows) instead of term statistics in memory. On a store nobody rewrote the two must agree: same chunks, same
+/// order, same scores, with feedback too; and the counts on disk must stay FTS5's own through rewrites and deletes.
+/// </summary>
+public sealed class SqliteOnDiskKeywordRankingTests : IDisposable
+{
+    private static readonly string[] Vocabulary =
+    [
+        "model", "models", "modelling", "learning", "graph", "graphs", "protein", "proteins", "folding", "naïve", "café",
+        "Transformer", "attention", "zeolite", "catalysis", "catalytic", "speech", "retrieval", "dense", "sparse", "ranking",
+        "neural", "network", "networks", "image", "images", "weather", "forecasting", "2024", "covid", "19",
+    ];
+
+    private readonly TempDirectory temp = new();
+
+    public void Dispose() => temp.Dispose();
+
+    [Theory]
+    [InlineData("model")]
+    [InlineData("models of protein folding")]
+    [InlineData("the study of neural networks and graph models")]
+    [InlineData("Naïve café transformers")]
+    [InlineData("outcome")] // in every paper: kept as the rarest term
+    [InlineData("unheardof protein")]
+    public async Task KeywordSearchAsync_AboveTheInMemoryLimit_RanksAndScoresAsTheInMemoryStatistics(string query)
+    {
+        var path = await BuildAsync("plain.db");
+        await using var inMemory = await OpenAsync(path, KeywordFeedback.Off, SqlitePaperIndex.DefaultInMemoryKeywordChunks);
+        await using var sut = await OpenAsync(path, KeywordFeedback.Off, inMemoryKeywordChunks: 0);
+
+        var expected = await inMemory.KeywordSearchAsync(query, 60);
+        var actual = await sut.KeywordSearchAsync(query, 60);
+
+        Assert.NotEmpty(actual);
+        Assert.Equal(expected.Select(h => (h.PaperId, h.Ordinal, h.Text)), actual.Select(h => (h.PaperId, h.Ordinal, h.Text)));
+        Assert.All(expected.Zip(actual), pair => Assert.Equal(pair.First.Score, pair.Second.Score, 1e-12));
+    }
+
+    [Theory]
+    [InlineData("graph neural networks for protein models")]
+    [InlineData("zeolite catalysis weather forecasting")]
+    public async Task KeywordSearchAsync_WithFeedbackAboveTheInMemoryLimit_RanksAsTheInMemoryStatistics(string query)
+    {
+        var feedback = new KeywordFeedback(Documents: 5, Terms: 10, OriginalWeight: 0.6, Candidates: 100);
+        var path = await BuildAsync("feedback.db");
+        await using var inMemory = await OpenAsync(path, feedback, SqlitePaperIndex.DefaultInMemoryKeywordChunks);
+        await using var sut = await OpenAsync(path, feedback, inMemoryKeywordChunks: 0);
+
+        var expected = await inMemory.KeywordSearchAsync(query, 30);
+        var actual = await sut.KeywordSearchAsync(query, 30);
+
+        Assert.Equal(expected.Select(h => (h.PaperId, h.Ordinal)), actual.Select(h => (h.PaperId, h.Ordinal)));
+        Assert.All(expected.Zip(actual), pair => Assert.Equal(pair.First.Score, pair.Second.Score, 1e-9));
+    }
+
+    [Fact]
+    public async Task UpsertAsync_RewritesAndDeletes_KeepTheTermCountsOnDiskEqualToFts5sOwn()
+    {
+        var path = temp.File("counts.db");
+        await using var sut = await OpenAsync(path, KeywordFeedback.Off, inMemoryKeywordChunks: 0);
+        await sut.UpsertAsync(Corpus());
+        await sut.UpsertAsync([.. Enumerable.Range(0, 40).Select(i => TestPapers.Document(TestPapers.Make($"p{i:D3}", "Rewritten zeolite", "Protein folding, rewritten " + i)))]);
+        await sut.UpsertAsync([TestPapers.Document(TestPapers.Make("other", "Perovskite cells", "Perovskite films degrade.", source: "b.txt"))]);
+        await sut.DeleteBySourceAsync("b.txt");
+
+        Assert.Equal(Query(path, "SELECT term, doc FROM fts_row ORDER BY term"), Query(path, "SELECT term, chunks FROM fts_terms ORDER BY term"));
+        Assert.Equal(
+            Query(path, "SELECT (SELECT count(*) FROM chunks), (SELECT sum(cnt) FROM fts_row)"),
+            Query(path, "SELECT chunks, tokens FROM fts_totals"));
+        Assert.Empty(await sut.KeywordSearchAsync("perovskite", 5));
+    }
+
+    private async Task<string> BuildAsync(string name)
+    {
+        var path = temp.File(name);
+        await using var index = await OpenAsync(path, KeywordFeedback.Off, 0);
+        await index.UpsertAsync(Corpus());
+        return path;
+    }
+
+    private static async Task<SqlitePaperIndex> OpenAsync(string path, KeywordFeedback feedback, int inMemoryKeywordChunks)
+    {
+        var index = new SqlitePaperIndex(path, NullLogger<SqlitePaperIndex>.Instance, feedback, inMemoryKeywordChunks);
+        await index.OpenAsync(TestStores.Embedder);
+        return index;
+    }
+
+    // Rows as "a|b" strings, read through FTS5's own vocabulary (fts_row, a view in the temp schema) or our tables.
+    private static List<string> Query(string path, string sql)
+    {
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ConnectionString);
+        connection.Open();
+        using (var create = connection.CreateCommand())
+        {
+            create.CommandText = "CREATE VIRTUAL TABLE temp.fts_row USING fts5vocab(main, chunks_fts, row)";
+            create.ExecuteNonQuery();
+        }
+
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var rows = new List<string>();
+        while (reader.Read())
+        {
+            rows.Add($"{reader.GetValue(0)}|{reader.GetValue(1)}");
+        }
+
+        return rows;
+    }
+
+    // 300 papers of random words (fixed seed), every tenth with a second chunk; all say "outcome".
+    private static IReadOnlyList<PaperDocument> Corpus()
+    {
+        var random = new Random(20261207);
+        string Words(int count) => string.Join(' ', Enumerable.Range(0, count).Select(_ => Vocabulary[random.Next(Vocabulary.Length)]));
+        return
+        [
+            .. Enumerable.Range(0, 300).Select(i =>
+            {
+                var paper = TestPapers.Make($"p{i:D3}", Words(random.Next(2, 7)), "An outcome of " + Words(random.Next(5, 60)) + ".", new DateOnly(2024, 1, 1));
+                return i % 10 == 0 ? TestPapers.Document(paper, paper.Abstract, "Another outcome: " + Words(random.Next(3, 30)) + ".") : TestPapers.Document(paper);
+            }),
+        ];
+    }
+}
