@@ -66,7 +66,7 @@ public sealed class SqliteOpenWorkTests(ITestOutputHelper output) : IDisposable
                 .. Enumerable.Range(first, Math.Min(5_000, papers - first)).Select(i =>
                 {
                     var paper = TestPapers.Make($"p{i:D6}", $"Zeolite {i}", $"Pores {i % 97} and catalysis {i}.");
-                    return new PaperDocument(paper, $"hash{i}", [new IndexedChunk(new RagPapers.Ingestion.Chunk(paper.Id, 0, paper.Abstract), vector)]);
+                    return new PaperDocument(paper, $"hash{i}", [new IndexedChunk(new RagPapers.Storage.Chunk(paper.Id, 0, paper.Abstract), vector)]);
                 }),
             ]);
         }
