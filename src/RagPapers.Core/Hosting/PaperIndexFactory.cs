@@ -25,7 +25,7 @@ public sealed class PaperIndexFactory(
         var store = options.Value;
         return Normalize(provider) switch
         {
-            Sqlite => new SqlitePaperIndex(root.Resolve(store.Sqlite.Path), loggers.CreateLogger<SqlitePaperIndex>(), retrieval.Value.Feedback),
+            Sqlite => new SqlitePaperIndex(root.Resolve(store.Sqlite.Path), loggers.CreateLogger<SqlitePaperIndex>(), retrieval.Value.Feedback, new DenseSearchSettings(store.ApproximateIndexMinVectors)),
             _ => new QdrantPaperIndex(store.Qdrant, timeProvider, loggers.CreateLogger<QdrantPaperIndex>()),
         };
     }

@@ -13,7 +13,8 @@ namespace RagPapers.Storage.Sqlite;
 /// each upsert batch is one transaction, and WAL keeps the file consistent if the process dies mid-ingest.
 /// Chunks may arrive without vectors (<see cref="IDeferredVectorIndex"/>): the semantic indexer fills them later.
 /// </remarks>
-public sealed partial class SqlitePaperIndex(string path, ILogger<SqlitePaperIndex> logger, KeywordFeedback? feedback = null)
+public sealed partial class SqlitePaperIndex(
+    string path, ILogger<SqlitePaperIndex> logger, KeywordFeedback? feedback = null, DenseSearchSettings? denseSearch = null)
     : IPaperIndex, IUndatedPaperCount, IDeferredVectorIndex, ICollectionVocabulary
 {
     /// <summary>The schema version this build writes; an older store is migrated in place when opened (<see cref="SqliteMigrations"/>).</summary>
@@ -21,6 +22,8 @@ public sealed partial class SqlitePaperIndex(string path, ILogger<SqlitePaperInd
 
     private readonly SemaphoreSlim gate = new(1, 1);
     private readonly KeywordFeedback feedback = feedback ?? KeywordFeedback.Off;
+    private readonly DenseSearchSettings dense = denseSearch ?? DenseSearchSettings.Default;
+    private readonly Dense.ApproximateIndex approximate = new(path, logger);
 
     // Computed from the rows on first use and dropped on every write: chunk count per search term, for pruning.
     private readonly Dictionary<string, long> termRows = new(StringComparer.Ordinal);
@@ -31,7 +34,7 @@ public sealed partial class SqlitePaperIndex(string path, ILogger<SqlitePaperInd
     private SqliteConnection? connection;
     private CommandCache? commands;
     private EmbedderDescriptor? embedder;
-    private VectorMatrix? matrix;
+    private bool wroteVectors;
     private FtsTermStatistics? termStatistics;
     private FtsStemmer? stemmer;
     private long? chunkTotal;
@@ -57,6 +60,7 @@ public sealed partial class SqlitePaperIndex(string path, ILogger<SqlitePaperInd
             }
 
             await EnsureSchemaAsync(embedder, cancellationToken);
+            await Dense.VectorChangeLog.EnsureAsync(commands!, cancellationToken);
             this.embedder = embedder;
             InvalidateDerivedData();
             dataVersion = -1;
@@ -105,12 +109,15 @@ public sealed partial class SqlitePaperIndex(string path, ILogger<SqlitePaperInd
                 await connection.DisposeAsync();
             }
 
-            matrix = null;
+            quantized = null;
         }
         finally
         {
             gate.Release();
         }
+
+        // Outside the lock: a build this process started for its own writes finishes (its reads need no lock here).
+        await approximate.DisposeAsync(finishBuild: wroteVectors);
     }
 
     private async Task EnsureSchemaAsync(EmbedderDescriptor descriptor, CancellationToken cancellationToken)
@@ -152,11 +159,11 @@ public sealed partial class SqlitePaperIndex(string path, ILogger<SqlitePaperInd
         }
     }
 
-    /// <summary>Drops what was computed from the rows (vector matrix, term statistics and counts, papers read, vocabulary); called after every write.</summary>
+    /// <summary>Drops what was computed from the rows (int8 vectors, term statistics and counts, papers read, vocabulary); called after every write.</summary>
     private void InvalidateDerivedData()
     {
         Interlocked.Increment(ref version);
-        matrix = null;
+        quantized = null;
         vocabulary = null;
         termStatistics = null;
         chunkTotal = null;
