@@ -33,6 +33,11 @@ internal static class ApproximateIndexBuilder
         using (var snapshot = connection.BeginTransaction(deferred: true))
         {
             seq = await VectorChangeLog.LastSeqAsync(connection, snapshot, cancellationToken);
+            if (await CurrentAsync(connection, snapshot, storePath, embedder, seq, cancellationToken) is { } current)
+            {
+                return current; // nothing changed since the file was saved: it is not written again
+            }
+
             index = await FillAsync(connection, snapshot, storePath, embedder, work, cancellationToken);
         }
 
@@ -47,6 +52,13 @@ internal static class ApproximateIndexBuilder
             return state;
         }
     }
+
+    private static async Task<ApproximateIndexState?> CurrentAsync(
+        SqliteConnection connection, SqliteTransaction snapshot, string storePath, EmbedderDescriptor embedder, long seq, CancellationToken cancellationToken) =>
+        ApproximateIndexState.TryRead(storePath) is { } state && state.Fits(embedder) && state.Seq == seq
+            && state.Seq >= await PrunedThroughAsync(connection, snapshot, cancellationToken) && File.Exists(ApproximateIndexState.IndexPath(storePath))
+            ? state
+            : null;
 
     private static async Task<USearchIndex> FillAsync(
         SqliteConnection connection, SqliteTransaction snapshot, string storePath, EmbedderDescriptor embedder, DenseWork work, CancellationToken cancellationToken)
