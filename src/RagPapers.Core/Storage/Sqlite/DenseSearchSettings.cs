@@ -13,8 +13,11 @@ public sealed record DenseSearchSettings(int ApproximateMinVectors = DenseSearch
     public static DenseSearchSettings Default { get; } = new();
 
     /// <summary>
-    /// Candidates re-scored in full precision for <paramref name="top"/> hits: int8 rounding moves a score by about
-    /// a thousandth, so the true top <paramref name="top"/> sit well inside three times as many approximate ones.
+    /// Candidates of the exact int8 scan re-scored in float32 for <paramref name="top"/> hits: int8 rounding moves a
+    /// cosine by about a thousandth, far less than the gap between rank <paramref name="top"/> and rank top + 64.
     /// </summary>
-    internal static int RescoreDepth(int top) => (top * 3) + 64;
+    internal static int RescoreDepth(int top) => top + 64;
+
+    /// <summary>Candidates taken from the HNSW index for <paramref name="top"/> hits, before any filter: its recall, not int8, is what they make up for.</summary>
+    internal static int ApproximateDepth(int top) => (top * 3) + 64;
 }

@@ -11,7 +11,7 @@ internal static class HnswParameters
 
     /// <summary>Candidates fetched from the index per requested hit; many more when a filter will drop some.</summary>
     public static int OverFetch(int top, SearchFilter? filter) =>
-        DenseSearchSettings.RescoreDepth(top) * (filter is { IsEmpty: false } ? 8 : 1);
+        DenseSearchSettings.ApproximateDepth(top) * (filter is { IsEmpty: false } ? 8 : 1);
 
     public static USearchIndex Create(int dimensions) =>
         new(MetricKind.Cos, ScalarKind.Int8, (ulong)dimensions, Connectivity, ExpansionAdd, ExpansionSearch, multi: false);
