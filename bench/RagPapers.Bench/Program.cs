@@ -7,6 +7,7 @@ return args switch
     ["qdrant-sizing", ..] => await QdrantSizing.RunAsync(),
     ["qdrant-search", ..] => await QdrantSearchBenchmark.RunAsync(args),
     ["semantic-index", ..] => await SemanticIndexBenchmark.RunAsync(),
+    ["dense-scale", ..] => await DenseScaleBenchmark.RunAsync(args),
     ["first-run", ..] => await FirstRunBenchmark.RunAsync(),
     ["spelling", var corpus, var queries, ..] => await SpellingBenchmark.RunAsync(corpus, queries, args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 20),
     _ => await CoreBenchmark.RunAsync(args),

@@ -27,7 +27,12 @@ public sealed class PaperIndexFactory(
         var store = options.Value;
         return Normalize(provider) switch
         {
-            Sqlite => new SqlitePaperIndex(root.Resolve(store.Sqlite.Path), loggers.CreateLogger<SqlitePaperIndex>(), retrieval.Value.Feedback, store.Sqlite.InMemoryKeywordChunks),
+            Sqlite => new SqlitePaperIndex(
+                root.Resolve(store.Sqlite.Path),
+                loggers.CreateLogger<SqlitePaperIndex>(),
+                retrieval.Value.Feedback,
+                store.Sqlite.InMemoryKeywordChunks,
+                new DenseSearchSettings(store.ApproximateIndexMinVectors)),
             _ => new QdrantPaperIndex(store.Qdrant, timeProvider, loggers.CreateLogger<QdrantPaperIndex>()),
         };
     }

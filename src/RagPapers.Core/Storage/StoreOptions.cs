@@ -16,6 +16,14 @@ public sealed class StoreOptions
     public SqliteStoreOptions Sqlite { get; set; } = new();
 
     public QdrantStoreOptions Qdrant { get; set; } = new();
+
+    /// <summary>
+    /// How many chunk vectors a SQLite store holds before dense search goes through the approximate (HNSW) index
+    /// persisted beside the store file; below it every vector is scanned (compact int8 copies, re-scored in full
+    /// precision), so small collections rank exactly as before.
+    /// </summary>
+    [Range(1, int.MaxValue, ErrorMessage = "Store:ApproximateIndexMinVectors must be a whole number of vectors of at least 1 (default 100000); lower it to use the approximate index on smaller stores.")]
+    public int ApproximateIndexMinVectors { get; set; } = Storage.Sqlite.DenseSearchSettings.DefaultApproximateMinVectors;
 }
 
 /// <summary>The "Store:Sqlite" section.</summary>

@@ -11,6 +11,7 @@ public sealed class OptionsValidationTests
     [InlineData("Retrieval:MinRelevance", "2", "Retrieval:MinRelevance")]
     [InlineData("Ingestion:MaxChunkChars", "10", "Ingestion:MaxChunkChars")]
     [InlineData("Store:Provider", "Postgres", "Store:Provider")]
+    [InlineData("Store:ApproximateIndexMinVectors", "0", "Store:ApproximateIndexMinVectors")]
     [InlineData("Chat:Provider", "Claude", "Chat:Provider")]
     [InlineData("Embeddings:Provider", "Qdrant", "Embeddings:Provider")]
     [InlineData("Embeddings:Provider", "OpenAI", "Embeddings:Endpoint")]

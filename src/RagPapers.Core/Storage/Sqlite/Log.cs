@@ -46,4 +46,16 @@ internal static partial class Log
 
     [LoggerMessage(14, LogLevel.Debug, "Loaded the collection vocabulary ({Words} words) in {Milliseconds:F1} ms")]
     public static partial void VocabularyLoaded(ILogger logger, int words, double milliseconds);
+
+    [LoggerMessage(15, LogLevel.Debug, "Dense search of {Path} scanned every vector: {Reason}")]
+    public static partial void ExactFallback(ILogger logger, string path, string reason);
+
+    [LoggerMessage(16, LogLevel.Information, "Saved the approximate (HNSW) index of {Path}: {Vectors} vectors in {Seconds:F1} s")]
+    public static partial void ApproximateIndexSaved(ILogger logger, string path, long vectors, double seconds);
+
+    [LoggerMessage(17, LogLevel.Debug, "Stopped building the approximate index of {Path}: the store is closing")]
+    public static partial void ApproximateIndexBuildStopped(ILogger logger, string path);
+
+    [LoggerMessage(18, LogLevel.Warning, "Building the approximate index of {Path} failed; dense search scans every vector until a build succeeds")]
+    public static partial void ApproximateIndexBuildFailed(ILogger logger, string path, Exception exception);
 }

@@ -107,22 +107,6 @@ public sealed partial class SqlitePaperIndex
         return new CandidateTermStatistics(candidates, frequencies, chunks, tokenTotal ?? 0);
     }
 
-    /// <summary>The ranked chunks as hits, in rank order; a chunk deleted since it was ranked is left out.</summary>
-    private async Task<IReadOnlyList<ChunkHit>> ReadHitsAsync(List<(long Id, double Score)> ranked, CancellationToken cancellationToken)
-    {
-        var rows = await ReadChunkRowsAsync(ranked, cancellationToken);
-        var hits = new List<ChunkHit>(ranked.Count);
-        foreach (var (id, score) in ranked)
-        {
-            if (rows.TryGetValue(id, out var row))
-            {
-                hits.Add(new ChunkHit(row.PaperId, row.Ordinal, row.Text, score));
-            }
-        }
-
-        return hits;
-    }
-
     /// <summary>The ranked chunks' rows, in one statement.</summary>
     private async Task<Dictionary<long, (string PaperId, int Ordinal, string Text, string Title)>> ReadChunkRowsAsync(
         List<(long Id, double Score)> ranked, CancellationToken cancellationToken)

@@ -77,29 +77,20 @@ public sealed partial class SqlitePaperIndex
         return found;
     }
 
-    // Chunks come from the snapshot the vector search scans (loaded once per write), not from SQL: a retrieval reads
-    // the chunks of every paper it ranks, a hundred at depth 100.
+    // Chunks are read from SQLite when asked for (no copy of the collection in memory); the retriever caches what it
+    // reads for the length of a question (ChunkCache).
     public async Task<IReadOnlyList<IndexedChunk>> GetChunksAsync(string paperId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(paperId);
-        return (await GetMatrixAsync(cancellationToken)).ChunksOf(paperId);
+        return (await GetChunksAsync([paperId], cancellationToken)).GetValueOrDefault(paperId) ?? [];
     }
 
     public async Task<IReadOnlyDictionary<string, IReadOnlyList<IndexedChunk>>> GetChunksAsync(
         IReadOnlyCollection<string> paperIds, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(paperIds);
-        var matrix = await GetMatrixAsync(cancellationToken);
-        var byPaper = new Dictionary<string, IReadOnlyList<IndexedChunk>>(StringComparer.Ordinal);
-        foreach (var paperId in paperIds)
-        {
-            if (!byPaper.ContainsKey(paperId) && matrix.ChunksOf(paperId) is { Count: > 0 } chunks)
-            {
-                byPaper.Add(paperId, chunks);
-            }
-        }
-
-        return byPaper;
+        using var _ = await LockAsync(cancellationToken);
+        return await Dense.ChunkLookup.OfPapersAsync(commands!, paperIds, DenseWork, cancellationToken);
     }
 
     public async IAsyncEnumerable<Paper> ListPapersAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)

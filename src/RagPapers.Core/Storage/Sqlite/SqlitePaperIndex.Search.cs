@@ -10,7 +10,8 @@ public sealed partial class SqlitePaperIndex
     // larger one, in SQL too, with the term counts on disk (FtsTermRows) choosing the terms (SqlitePaperIndex.Keywords).
     // The two agree exactly until papers are rewritten: a contentless_delete table keeps deleted rows in the row count
     // and token totals bm25() uses, while the statistics count the live rows. Ids and scores only: the text of the hits
-    // is read per hit afterwards. bm25() weights follow the FTS column order (title, text): a title match counts double (TitleWeight).
+    // is read from the chunks table by id afterwards
+    // (ChunkLookup), as decoding a few hundred whole abstracts cost more than ranking. bm25() weights follow the FTS column order (title, text): a title match counts double (TitleWeight).
     private const string FilteredKeywordSearchSql = """
         SELECT chunks_fts.rowid, -bm25(chunks_fts, 2.0, 1.0) AS score FROM chunks_fts
         JOIN chunks k ON k.id = chunks_fts.rowid
@@ -45,8 +46,8 @@ public sealed partial class SqlitePaperIndex
             ranked = [.. Rm3Reranker.Rerank(ranked, queryTerms, statistics, feedback, TitleWeight, top)];
         }
 
-        // Read under the lock that writes take, so the rows match the FTS5 rowids just ranked.
-        return await ReadHitsAsync(ranked, cancellationToken);
+        // Read under the lock that writes take, so the rows match the FTS5 rowids just read.
+        return await Dense.ChunkLookup.HitsAsync(commands!, ranked, cancellationToken);
     }
 
     /// <summary>BM25 from the in-memory term statistics: FTS5's ranking without FTS5's per-query decoding.</summary>
@@ -106,13 +107,6 @@ public sealed partial class SqlitePaperIndex
         return (ranked, informative.Count);
     }
 
-    public async Task<IReadOnlyList<ChunkHit>> VectorSearchAsync(ReadOnlyMemory<float> query, int top, SearchFilter? filter = null, CancellationToken cancellationToken = default)
-    {
-        // Scored outside the lock on an immutable snapshot that holds the chunks' text too: concurrent searches never queue.
-        var snapshot = await GetMatrixAsync(cancellationToken);
-        return snapshot.Search(query.Span, top, filter);
-    }
-
     /// <summary>
     /// The terms worth ranking by. FTS5's bm25 gives a term found in half the chunks or more an IDF of about zero
     /// (it clamps log((N - n + 0.5) / (n + 0.5)) to 1e-6) yet still scores every chunk containing it; dropping
@@ -156,32 +150,5 @@ public sealed partial class SqlitePaperIndex
         }
 
         return termStatistics;
-    }
-
-    private async Task<VectorMatrix> GetMatrixAsync(CancellationToken cancellationToken)
-    {
-        // A loaded snapshot is immutable and a write only swaps the field, so it is taken without the lock: a vector
-        // search must not wait for a keyword search that holds the connection. Once in a while the lock is taken
-        // anyway, to see writes by other processes.
-        if (Volatile.Read(ref matrix) is { } loaded && !FreshnessDue)
-        {
-            ObjectDisposedException.ThrowIf(disposed, this);
-            return loaded;
-        }
-
-        using var _ = await LockAsync(cancellationToken);
-        return await LoadMatrixAsync(cancellationToken);
-    }
-
-    /// <summary>The matrix, loaded first if a write dropped it; the caller holds the lock.</summary>
-    private async Task<VectorMatrix> LoadMatrixAsync(CancellationToken cancellationToken)
-    {
-        if (matrix is null)
-        {
-            matrix = await VectorMatrix.LoadAsync(commands!, embedder!.Dimensions, cancellationToken);
-            Log.VectorsLoaded(logger, matrix.Count, embedder.Dimensions);
-        }
-
-        return matrix;
     }
 }

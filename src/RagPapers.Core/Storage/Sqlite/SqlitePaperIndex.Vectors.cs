@@ -6,7 +6,7 @@ namespace RagPapers.Storage.Sqlite;
 public sealed partial class SqlitePaperIndex
 {
     // The partial index chunks_without_vector serves both the batch and the count; the join skips a chunk whose
-    // paper is gone, as the vector matrix does.
+    // paper is gone, as dense search does.
     private const string SelectWithoutVectorSql = """
         SELECT c.id, c.paper_id, c.ordinal, c.text, p.title FROM chunks c JOIN papers p ON p.id = c.paper_id
         WHERE c.vector IS NULL ORDER BY c.id LIMIT $max
@@ -72,13 +72,9 @@ public sealed partial class SqlitePaperIndex
         var before = Progress;
         var progress = before with { Embedded = Math.Min(before.Total, before.Embedded + stored) };
         Volatile.Write(ref vectorProgress, progress);
-
-        // Until the last vector lands dense search is off, so the matrix (also the keyword search's chunk rows) stays
-        // as loaded; the batch that completes the store drops it once, and the next search loads every vector.
-        if (progress.IsComplete && !before.IsComplete)
-        {
-            matrix = null;
-        }
+        quantized = null;
+        wroteVectors |= stored > 0;
+        await RequestBuildIfDueAsync(cancellationToken);
 
         Log.VectorsStored(logger, stored, vectors.Count, progress.Embedded, progress.Total);
         return stored;
@@ -95,7 +91,8 @@ public sealed partial class SqlitePaperIndex
         }
         finally
         {
-            matrix = null;
+            quantized = null;
+            wroteVectors = true;
             await RecountVectorsAsync(CancellationToken.None);
         }
 
@@ -107,13 +104,11 @@ public sealed partial class SqlitePaperIndex
     {
         var total = (int)(long)(await commands!.Get("SELECT count(*) FROM chunks").ExecuteScalarAsync(cancellationToken))!;
         var missing = (int)(long)(await commands.Get(CountWithoutVectorSql).ExecuteScalarAsync(cancellationToken))!;
-        var before = Progress;
-        var progress = new VectorProgress(Math.Max(0, total - missing), total);
-        Volatile.Write(ref vectorProgress, progress);
-        if (progress.IsComplete && !before.IsComplete)
-        {
-            matrix = null;
-        }
+        Volatile.Write(ref vectorProgress, new VectorProgress(Math.Max(0, total - missing), total));
+
+        // After every write (here or, seen through data_version, in another process): the HNSW file is built once
+        // the store reaches the threshold and caught up when it falls far behind.
+        await RequestBuildIfDueAsync(cancellationToken);
     }
 
     /// <summary>Refuses to write when another process has switched the store to another embedder since this one opened it.</summary>

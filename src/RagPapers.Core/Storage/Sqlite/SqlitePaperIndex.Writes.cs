@@ -104,6 +104,7 @@ public sealed partial class SqlitePaperIndex
     /// <summary>Drops what was computed from the rows and counts the vectors again; the caller holds the lock.</summary>
     private async Task AfterWriteAsync()
     {
+        wroteVectors = true; // a build started for these writes finishes before the store closes
         InvalidateDerivedData();
         await RecountVectorsAsync(CancellationToken.None); // also after a cancelled batch: the counts must match the rows
     }

@@ -14,7 +14,11 @@ namespace RagPapers.Storage.Sqlite;
 /// Chunks may arrive without vectors (<see cref="IDeferredVectorIndex"/>): the semantic indexer fills them later.
 /// </remarks>
 public sealed partial class SqlitePaperIndex(
-    string path, ILogger<SqlitePaperIndex> logger, KeywordFeedback? feedback = null, int inMemoryKeywordChunks = SqlitePaperIndex.DefaultInMemoryKeywordChunks)
+    string path,
+    ILogger<SqlitePaperIndex> logger,
+    KeywordFeedback? feedback = null,
+    int inMemoryKeywordChunks = SqlitePaperIndex.DefaultInMemoryKeywordChunks,
+    DenseSearchSettings? denseSearch = null)
     : IPaperIndex, IUndatedPaperCount, IDeferredVectorIndex, ICollectionVocabulary
 {
     /// <summary>The schema version this build writes; an older store is migrated in place when opened (<see cref="SqliteMigrations"/>).</summary>
@@ -30,6 +34,8 @@ public sealed partial class SqlitePaperIndex(
 
     private readonly SemaphoreSlim gate = new(1, 1);
     private readonly KeywordFeedback feedback = feedback ?? KeywordFeedback.Off;
+    private readonly DenseSearchSettings dense = denseSearch ?? DenseSearchSettings.Default;
+    private readonly Dense.ApproximateIndex approximate = new(path, logger);
 
     // Papers read since the last write: a ranking 100 deep reads mostly the same papers query after query.
     private readonly Dictionary<string, Paper> papers = new(StringComparer.Ordinal);
@@ -37,7 +43,7 @@ public sealed partial class SqlitePaperIndex(
     private SqliteConnection? connection;
     private CommandCache? commands;
     private EmbedderDescriptor? embedder;
-    private VectorMatrix? matrix;
+    private bool wroteVectors;
     private FtsTermStatistics? termStatistics;
     private FtsStemmer? stemmer;
     private long? chunkTotal;
@@ -72,6 +78,7 @@ public sealed partial class SqlitePaperIndex(
 
             var pagesBefore = PagesRead();
             await EnsureSchemaAsync(embedder, cancellationToken);
+            await Dense.VectorChangeLog.EnsureAsync(commands!, cancellationToken);
             this.embedder = embedder;
             InvalidateDerivedData();
             dataVersion = -1;
@@ -122,12 +129,15 @@ public sealed partial class SqlitePaperIndex(
                 await connection.DisposeAsync();
             }
 
-            matrix = null;
+            quantized = null;
         }
         finally
         {
             gate.Release();
         }
+
+        // Outside the lock: a build this process started for its own writes finishes (its reads need no lock here).
+        await approximate.DisposeAsync(finishBuild: wroteVectors);
     }
 
     private async Task EnsureSchemaAsync(EmbedderDescriptor descriptor, CancellationToken cancellationToken)
@@ -169,11 +179,11 @@ public sealed partial class SqlitePaperIndex(
         }
     }
 
-    /// <summary>Drops what was computed from the rows (vector matrix, term statistics and counts, papers read, vocabulary); called after every write.</summary>
+    /// <summary>Drops what was computed from the rows (int8 vectors, term statistics and counts, papers read, vocabulary); called after every write.</summary>
     private void InvalidateDerivedData()
     {
         Interlocked.Increment(ref version);
-        matrix = null;
+        quantized = null;
         vocabulary = null;
         termStatistics = null;
         chunkTotal = null;

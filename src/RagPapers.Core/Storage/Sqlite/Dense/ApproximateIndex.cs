@@ -1,0 +1,108 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+
+namespace RagPapers.Storage.Sqlite.Dense;
+
+/// <summary>
+/// One store instance's handle on the HNSW file beside it: the current view (re-opened when a build, here or in
+/// another process, saved a newer file) and at most one background build at a time.
+/// </summary>
+internal sealed class ApproximateIndex(string storePath, ILogger logger) : IAsyncDisposable
+{
+    private readonly CancellationTokenSource stopping = new();
+    private ApproximateIndexView? view;
+    private Task? build;
+
+    public bool Building => build is { IsCompleted: false };
+
+    /// <summary>
+    /// The view to search, or null when there is no file fit to use: missing, another embedder's, or older than the
+    /// change log still remembers. The caller holds the store's lock.
+    /// </summary>
+    public async Task<ApproximateIndexView?> CurrentAsync(CommandCache commands, EmbedderDescriptor embedder, CancellationToken cancellationToken)
+    {
+        var written = File.GetLastWriteTimeUtc(ApproximateIndexState.StatePath(storePath));
+        if (view is null || view.StateWritten != written)
+        {
+            view?.Dispose();
+            view = ApproximateIndexState.TryRead(storePath) is { } state && state.Fits(embedder)
+                ? ApproximateIndexView.TryOpen(storePath, state, written)
+                : null;
+        }
+
+        if (view is not null && view.State.Seq < await VectorChangeLog.PrunedThroughAsync(commands, cancellationToken))
+        {
+            view.Dispose();
+            view = null;
+        }
+
+        return view;
+    }
+
+    /// <summary>The saved state when its file is fit to use (see <see cref="CurrentAsync"/>), without opening the file.</summary>
+    public async Task<ApproximateIndexState?> UsableStateAsync(CommandCache commands, EmbedderDescriptor embedder, CancellationToken cancellationToken) =>
+        ApproximateIndexState.TryRead(storePath) is { } state && state.Fits(embedder) && File.Exists(ApproximateIndexState.IndexPath(storePath))
+            && state.Seq >= await VectorChangeLog.PrunedThroughAsync(commands, cancellationToken)
+            ? state
+            : null;
+
+    /// <summary>Starts a build in the background unless one runs; a failed build is retried at the next request.</summary>
+    public void RequestBuild(string path, EmbedderDescriptor embedder, DenseWork work)
+    {
+        if (!Building && !stopping.IsCancellationRequested)
+        {
+            build = Task.Run(() => BuildLoggedAsync(path, embedder, work, stopping.Token));
+        }
+    }
+
+    private async Task BuildLoggedAsync(string path, EmbedderDescriptor embedder, DenseWork work, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            var state = await ApproximateIndexBuilder.BuildAsync(path, embedder, work, cancellationToken);
+            Log.ApproximateIndexSaved(logger, path, state.Count, Stopwatch.GetElapsedTime(started).TotalSeconds);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            Log.ApproximateIndexBuildStopped(logger, path);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Searches stay exact (and correct) without the file; the next write or search asks for a build again.
+            Log.ApproximateIndexBuildFailed(logger, path, ex);
+        }
+    }
+
+    /// <summary>Waits for a running build, then builds (or catches up) once more so that the file covers every vector now stored.</summary>
+    public async Task BuildNowAsync(string path, EmbedderDescriptor embedder, DenseWork work, CancellationToken cancellationToken)
+    {
+        if (build is { } running)
+        {
+            await running.WaitAsync(cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+
+        await ApproximateIndexBuilder.BuildAsync(path, embedder, work, cancellationToken);
+    }
+
+    /// <summary>Waits for a running build when <paramref name="finishBuild"/> (this process wrote the vectors), else stops it.</summary>
+    public async ValueTask DisposeAsync(bool finishBuild)
+    {
+        if (!finishBuild)
+        {
+            await stopping.CancelAsync();
+        }
+
+        if (build is { } running)
+        {
+            await running.ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+
+        stopping.Cancel();
+        view?.Dispose();
+        view = null;
+        stopping.Dispose();
+    }
+
+    public ValueTask DisposeAsync() => DisposeAsync(finishBuild: false);
+}

@@ -1,0 +1,114 @@
+using System.Numerics.Tensors;
+using RagPapers.Storage.Sqlite.Dense;
+
+namespace RagPapers.Storage.Sqlite;
+
+/// <summary>
+/// Dense search: below <see cref="DenseSearchSettings.ApproximateMinVectors"/> an exact scan of int8 copies; from
+/// there on the HNSW file beside the store (memory-mapped) plus the chunks changed since it was saved. Either way the
+/// candidates are re-scored from the float32 vectors in SQLite.
+/// </summary>
+public sealed partial class SqlitePaperIndex
+{
+    // Chunks changed since the HNSW file was saved that a search still scores one by one; past it, the exact scan.
+    private const int MaxChangedScoredPerSearch = 20_000;
+
+    private QuantizedVectors? quantized;
+
+    /// <summary>Work counted by dense search and by the index builder (vector bytes read from SQLite).</summary>
+    public DenseWork DenseWork { get; } = new();
+
+    public async Task<IReadOnlyList<ChunkHit>> VectorSearchAsync(ReadOnlyMemory<float> query, int top, SearchFilter? filter = null, CancellationToken cancellationToken = default)
+    {
+        if (embedder is { } descriptor && query.Length != descriptor.Dimensions)
+        {
+            throw new ArgumentException($"The query vector has {query.Length} dimensions; the store holds {descriptor.Dimensions}.", nameof(query));
+        }
+
+        if (top <= 0 || TensorPrimitives.Norm(query.Span) == 0)
+        {
+            return [];
+        }
+
+        using var _ = await LockAsync(cancellationToken);
+        return Progress.Embedded < dense.ApproximateMinVectors
+            ? await ExactSearchAsync(query, top, filter, cancellationToken)
+            : await ApproximateSearchAsync(query, top, filter, cancellationToken);
+    }
+
+    /// <summary>int8 candidates from every vector, re-scored in float32; the caller holds the lock.</summary>
+    private async Task<IReadOnlyList<ChunkHit>> ExactSearchAsync(ReadOnlyMemory<float> query, int top, SearchFilter? filter, CancellationToken cancellationToken)
+    {
+        if (quantized is null)
+        {
+            quantized = await QuantizedVectors.LoadAsync(commands!, embedder!.Dimensions, cancellationToken);
+            DenseWork.AddVectorBytes(quantized.BytesRead);
+            Log.VectorsLoaded(logger, quantized.Count, embedder.Dimensions);
+        }
+
+        var candidates = quantized.Candidates(query.Span, DenseSearchSettings.RescoreDepth(top), filter);
+        return await DenseRows.RescoreAsync(commands!, candidates, query, top, filter, DenseWork, cancellationToken);
+    }
+
+    /// <summary>HNSW candidates plus the chunks changed since the file was saved, re-scored; the caller holds the lock.</summary>
+    private async Task<IReadOnlyList<ChunkHit>> ApproximateSearchAsync(ReadOnlyMemory<float> query, int top, SearchFilter? filter, CancellationToken cancellationToken)
+    {
+        var view = await approximate.CurrentAsync(commands!, embedder!, cancellationToken);
+        var changed = view is null ? null : await VectorChangeLog.ChangedSinceAsync(commands!, view.State.Seq, MaxChangedScoredPerSearch + 1, cancellationToken);
+        if (view is null || changed!.Count > MaxChangedScoredPerSearch)
+        {
+            // No usable index, or too much changed since it was saved: exact, slow at scale, never wrong.
+            approximate.RequestBuild(path, embedder!, DenseWork);
+            Log.ExactFallback(logger, path, view is null ? "no usable approximate index" : "too many vectors changed since it was saved");
+            return await DenseRows.ScanAsync(commands!, query, top, filter, DenseWork, cancellationToken);
+        }
+
+        DenseWork.CountApproximateSearch();
+        var fetched = HnswParameters.OverFetch(top, filter);
+        var candidates = view.Search(query, fetched);
+        var hits = await DenseRows.RescoreAsync(commands!, candidates.Concat(changed), query, top, filter, DenseWork, cancellationToken);
+        if (hits.Count < top && candidates.Count >= fetched)
+        {
+            // The filter admitted too few of the nearest neighbours: its chunks are scanned exactly instead.
+            return await DenseRows.ScanAsync(commands!, query, top, filter, DenseWork, cancellationToken);
+        }
+
+        return hits;
+    }
+
+    /// <summary>
+    /// Builds the HNSW file beside the store now (or catches it up with the vectors changed since it was saved) and
+    /// waits for it: what ingestion does in the background once the store crosses the threshold.
+    /// </summary>
+    public async Task BuildApproximateIndexAsync(CancellationToken cancellationToken = default)
+    {
+        EmbedderDescriptor descriptor;
+        using (await LockAsync(cancellationToken))
+        {
+            descriptor = embedder!;
+        }
+
+        await approximate.BuildNowAsync(path, descriptor, DenseWork, cancellationToken);
+    }
+
+    /// <summary>Starts a background build when the store is at the threshold and its HNSW file is missing or far behind; the caller holds the lock.</summary>
+    private async Task RequestBuildIfDueAsync(CancellationToken cancellationToken)
+    {
+        if (embedder is null || Progress.Embedded < dense.ApproximateMinVectors || approximate.Building)
+        {
+            return;
+        }
+
+        // The state file only, not the HNSW file: this runs at open, which must not cost what the collection holds.
+        var state = await approximate.UsableStateAsync(commands!, embedder, cancellationToken);
+        var due = RebuildAfterChanges(state);
+        var behind = state is null ? int.MaxValue : (await VectorChangeLog.ChangedSinceAsync(commands!, state.Seq, due + 1, cancellationToken)).Count;
+        if (behind > due)
+        {
+            approximate.RequestBuild(path, embedder, DenseWork);
+        }
+    }
+
+    // A catch-up loads the whole file and saves it again: worth it once changes are a hundredth of the index.
+    private static int RebuildAfterChanges(ApproximateIndexState? state) => (int)Math.Max(1_000, (state?.Count ?? 0) / 100);
+}
