@@ -3,7 +3,7 @@ using System.ClientModel.Primitives;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using OpenAI;
-using RagPapers.Answering.Llm;
+using RagPapers.OpenAICompatible;
 
 namespace RagPapers.Embeddings;
 

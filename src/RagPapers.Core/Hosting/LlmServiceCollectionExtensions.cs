@@ -6,9 +6,10 @@ using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel;
 using RagPapers.Answering;
 using RagPapers.Answering.Llm;
-using ChatOptions = RagPapers.Answering.Llm.ChatOptions;
 using RagPapers.Configuration;
 using RagPapers.Embeddings;
+using RagPapers.OpenAICompatible;
+using ChatOptions = RagPapers.Answering.Llm.ChatOptions;
 
 namespace RagPapers.Hosting;
 

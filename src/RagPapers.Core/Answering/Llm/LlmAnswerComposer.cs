@@ -1,4 +1,5 @@
 using System.Globalization;
+using RagPapers.OpenAICompatible;
 using RagPapers.Retrieval;
 using RagPapers.Text;
 

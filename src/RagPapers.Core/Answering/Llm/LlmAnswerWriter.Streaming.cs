@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using RagPapers.OpenAICompatible;
 using RagPapers.Text;
 
 namespace RagPapers.Answering.Llm;

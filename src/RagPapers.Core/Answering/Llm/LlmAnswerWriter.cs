@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel;
+using RagPapers.OpenAICompatible;
 using RagPapers.Retrieval;
 using RagPapers.Storage;
 

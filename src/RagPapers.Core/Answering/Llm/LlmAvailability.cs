@@ -1,3 +1,5 @@
+using RagPapers.OpenAICompatible;
+
 namespace RagPapers.Answering.Llm;
 
 /// <summary>

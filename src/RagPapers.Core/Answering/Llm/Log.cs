@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using RagPapers.OpenAICompatible;
 
 namespace RagPapers.Answering.Llm;
 
@@ -7,9 +8,6 @@ internal static partial class Log
 {
     [LoggerMessage(100, LogLevel.Information, "LLM writer ready: model {Model} at {Endpoint}, tools {UseTools}")]
     public static partial void Ready(ILogger logger, string model, string endpoint, string useTools);
-
-    [LoggerMessage(101, LogLevel.Warning, "Retrying the LLM request (attempt {Attempt}) after status {Status} / {Exception}, waiting {DelayMs:F0} ms")]
-    public static partial void Retrying(ILogger logger, int attempt, int? status, string? exception, double delayMs);
 
     [LoggerMessage(102, LogLevel.Information, "LLM answer failed ({Kind}, status {Status}); showing the extractive answer. {Detail}")]
     public static partial void AnswerFailed(ILogger logger, LlmFailureKind kind, int? status, string detail);

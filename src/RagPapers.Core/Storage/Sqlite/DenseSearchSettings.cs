@@ -7,8 +7,7 @@ namespace RagPapers.Storage.Sqlite;
 /// </param>
 public sealed record DenseSearchSettings(int ApproximateMinVectors = DenseSearchSettings.DefaultApproximateMinVectors)
 {
-    /// <summary>100,000 vectors: int8 copies of that many 384-dim vectors take 40 MB and scan in a few milliseconds.</summary>
-    public const int DefaultApproximateMinVectors = 100_000;
+    public const int DefaultApproximateMinVectors = StoreOptions.DefaultApproximateIndexMinVectors;
 
     public static DenseSearchSettings Default { get; } = new();
 

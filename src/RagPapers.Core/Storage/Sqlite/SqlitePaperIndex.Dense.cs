@@ -1,5 +1,4 @@
 using System.Numerics.Tensors;
-using RagPapers.Storage.Sqlite.Dense;
 
 namespace RagPapers.Storage.Sqlite;
 

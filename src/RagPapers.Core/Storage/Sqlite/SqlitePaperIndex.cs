@@ -25,7 +25,7 @@ public sealed partial class SqlitePaperIndex(
     public static int SchemaVersion => SqliteMigrations.Latest;
 
     /// <summary>The default of Store:Sqlite:InMemoryKeywordChunks: SciFact's 5,183 abstracts rank in memory, a large collection from disk.</summary>
-    public const int DefaultInMemoryKeywordChunks = 10_000;
+    public const int DefaultInMemoryKeywordChunks = SqliteStoreOptions.DefaultInMemoryKeywordChunks;
 
     // mmap_size: pages are read through a memory map instead of one read() call each. A keyword search walks thousands
     // of FTS pages; on SciFact this took about a millisecond off a search at depth 100. It reserves address space
@@ -35,7 +35,7 @@ public sealed partial class SqlitePaperIndex(
     private readonly SemaphoreSlim gate = new(1, 1);
     private readonly KeywordFeedback feedback = feedback ?? KeywordFeedback.Off;
     private readonly DenseSearchSettings dense = denseSearch ?? DenseSearchSettings.Default;
-    private readonly Dense.ApproximateIndex approximate = new(path, logger);
+    private readonly ApproximateIndex approximate = new(path, logger);
 
     // Papers read since the last write: a ranking 100 deep reads mostly the same papers query after query.
     private readonly Dictionary<string, Paper> papers = new(StringComparer.Ordinal);
@@ -78,7 +78,7 @@ public sealed partial class SqlitePaperIndex(
 
             var pagesBefore = PagesRead();
             await EnsureSchemaAsync(embedder, cancellationToken);
-            await Dense.VectorChangeLog.EnsureAsync(commands!, cancellationToken);
+            await VectorChangeLog.EnsureAsync(commands!, cancellationToken);
             this.embedder = embedder;
             InvalidateDerivedData();
             dataVersion = -1;

@@ -1,6 +1,6 @@
 using System.Net;
 using Polly;
-using RagPapers.Answering.Llm;
+using RagPapers.OpenAICompatible;
 
 namespace RagPapers.Core.Tests.Answering.Llm;
 

@@ -1,7 +1,7 @@
 using Cloud.Unum.USearch;
 using Microsoft.Data.Sqlite;
 
-namespace RagPapers.Storage.Sqlite.Dense;
+namespace RagPapers.Storage.Sqlite;
 
 /// <summary>
 /// Builds or catches up the HNSW file beside a store, on a connection of its own (readers do not block writers in

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace RagPapers.Storage.Sqlite.Dense;
+namespace RagPapers.Storage.Sqlite;
 
 /// <summary>
 /// What the HNSW file beside the store holds, written (after the file) to <c>STORE.usearch.json</c>: the change-log

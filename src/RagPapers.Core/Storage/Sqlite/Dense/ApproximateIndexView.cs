@@ -1,6 +1,6 @@
 using Cloud.Unum.USearch;
 
-namespace RagPapers.Storage.Sqlite.Dense;
+namespace RagPapers.Storage.Sqlite;
 
 /// <summary>The HNSW file memory-mapped read-only ("view": pages load as searches touch them), with the state it was saved at.</summary>
 internal sealed class ApproximateIndexView(USearchIndex index, ApproximateIndexState state, DateTime stateWritten) : IDisposable

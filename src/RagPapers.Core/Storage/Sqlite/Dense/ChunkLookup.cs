@@ -1,5 +1,5 @@
 
-namespace RagPapers.Storage.Sqlite.Dense;
+namespace RagPapers.Storage.Sqlite;
 
 /// <summary>
 /// Chunks read from SQLite when asked for, by chunk id (keyword hits) or by paper (a retrieval's papers), instead of

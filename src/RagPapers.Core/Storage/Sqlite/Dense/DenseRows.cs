@@ -3,7 +3,7 @@ using System.Numerics.Tensors;
 using System.Text;
 using Microsoft.Data.Sqlite;
 
-namespace RagPapers.Storage.Sqlite.Dense;
+namespace RagPapers.Storage.Sqlite;
 
 /// <summary>
 /// Dense search's reads of SQLite: candidates re-scored from their float32 vectors (the store's full-precision copy)

@@ -1,4 +1,4 @@
-namespace RagPapers.Storage.Sqlite.Dense;
+namespace RagPapers.Storage.Sqlite;
 
 /// <summary>
 /// Work dense search has done, counted rather than timed: float32 vector bytes read from SQLite. Opening a store reads

@@ -1,6 +1,6 @@
 using Cloud.Unum.USearch;
 
-namespace RagPapers.Storage.Sqlite.Dense;
+namespace RagPapers.Storage.Sqlite;
 
 /// <summary>The HNSW index's shape: cosine over int8 codes (a quarter of float32's size), 16 links per node.</summary>
 internal static class HnswParameters

@@ -1,6 +1,6 @@
 using System.Numerics.Tensors;
 
-namespace RagPapers.Storage.Sqlite.Dense;
+namespace RagPapers.Storage.Sqlite;
 
 /// <summary>Symmetric int8 quantization with one scale per vector: value ≈ scale × q, q in [-127, 127].</summary>
 internal static class Int8Quantizer

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 
-namespace RagPapers.Storage.Sqlite.Dense;
+namespace RagPapers.Storage.Sqlite;
 
 /// <summary>
 /// The exact scan of a store below the approximate index's threshold: every chunk vector as int8 with a per-vector

@@ -1,4 +1,4 @@
-namespace RagPapers.Storage.Sqlite.Dense;
+namespace RagPapers.Storage.Sqlite;
 
 /// <summary>
 /// The best <c>capacity</c> (score, chunk id) pairs offered, in one pass with a min-heap (O(n log k), no full sort).

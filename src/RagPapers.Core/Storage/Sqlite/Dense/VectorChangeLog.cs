@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 
-namespace RagPapers.Storage.Sqlite.Dense;
+namespace RagPapers.Storage.Sqlite;
 
 /// <summary>
 /// Which chunk vectors changed since the approximate index was saved: triggers append the chunk id of every vector

@@ -2,7 +2,7 @@ using System.Net;
 using Polly;
 using Polly.Timeout;
 
-namespace RagPapers.Answering.Llm;
+namespace RagPapers.OpenAICompatible;
 
 /// <summary>
 /// When a request to an OpenAI-compatible endpoint is tried again, and after how long. Pure, so it is tested

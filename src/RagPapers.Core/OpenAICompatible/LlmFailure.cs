@@ -4,7 +4,7 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.SemanticKernel;
 
-namespace RagPapers.Answering.Llm;
+namespace RagPapers.OpenAICompatible;
 
 /// <summary>A classified LLM failure and the one-line notice shown with the extractive answer instead.</summary>
 public sealed record LlmFailure(LlmFailureKind Kind, int? Status = null, string Detail = "")

@@ -1,4 +1,4 @@
-namespace RagPapers.Answering.Llm;
+namespace RagPapers.OpenAICompatible;
 
 /// <summary>Why the LLM gave no usable answer; each kind has its own one-line notice.</summary>
 public enum LlmFailureKind

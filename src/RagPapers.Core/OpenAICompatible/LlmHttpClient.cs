@@ -2,7 +2,7 @@ using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Polly;
 
-namespace RagPapers.Answering.Llm;
+namespace RagPapers.OpenAICompatible;
 
 /// <summary>
 /// The HttpClient behind the chat and embeddings connectors: retries with exponential back-off and jitter,

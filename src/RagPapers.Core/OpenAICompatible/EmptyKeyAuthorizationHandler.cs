@@ -1,4 +1,4 @@
-namespace RagPapers.Answering.Llm;
+namespace RagPapers.OpenAICompatible;
 
 /// <summary>
 /// Removes the "Authorization: Bearer" header the OpenAI SDK sends with an empty key, so keyless servers
