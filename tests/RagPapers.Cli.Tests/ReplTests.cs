@@ -37,6 +37,19 @@ public sealed class ReplTests(IngestedStore store)
     }
 
     [Fact]
+    public async Task Repl_PaperByIdOrTitle_ResolvedAsDiscordAndTheApiResolveThem()
+    {
+        const string input = "/paper t-0cc31274c0578b50\n/similar Guarding Barlow Twins Against Overfitting\n/paper zzqx vortex nonsense\n/quit\n";
+
+        var result = await CliProcess.RunAsync(["--store", store.Path], input);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("Guarding Barlow Twins Against Overfitting with Mixed Samples", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("1. ", result.StandardOutput, StringComparison.Ordinal); // the similar papers of the title's paper
+        Assert.Contains("No paper matches 'zzqx vortex nonsense'", result.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Repl_UnknownCommandAndMissingSource_ExplainsAndCarriesOn()
     {
         var result = await CliProcess.RunAsync(["--store", store.Path], "/frob\n/paper 3\n/reset\n");

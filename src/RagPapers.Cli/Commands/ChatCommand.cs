@@ -21,6 +21,7 @@ internal static class ChatCommand
             var repl = new ChatRepl(
                 services.GetRequiredService<PaperAssistant>(),
                 services.GetRequiredService<IPaperIndex>(),
+                services.GetRequiredService<PaperReferenceResolver>(),
                 indexer,
                 Console.In,
                 Terminal.ConsoleView.ForStandardOutput(),

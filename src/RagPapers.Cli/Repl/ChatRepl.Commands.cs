@@ -1,4 +1,6 @@
+using RagPapers.Answering;
 using RagPapers.Cli.Rendering;
+using RagPapers.Papers;
 
 namespace RagPapers.Cli.Repl;
 
@@ -35,31 +37,20 @@ internal sealed partial class ChatRepl
 
     private async Task ShowPaperAsync(string argument, CancellationToken cancellationToken)
     {
-        var paperId = ResolvePaperId(argument);
-        if (paperId is null)
+        if (await ResolvePaperAsync(argument, cancellationToken) is { } paper)
         {
-            return;
+            PaperRenderer.Write(output, paper);
         }
-
-        var paper = await index.GetPaperAsync(paperId, cancellationToken);
-        if (paper is null)
-        {
-            output.Line($"No paper with id {paperId}.");
-            return;
-        }
-
-        PaperRenderer.Write(output, paper);
     }
 
     private async Task ShowSimilarAsync(string argument, CancellationToken cancellationToken)
     {
-        var paperId = ResolvePaperId(argument);
-        if (paperId is null)
+        if (await ResolvePaperAsync(argument, cancellationToken) is not { } paper)
         {
             return;
         }
 
-        var similar = await assistant.SimilarAsync(paperId, 5, cancellationToken);
+        var similar = await assistant.SimilarAsync(paper.Id, 5, cancellationToken);
         if (similar.Count == 0)
         {
             output.Line("No similar papers found.");
@@ -69,27 +60,33 @@ internal sealed partial class ChatRepl
         SearchRenderer.WritePapers(output, similar);
     }
 
-    /// <summary>"/paper 2" names source 2 of the last answer; anything else is taken as a paper id.</summary>
-    private string? ResolvePaperId(string argument)
+    /// <summary>
+    /// "/paper 2" names source 2 of the last answer; anything else is a paper id, an arXiv id or a title, resolved as
+    /// Discord and the HTTP API resolve them. Says why when nothing matches.
+    /// </summary>
+    private async Task<Paper?> ResolvePaperAsync(string argument, CancellationToken cancellationToken)
     {
         if (argument.Length == 0)
         {
-            output.Line("Name a source number from the last answer, e.g. /paper 1.");
+            output.Line("Name a source number from the last answer (/paper 1), a paper or arXiv id, or a title.");
             return null;
         }
 
-        if (!int.TryParse(argument.TrimStart('[').TrimEnd(']'), out var n))
+        var paper = await references.FindAsync(argument, _last, cancellationToken);
+        if (paper is not null)
         {
-            return argument;
+            return paper;
         }
 
-        var citation = _last?.Citations.FirstOrDefault(c => c.N == n);
-        if (citation is null)
+        if (PaperReferenceResolver.IsSourceNumber(argument, out var n))
         {
             output.Line(_last is null ? "Ask a question first." : $"The last answer has no source {n}; /sources lists them.");
-            return null;
+        }
+        else
+        {
+            output.Line($"No paper matches '{argument}' (by id, arXiv id or title).");
         }
 
-        return citation.PaperId;
+        return null;
     }
 }

@@ -13,7 +13,7 @@ namespace RagPapers.Cli.Repl;
 /// the prompt (exit 130). While the semantic index is built in the background, answers say they come from keyword
 /// search, and the line before the first prompt after it completes says so.
 /// </summary>
-internal sealed partial class ChatRepl(PaperAssistant assistant, IPaperIndex index, SemanticIndexer indexer, TextReader input, ConsoleView output, TimeProvider time)
+internal sealed partial class ChatRepl(PaperAssistant assistant, IPaperIndex index, PaperReferenceResolver references, SemanticIndexer indexer, TextReader input, ConsoleView output, TimeProvider time)
 {
     // One user, one conversation at a time: the shared store, holding one and never expiring it (/reset forgets it).
     private const string Session = "repl";

@@ -44,6 +44,7 @@ public static class RagPapersServiceCollectionExtensions
         services.AddSingleton<QuerySpellingCorrector>();
         services.AddSingleton<IPaperRetriever>(sp => ActivatorUtilities.CreateInstance<SpellingCorrectingRetriever>(sp, sp.GetRequiredService<Retriever>()));
         services.AddSingleton<FollowUpResolver>();
+        services.AddSingleton<PaperReferenceResolver>();
         services.AddSingleton<IAnswerWriter, ExtractiveAnswerWriter>();
         services.AddRagPapersLlm();
         services.AddSingleton<PaperAssistant>();

@@ -12,7 +12,7 @@ internal sealed class DiscordCommandHandler(
     PaperLibrary library,
     PaperAssistant assistant,
     IPaperRetriever retriever,
-    PaperLookup lookup,
+    PaperReferenceResolver references,
     ChannelConversations conversations)
 {
     public async Task<IReadOnlyList<DiscordMessage>> HandleAsync(PendingCommand pending, CancellationToken cancellationToken = default)
@@ -59,13 +59,13 @@ internal sealed class DiscordCommandHandler(
 
     private async Task<IReadOnlyList<DiscordMessage>> PaperAsync(string channel, string reference, CancellationToken cancellationToken)
     {
-        var paper = await conversations.UseAsync(channel, c => lookup.FindAsync(reference, c, cancellationToken), cancellationToken);
+        var paper = await conversations.UseAsync(channel, c => references.FindAsync(reference, c.Last?.Answer, cancellationToken), cancellationToken);
         return paper is null ? NotFound(reference) : PaperMessages.Build(paper);
     }
 
     private async Task<IReadOnlyList<DiscordMessage>> SimilarAsync(string channel, string reference, CancellationToken cancellationToken)
     {
-        var paper = await conversations.UseAsync(channel, c => lookup.FindAsync(reference, c, cancellationToken), cancellationToken);
+        var paper = await conversations.UseAsync(channel, c => references.FindAsync(reference, c.Last?.Answer, cancellationToken), cancellationToken);
         if (paper is null)
         {
             return NotFound(reference);

@@ -31,7 +31,6 @@ public static class DiscordServiceCollectionExtensions
         services.AddSingleton<InteractionDispatcher>();
         services.AddSingleton<InteractionEndpoint>();
         services.AddSingleton<ChannelConversations>();
-        services.AddSingleton<PaperLookup>();
         services.AddSingleton<DiscordCommandHandler>();
         services.AddSingleton<InteractionDelivery>();
         services.AddSingleton<InteractionProcessor>();

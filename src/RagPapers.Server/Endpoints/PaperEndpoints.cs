@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using RagPapers.Answering;
 using RagPapers.Retrieval;
 using RagPapers.Server.Contracts;
 using RagPapers.Server.Papers;
@@ -25,7 +26,7 @@ public static class PaperEndpoints
         api.MapGet("/papers/{id}", GetAsync)
             .WithName("GetPaper")
             .WithSummary("One paper with its abstract")
-            .WithDescription("Old-style arXiv ids carry a slash: send it as %2F (hep-th%2F9901001).")
+            .WithDescription("The paper id, or an arXiv id in any written form (arXiv:2308.06534v2). Old-style arXiv ids carry a slash: send it as %2F (hep-th%2F9901001).")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesApiProblems();
@@ -64,7 +65,7 @@ public static class PaperEndpoints
     }
 
     private static async Task<Results<Ok<PaperDto>, ValidationProblem, ProblemHttpResult>> GetAsync(
-        string id, IPaperIndex index, CancellationToken cancellationToken)
+        string id, PaperReferenceResolver references, CancellationToken cancellationToken)
     {
         var paperId = Uri.UnescapeDataString(id);
         if (InvalidId(paperId) is { } invalid)
@@ -72,13 +73,13 @@ public static class PaperEndpoints
             return invalid;
         }
 
-        return await index.GetPaperAsync(paperId, cancellationToken) is { } paper
+        return await references.FindByIdAsync(paperId, cancellationToken) is { } paper
             ? TypedResults.Ok(PaperDto.From(paper))
             : Problems.PaperNotFound(paperId);
     }
 
     private static async Task<Results<Ok<SimilarPapers>, ValidationProblem, ProblemHttpResult>> SimilarAsync(
-        string id, int? top, IPaperIndex index, IPaperRetriever retriever, CancellationToken cancellationToken)
+        string id, int? top, PaperReferenceResolver references, IPaperRetriever retriever, CancellationToken cancellationToken)
     {
         var paperId = Uri.UnescapeDataString(id);
         if (InvalidId(paperId) is { } invalid)
@@ -91,14 +92,14 @@ public static class PaperEndpoints
             return Problems.Invalid(new() { ["top"] = [$"top must be between 1 and {MaxSimilar}; it is {top}."] });
         }
 
-        if (await index.GetPaperAsync(paperId, cancellationToken) is null)
+        if (await references.FindByIdAsync(paperId, cancellationToken) is not { } paper)
         {
             return Problems.PaperNotFound(paperId);
         }
 
-        var similar = await retriever.SimilarAsync(paperId, top ?? DefaultSimilar, cancellationToken);
+        var similar = await retriever.SimilarAsync(paper.Id, top ?? DefaultSimilar, cancellationToken);
         var items = similar.Select((s, i) => new SimilarPaper(i + 1, s.Paper.Id, s.Paper.Title, s.Paper.Published, s.Paper.Source, Math.Round(s.Relevance, 3))).ToArray();
-        return TypedResults.Ok(new SimilarPapers(paperId, items));
+        return TypedResults.Ok(new SimilarPapers(paper.Id, items));
     }
 
     private static ValidationProblem? InvalidId(string id) =>

@@ -30,6 +30,24 @@ public sealed class IngestEndpointTests(IngestServer fixture) : IClassFixture<In
         Assert.Equal("february.jsonl", paper.GetProperty("source").GetString());
     }
 
+    [Theory]
+    [InlineData("arXiv:2402.00040v2")]
+    [InlineData("2402.00040v1")]
+    public async Task GetPaper_ArxivIdInAnotherWrittenForm_IsThatPaper(string reference)
+    {
+        var body = """{"id": "2402.00040", "title": "Sparse Mixtures of Experts", "abstract": "Routing tokens to a few experts saves compute.", "update_date": "2024-02-04"}""";
+        using (var ingest = await PostAsync("/api/ingest?name=experts.jsonl", body, "application/x-ndjson"))
+        {
+            Assert.Equal(HttpStatusCode.OK, ingest.StatusCode);
+        }
+
+        var paper = await Http.GetJsonAsync(_server.Client, "/api/papers/" + Uri.EscapeDataString(reference));
+        var similar = await Http.GetJsonAsync(_server.Client, "/api/papers/" + Uri.EscapeDataString(reference) + "/similar");
+
+        Assert.Equal("2402.00040", paper.GetProperty("id").GetString());
+        Assert.Equal("2402.00040", similar.GetProperty("paperId").GetString());
+    }
+
     [Fact]
     public async Task Ingest_SameFileTwice_SecondTimeEverythingIsUnchanged()
     {
