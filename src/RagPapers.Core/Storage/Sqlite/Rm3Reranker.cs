@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.InteropServices;
 using RagPapers.Text;
 
 namespace RagPapers.Storage.Sqlite;
@@ -98,19 +99,53 @@ internal static class Rm3Reranker
             var weight = Math.Exp(score - best) / chunk.Length;
             for (var t = 0; t < chunk.TermIds.Length; t++)
             {
-                var termId = chunk.TermIds[t];
-                likelihood[termId] = likelihood.GetValueOrDefault(termId) + (weight * (chunk.TitleCounts[t] + chunk.TextCounts[t]));
+                ref var sum = ref CollectionsMarshal.GetValueRefOrAddDefault(likelihood, chunk.TermIds[t], out _);
+                sum += weight * (chunk.TitleCounts[t] + chunk.TextCounts[t]);
             }
         }
 
-        var chosen = likelihood
-            .Where(p => IsInformative(p.Key, statistics))
-            .OrderByDescending(p => p.Value)
-            .ThenBy(p => p.Key)
-            .Take(feedback.Terms)
-            .ToArray();
-        var total = chosen.Sum(p => p.Value);
-        return total <= 0 ? [] : [.. chosen.Select(p => (p.Key, p.Value / total))];
+        var chosen = MostLikely(likelihood, statistics, feedback.Terms);
+        var total = chosen.Sum(p => p.Weight);
+        return total <= 0 ? [] : [.. chosen.Select(p => (p.TermId, p.Weight / total))];
+    }
+
+    /// <summary>
+    /// The <paramref name="count"/> informative terms of highest likelihood (ties to the lower term id), most likely
+    /// first. A heap of the best so far: a term that could not enter it is never asked whether it is informative.
+    /// </summary>
+    private static (int TermId, double Weight)[] MostLikely(Dictionary<int, double> likelihood, IKeywordStatistics statistics, int count)
+    {
+        var best = new PriorityQueue<int, (double Weight, int TermId)>(count + 1, LeastLikelyFirst.Instance);
+        foreach (var (termId, weight) in likelihood)
+        {
+            var full = best.Count >= count;
+            if (full && (!best.TryPeek(out _, out var worst) || LeastLikelyFirst.Instance.Compare((weight, termId), worst) <= 0))
+            {
+                continue;
+            }
+
+            if (!IsInformative(termId, statistics))
+            {
+                continue;
+            }
+
+            if (full)
+            {
+                best.DequeueEnqueue(termId, (weight, termId));
+            }
+            else
+            {
+                best.Enqueue(termId, (weight, termId));
+            }
+        }
+
+        var chosen = new (int TermId, double Weight)[best.Count];
+        for (var i = chosen.Length - 1; best.TryDequeue(out var termId, out var entry); i--)
+        {
+            chosen[i] = (termId, entry.Weight);
+        }
+
+        return chosen;
     }
 
     // Terms in half the chunks or more score ~0 in FTS5 (see SelectInformativeTermsAsync); stop words and bare
@@ -123,6 +158,15 @@ internal static class Rm3Reranker
         }
 
         var term = statistics.Term(termId);
-        return !TextAnalyzer.IsStopWord(term) && !term.All(char.IsAsciiDigit);
+        return !TextAnalyzer.IsStopWord(term) && term.AsSpan().IndexOfAnyExceptInRange('0', '9') >= 0;
+    }
+
+    /// <summary>Orders (likelihood, term) least likely first: lower likelihood, then (on a tie) the higher term id.</summary>
+    private sealed class LeastLikelyFirst : IComparer<(double Weight, int TermId)>
+    {
+        public static readonly LeastLikelyFirst Instance = new();
+
+        public int Compare((double Weight, int TermId) x, (double Weight, int TermId) y) =>
+            x.Weight != y.Weight ? x.Weight.CompareTo(y.Weight) : y.TermId.CompareTo(x.TermId);
     }
 }

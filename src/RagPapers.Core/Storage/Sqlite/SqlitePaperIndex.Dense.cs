@@ -46,7 +46,7 @@ public sealed partial class SqlitePaperIndex
         }
 
         var candidates = quantized.Candidates(query.Span, DenseSearchSettings.RescoreDepth(top), filter);
-        return await DenseRows.RescoreAsync(commands!, candidates, query, top, filter, DenseWork, cancellationToken);
+        return await DenseRows.RescoreAsync(commands!, chunkRows, candidates, query, top, filter, DenseWork, cancellationToken);
     }
 
     /// <summary>HNSW candidates plus the chunks changed since the file was saved, re-scored; the caller holds the lock.</summary>
@@ -59,17 +59,17 @@ public sealed partial class SqlitePaperIndex
             // No usable index, or too much changed since it was saved: exact, slow at scale, never wrong.
             approximate.RequestBuild(path, embedder!, DenseWork);
             Log.ExactFallback(logger, path, view is null ? "no usable approximate index" : "too many vectors changed since it was saved");
-            return await DenseRows.ScanAsync(commands!, query, top, filter, DenseWork, cancellationToken);
+            return await DenseRows.ScanAsync(commands!, chunkRows, query, top, filter, DenseWork, cancellationToken);
         }
 
         DenseWork.CountApproximateSearch();
         var fetched = HnswParameters.OverFetch(top, filter);
         var candidates = view.Search(query, fetched);
-        var hits = await DenseRows.RescoreAsync(commands!, candidates.Concat(changed), query, top, filter, DenseWork, cancellationToken);
+        var hits = await DenseRows.RescoreAsync(commands!, chunkRows, candidates.Concat(changed), query, top, filter, DenseWork, cancellationToken);
         if (hits.Count < top && candidates.Count >= fetched)
         {
             // The filter admitted too few of the nearest neighbours: its chunks are scanned exactly instead.
-            return await DenseRows.ScanAsync(commands!, query, top, filter, DenseWork, cancellationToken);
+            return await DenseRows.ScanAsync(commands!, chunkRows, query, top, filter, DenseWork, cancellationToken);
         }
 
         return hits;

@@ -90,7 +90,7 @@ public sealed partial class SqlitePaperIndex
     {
         ArgumentNullException.ThrowIfNull(paperIds);
         using var _ = await LockAsync(cancellationToken);
-        return await ChunkLookup.OfPapersAsync(commands!, paperIds, DenseWork, cancellationToken);
+        return await ChunkLookup.OfPapersAsync(commands!, chunkRows, paperIds, DenseWork, cancellationToken);
     }
 
     public async IAsyncEnumerable<Paper> ListPapersAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)

@@ -47,7 +47,7 @@ public sealed partial class SqlitePaperIndex
         }
 
         // Read under the lock that writes take, so the rows match the FTS5 rowids just read.
-        return await ChunkLookup.HitsAsync(commands!, ranked, cancellationToken);
+        return await ChunkLookup.HitsAsync(commands!, chunkRows, ranked, DenseWork, cancellationToken);
     }
 
     /// <summary>BM25 from the in-memory term statistics: FTS5's ranking without FTS5's per-query decoding.</summary>

@@ -72,7 +72,7 @@ public sealed partial class SqlitePaperIndex
         var before = Progress;
         var progress = before with { Embedded = Math.Min(before.Total, before.Embedded + stored) };
         Volatile.Write(ref vectorProgress, progress);
-        quantized = null;
+        ForgetVectors();
         wroteVectors |= stored > 0;
         await RequestBuildIfDueAsync(cancellationToken);
 
@@ -91,7 +91,7 @@ public sealed partial class SqlitePaperIndex
         }
         finally
         {
-            quantized = null;
+            ForgetVectors();
             wroteVectors = true;
             await RecountVectorsAsync(CancellationToken.None);
         }

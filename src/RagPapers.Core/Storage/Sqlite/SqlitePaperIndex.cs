@@ -39,6 +39,7 @@ public sealed partial class SqlitePaperIndex(
 
     // Papers read since the last write: a ranking 100 deep reads mostly the same papers query after query.
     private readonly Dictionary<string, Paper> papers = new(StringComparer.Ordinal);
+    private readonly ChunkRowCache chunkRows = new(ChunkRowCache.DefaultBudgetBytes);
 
     private SqliteConnection? connection;
     private CommandCache? commands;
@@ -129,7 +130,7 @@ public sealed partial class SqlitePaperIndex(
                 await connection.DisposeAsync();
             }
 
-            quantized = null;
+            ForgetVectors();
         }
         finally
         {
@@ -183,12 +184,19 @@ public sealed partial class SqlitePaperIndex(
     private void InvalidateDerivedData()
     {
         Interlocked.Increment(ref version);
-        quantized = null;
+        ForgetVectors();
         vocabulary = null;
         termStatistics = null;
         chunkTotal = null;
         tokenTotal = null;
         papers.Clear();
+    }
+
+    /// <summary>Drops the copies of vectors (and of the rows that hold them) after vectors were written.</summary>
+    private void ForgetVectors()
+    {
+        quantized = null;
+        chunkRows.Clear();
     }
 
     /// <summary>Pages this connection read from the file (or the WAL) into SQLite's page cache since it was opened.</summary>

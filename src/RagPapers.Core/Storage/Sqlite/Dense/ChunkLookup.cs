@@ -1,69 +1,135 @@
+using Microsoft.Data.Sqlite;
 
 namespace RagPapers.Storage.Sqlite;
 
 /// <summary>
-/// Chunks read from SQLite when asked for, by chunk id (keyword hits) or by paper (a retrieval's papers), instead of
-/// a copy of every chunk kept in memory: memory stays the same whatever the collection's size.
+/// Chunks read from SQLite when asked for, by chunk id (search hits) or by paper (a retrieval's papers), through a
+/// bounded <see cref="ChunkRowCache"/> instead of a copy of every chunk kept in memory: memory stays the same whatever
+/// the collection's size, and a chunk read by one query is not read again by the next.
 /// </summary>
 internal static class ChunkLookup
 {
-    private const string ByIdSql = "SELECT id, paper_id, ordinal, text FROM chunks WHERE id IN (SELECT value FROM json_each($ids))";
+    private const string ByIdSql = "SELECT id, paper_id, ordinal, text, vector FROM chunks WHERE id IN (SELECT value FROM json_each($ids))";
+
+    private const string TextByIdSql = "SELECT id, paper_id, ordinal, text FROM chunks WHERE id IN (SELECT value FROM json_each($ids))";
 
     private const string ByPaperSql = $"""
-        SELECT paper_id, ordinal, text, vector FROM chunks WHERE paper_id IN ({JsonIdList.Values}) ORDER BY paper_id, ordinal, id
+        SELECT id, paper_id, ordinal, text, vector FROM chunks WHERE paper_id IN ({JsonIdList.Values}) ORDER BY paper_id, ordinal, id
         """;
 
     /// <summary>The hits of <paramref name="ranked"/> chunk ids in the same order; an id without a chunk is dropped.</summary>
-    public static async Task<List<ChunkHit>> HitsAsync(CommandCache commands, IReadOnlyList<(long Id, double Score)> ranked, CancellationToken cancellationToken)
+    public static async Task<List<ChunkHit>> HitsAsync(
+        CommandCache commands, ChunkRowCache cache, IReadOnlyList<(long Id, double Score)> ranked, DenseWork work, CancellationToken cancellationToken)
     {
-        var rows = new Dictionary<long, (string PaperId, int Ordinal, string Text)>(ranked.Count);
-        var ids = $"[{string.Join(',', ranked.Select(r => r.Id))}]";
-        using (var reader = await commands.Get(ByIdSql).Set("$ids", ids).ExecuteReaderAsync(cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                rows[reader.GetInt64(0)] = (reader.GetString(1), reader.GetInt32(2), reader.GetString(3));
-            }
-        }
-
+        var read = await RowsAsync(commands, cache, ranked.Select(r => r.Id), withVectors: false, work, cancellationToken);
         var hits = new List<ChunkHit>(ranked.Count);
         foreach (var (id, score) in ranked)
         {
-            if (rows.TryGetValue(id, out var row))
+            if (read.TryGetValue(id, out var row))
             {
-                hits.Add(new ChunkHit(row.PaperId, row.Ordinal, row.Text, score));
+                hits.Add(new ChunkHit(row.Chunk.PaperId, row.Chunk.Ordinal, row.Chunk.Text, score));
             }
         }
 
         return hits;
     }
 
-    /// <summary>The chunks of each paper that has any, in ordinal order, with their vectors (empty while still waiting for one).</summary>
-    public static async Task<Dictionary<string, IReadOnlyList<IndexedChunk>>> OfPapersAsync(
-        CommandCache commands, IEnumerable<string> paperIds, DenseWork work, CancellationToken cancellationToken)
+    /// <summary>
+    /// The rows of <paramref name="ids"/> that exist: from the cache, the others in one statement (and cached). Keyword
+    /// search asks without vectors, so it never reads a vector blob; a row held without its vector is read again when
+    /// the vector is wanted.
+    /// </summary>
+    public static async Task<Dictionary<long, ChunkRow>> RowsAsync(
+        CommandCache commands, ChunkRowCache cache, IEnumerable<long> ids, bool withVectors, DenseWork work, CancellationToken cancellationToken)
     {
-        var byPaper = new Dictionary<string, List<IndexedChunk>>(StringComparer.Ordinal);
-        using (var reader = await commands.Get(ByPaperSql).Set("$ids", JsonIdList.From(paperIds.Distinct(StringComparer.Ordinal))).ExecuteReaderAsync(cancellationToken))
+        var found = new Dictionary<long, ChunkRow>();
+        var missing = new List<long>();
+        foreach (var id in ids)
         {
-            while (await reader.ReadAsync(cancellationToken))
+            if (cache.TryGet(id, out var row) && (row.VectorRead || !withVectors))
             {
-                var chunk = new Chunk(reader.GetString(0), reader.GetInt32(1), reader.GetString(2));
-                var vector = reader.IsDBNull(3) ? ReadOnlyMemory<float>.Empty : Vector(reader.GetFieldValue<byte[]>(3), work);
-                if (!byPaper.TryGetValue(chunk.PaperId, out var chunks))
-                {
-                    byPaper[chunk.PaperId] = chunks = [];
-                }
-
-                chunks.Add(new IndexedChunk(chunk, vector));
+                found[id] = row;
+            }
+            else if (!found.ContainsKey(id))
+            {
+                missing.Add(id);
             }
         }
 
-        return byPaper.ToDictionary(p => p.Key, p => (IReadOnlyList<IndexedChunk>)p.Value, StringComparer.Ordinal);
+        if (missing.Count == 0)
+        {
+            return found;
+        }
+
+        using var reader = await commands.Get(withVectors ? ByIdSql : TextByIdSql).Set("$ids", $"[{string.Join(',', missing)}]").ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var id = reader.GetInt64(0);
+            found[id] = Read(reader, cache, id, withVectors, work);
+        }
+
+        return found;
     }
 
-    private static float[] Vector(byte[] blob, DenseWork work)
+    /// <summary>The chunks of each paper that has any, in ordinal order, with their vectors (empty while still waiting for one).</summary>
+    public static async Task<Dictionary<string, IReadOnlyList<IndexedChunk>>> OfPapersAsync(
+        CommandCache commands, ChunkRowCache cache, IEnumerable<string> paperIds, DenseWork work, CancellationToken cancellationToken)
     {
-        work.AddVectorBytes(blob.Length);
-        return VectorBlob.ToVector(blob);
+        var byPaper = new Dictionary<string, IReadOnlyList<IndexedChunk>>(StringComparer.Ordinal);
+        var missing = new List<string>();
+        foreach (var paperId in paperIds.Distinct(StringComparer.Ordinal))
+        {
+            if (!cache.TryGetPaper(paperId, out var rows))
+            {
+                missing.Add(paperId);
+            }
+            else if (rows.Length > 0)
+            {
+                byPaper[paperId] = [.. rows.Select(r => r.ToIndexed())];
+            }
+        }
+
+        if (missing.Count == 0)
+        {
+            return byPaper;
+        }
+
+        var read = missing.ToDictionary(id => id, _ => new List<(long Id, ChunkRow Row)>(), StringComparer.Ordinal);
+        using (var reader = await commands.Get(ByPaperSql).Set("$ids", JsonIdList.From(missing)).ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var id = reader.GetInt64(0);
+                var row = Read(reader, cache, id, withVector: true, work);
+                read[row.Chunk.PaperId].Add((id, row));
+            }
+        }
+
+        foreach (var (paperId, rows) in read)
+        {
+            cache.AddPaper(paperId, [.. rows.Select(r => r.Id)]);
+            if (rows.Count > 0)
+            {
+                byPaper[paperId] = [.. rows.Select(r => r.Row.ToIndexed())];
+            }
+        }
+
+        return byPaper;
+    }
+
+    // Columns: id, paper_id, ordinal, text and, when asked for, vector.
+    private static ChunkRow Read(SqliteDataReader reader, ChunkRowCache cache, long id, bool withVector, DenseWork work)
+    {
+        float[]? vector = null;
+        if (withVector && !reader.IsDBNull(4))
+        {
+            var blob = reader.GetFieldValue<byte[]>(4);
+            work.AddVectorBytes(blob.Length);
+            vector = VectorBlob.ToVector(blob);
+        }
+
+        var row = new ChunkRow(new Chunk(reader.GetString(1), reader.GetInt32(2), reader.GetString(3)), vector, withVector);
+        cache.Add(id, row);
+        return row;
     }
 }

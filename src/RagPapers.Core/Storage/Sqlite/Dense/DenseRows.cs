@@ -28,16 +28,30 @@ internal static class DenseRows
 
     /// <summary>
     /// The best <paramref name="top"/> of the candidate chunks the filter admits, scored as cosine similarity in
-    /// float32 (the dot product over the query's norm, as the stored vectors are unit length), best first.
+    /// float32 (the dot product over the query's norm, as the stored vectors are unit length), best first. Without a
+    /// filter the rows come through <paramref name="cache"/>; a filter is applied in SQL, joined to the papers.
     /// </summary>
     public static async Task<List<ChunkHit>> RescoreAsync(
-        CommandCache commands, IEnumerable<long> candidates, ReadOnlyMemory<float> query, int top, SearchFilter? filter, DenseWork work, CancellationToken cancellationToken)
+        CommandCache commands, ChunkRowCache cache, IEnumerable<long> candidates, ReadOnlyMemory<float> query, int top, SearchFilter? filter, DenseWork work,
+        CancellationToken cancellationToken)
     {
         var norm = TensorPrimitives.Norm(query.Span);
         var scored = new List<(float Score, long Id, ChunkHit Hit)>();
-        var command = Bind(commands.Get(CandidatesSql), filter).Set("$ids", IdArray(candidates));
-        using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        if (filter is null || filter.IsEmpty)
         {
+            foreach (var (id, row) in await ChunkLookup.RowsAsync(commands, cache, candidates, withVectors: true, work, cancellationToken))
+            {
+                if (row.Vector is { } vector)
+                {
+                    var score = Score(vector, query.Span, norm);
+                    scored.Add((score, id, new ChunkHit(row.Chunk.PaperId, row.Chunk.Ordinal, row.Chunk.Text, score)));
+                }
+            }
+        }
+        else
+        {
+            var command = Bind(commands.Get(CandidatesSql), filter).Set("$ids", IdArray(candidates));
+            using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
                 var score = Score(reader.GetFieldValue<byte[]>(4), query.Span, norm, work);
@@ -51,7 +65,7 @@ internal static class DenseRows
 
     /// <summary>Every vector the filter admits, scored in float32: exact, and as slow as the collection is large.</summary>
     public static async Task<List<ChunkHit>> ScanAsync(
-        CommandCache commands, ReadOnlyMemory<float> query, int top, SearchFilter? filter, DenseWork work, CancellationToken cancellationToken)
+        CommandCache commands, ChunkRowCache cache, ReadOnlyMemory<float> query, int top, SearchFilter? filter, DenseWork work, CancellationToken cancellationToken)
     {
         work.CountFullScan();
         var norm = TensorPrimitives.Norm(query.Span);
@@ -64,15 +78,17 @@ internal static class DenseRows
             }
         }
 
-        return await RescoreAsync(commands, best.IdsBestFirst(), query, top, filter, work, cancellationToken);
+        return await RescoreAsync(commands, cache, best.IdsBestFirst(), query, top, filter, work, cancellationToken);
     }
 
     private static float Score(byte[] blob, ReadOnlySpan<float> query, float norm, DenseWork work)
     {
         work.AddVectorBytes(blob.Length);
-        var vector = VectorBlob.ToVector(blob);
-        return vector.Length == query.Length ? TensorPrimitives.Dot(vector, query) / norm : float.NaN;
+        return Score(VectorBlob.ToVector(blob), query, norm);
     }
+
+    private static float Score(float[] vector, ReadOnlySpan<float> query, float norm) =>
+        vector.Length == query.Length ? TensorPrimitives.Dot(vector, query) / norm : float.NaN;
 
     private static SqliteCommand Bind(SqliteCommand command, SearchFilter? filter) =>
         command

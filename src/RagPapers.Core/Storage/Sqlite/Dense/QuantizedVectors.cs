@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 
 namespace RagPapers.Storage.Sqlite;
@@ -75,7 +74,6 @@ internal sealed class QuantizedVectors
 
         var includeUndated = filter?.IncludeUndated ?? false;
         var best = new TopScores(depth);
-        Span<float> widened = stackalloc float[dimensions];
         for (var row = 0; row < ids.Length; row++)
         {
             if (((days[row] < from || days[row] > to) && !(includeUndated && days[row] == Undated))
@@ -84,8 +82,7 @@ internal sealed class QuantizedVectors
                 continue;
             }
 
-            TensorPrimitives.ConvertChecked<sbyte, float>(values.AsSpan(row * dimensions, dimensions), widened);
-            best.Offer(TensorPrimitives.Dot(widened, query) * scales[row], ids[row]);
+            best.Offer(Int8Dot.Dot(values.AsSpan(row * dimensions, dimensions), query) * scales[row], ids[row]);
         }
 
         return best.IdsBestFirst();
