@@ -1,26 +1,41 @@
+using System.Text;
+
 namespace RagPapers.Papers;
 
-/// <summary>A position in BibTeX text that knows its 1-based line, with the few token reads the grammar needs.</summary>
-internal sealed class BibTexCursor(string text)
+/// <summary>
+/// A position in BibTeX text read from a <see cref="TextReader"/> a block at a time, which knows its 1-based line, with
+/// the few token reads the grammar needs. Only the block being read and the token being read are held, never the
+/// whole file: a BibTeX export of a million entries is parsed in the memory of one entry.
+/// </summary>
+internal sealed class BibTexCursor(TextReader reader)
 {
+    private const int BlockChars = 16 * 1024;
+
+    private readonly char[] block = new char[BlockChars];
+    private int length;
+    private int position;
+    private char previous = '\n'; // the start of the text counts as the start of a line
+    private StringBuilder? token;
+
     public int Line { get; private set; } = 1;
 
-    public bool AtEnd => Position >= text.Length;
+    public bool AtEnd => !HasData();
 
-    public char Current => text[Position];
+    public char Current => HasData() ? block[position] : throw new InvalidOperationException("The BibTeX text has ended.");
 
-    public bool AtLineStart => Position == 0 || text[Position - 1] == '\n';
-
-    private int Position { get; set; }
+    public bool AtLineStart => previous == '\n';
 
     public void Advance()
     {
-        if (text[Position] == '\n')
+        var c = Current;
+        if (c == '\n')
         {
             Line++;
         }
 
-        Position++;
+        token?.Append(c);
+        previous = c;
+        position++;
     }
 
     public void SkipWhitespace()
@@ -42,25 +57,25 @@ internal sealed class BibTexCursor(string text)
     /// <summary>Entry types, field names, numbers and macros: letters, digits and a few joiners.</summary>
     public string ReadName()
     {
-        var start = Position;
+        StartToken();
         while (!AtEnd && (char.IsLetterOrDigit(Current) || Current is '_' or '-' or ':' or '.' or '+' or '/'))
         {
             Advance();
         }
 
-        return text[start..Position];
+        return EndToken();
     }
 
     /// <summary>Citation keys: anything up to a comma, whitespace or the entry's closing delimiter.</summary>
     public string ReadKey(char close)
     {
-        var start = Position;
+        StartToken();
         while (!AtEnd && Current != ',' && Current != close && !char.IsWhiteSpace(Current))
         {
             Advance();
         }
 
-        return text[start..Position];
+        return EndToken();
     }
 
     /// <summary>
@@ -71,14 +86,14 @@ internal sealed class BibTexCursor(string text)
     {
         var quoted = Current == '"';
         Advance();
-        var start = Position;
+        StartToken();
         var depth = 0;
         while (!AtEnd)
         {
             var c = Current;
             if (depth == 0 && (quoted ? c == '"' : c == '}'))
             {
-                var content = text[start..Position];
+                var content = EndToken();
                 Advance();
                 return content;
             }
@@ -87,6 +102,7 @@ internal sealed class BibTexCursor(string text)
             Advance();
         }
 
+        EndToken();
         return null;
     }
 
@@ -105,5 +121,26 @@ internal sealed class BibTexCursor(string text)
         }
 
         return false;
+    }
+
+    private void StartToken() => token = new StringBuilder();
+
+    private string EndToken()
+    {
+        var text = token!.ToString();
+        token = null;
+        return text;
+    }
+
+    private bool HasData()
+    {
+        if (position < length)
+        {
+            return true;
+        }
+
+        length = reader.Read(block, 0, BlockChars);
+        position = 0;
+        return length > 0;
     }
 }

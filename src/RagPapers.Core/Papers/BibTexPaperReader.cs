@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 
 namespace RagPapers.Papers;
 
@@ -29,16 +28,21 @@ public sealed class BibTexPaperReader : IPaperReader
         return false;
     }
 
-    public async IAsyncEnumerable<ReadResult> ReadAsync(string path, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    // Read synchronously, a block at a time, as the parser pulls characters; the entries are handed on as they are parsed.
+    public IAsyncEnumerable<ReadResult> ReadAsync(string path, CancellationToken cancellationToken = default) =>
+        Read(path, cancellationToken).ToAsyncEnumerable();
+
+    private static IEnumerable<ReadResult> Read(string path, CancellationToken cancellationToken)
     {
         var source = Path.GetFileName(path);
-        // The whole file is parsed at once (entries span lines); every entry is then held to the record limit.
-        var text = await File.ReadAllTextAsync(path, Utf8Text.MarkingEncoding, cancellationToken);
-        foreach (var item in new BibTexParser(text).Parse())
+        // Parsed as it is read, an entry at a time: memory stays that of one entry whatever the file's size.
+        using var reader = Utf8Text.Open(path);
+        foreach (var item in new BibTexParser(reader).Parse())
         {
             cancellationToken.ThrowIfCancellationRequested();
             yield return item.Entry is { } entry ? ToResult(source, entry) : ReadResult.Skip(source, item.Line, item.Problem ?? "malformed entry");
         }
+
     }
 
     private static ReadResult ToResult(string source, BibTexEntry entry)

@@ -7,11 +7,11 @@ namespace RagPapers.Papers;
 /// numbers or macros, joined with '#'. Text between entries is ignored, as BibTeX does. A malformed entry is
 /// reported and parsing resumes at the next entry; an entry still open at the end of the text ends parsing.
 /// </summary>
-internal sealed class BibTexParser(string text)
+internal sealed class BibTexParser(TextReader reader)
 {
     private static readonly HashSet<string> NonEntries = new(StringComparer.OrdinalIgnoreCase) { "comment", "string", "preamble" };
 
-    private readonly BibTexCursor cursor = new(text);
+    private readonly BibTexCursor cursor = new(reader);
 
     public IEnumerable<BibTexItem> Parse()
     {

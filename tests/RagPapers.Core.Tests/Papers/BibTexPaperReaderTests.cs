@@ -33,6 +33,28 @@ public sealed class BibTexPaperReaderTests : IDisposable
     }
 
     [Fact]
+    public async Task ReadAsync_EntriesLongerThanTheReadBlock_ReadWholeWithTheirLines()
+    {
+        // Abstracts of 40,000 characters: each entry spans several of the reader's 16 K blocks, and its tokens cross them.
+        var longAbstract = string.Join(' ', Enumerable.Repeat("transformers attend to tokens", 1_400));
+        var entries = Enumerable.Range(0, 30).Select(i => $$"""
+            @article{key{{i}},
+              title = {Paper number {{i}}},
+              abstract = {{{longAbstract}}},
+              year = 2024,
+            }
+            """);
+        var path = folder.Write("long.bib", string.Join("\n", entries));
+
+        var results = await new BibTexPaperReader().ReadAsync(path).ToListAsync();
+
+        Assert.Equal(30, results.Count);
+        Assert.All(results, r => Assert.Equal(longAbstract, r.Paper!.Abstract));
+        Assert.Equal(Enumerable.Range(0, 30).Select(i => $"Paper number {i}"), results.Select(r => r.Paper!.Title));
+        Assert.Equal(Enumerable.Range(0, 30).Select(i => 1 + (i * 5)), results.Select(r => r.Line));
+    }
+
+    [Fact]
     public async Task ReadAsync_QuotedValuesParenthesesAndConcatenation_Read()
     {
         var path = folder.Write("refs.bib", """
