@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using RagPapers.Answering.Contracts;
 using RagPapers.OpenAICompatible;
 using RagPapers.Text;
 

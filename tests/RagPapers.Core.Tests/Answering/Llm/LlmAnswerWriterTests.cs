@@ -1,5 +1,5 @@
 using System.Text.Json;
-using RagPapers.Answering;
+using RagPapers.Answering.Contracts;
 using RagPapers.Retrieval;
 using RagPapers.Tests.OpenAi;
 using static RagPapers.Core.Tests.Answering.SamplePapers;
