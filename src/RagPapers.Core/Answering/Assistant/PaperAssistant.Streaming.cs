@@ -30,7 +30,7 @@ public sealed partial class PaperAssistant
             yield break;
         }
 
-        var updates = chosen is IStreamingAnswerWriter streaming
+        var updates = chosen is IStreamingAnswerWriter streaming && request.Evidence.HasRelevantEvidence
             ? streaming.WriteStreamingAsync(request, cancellationToken)
             : WholeAnswerAsync(chosen, request, cancellationToken);
         await using var enumerator = updates.GetAsyncEnumerator(cancellationToken);
@@ -75,7 +75,7 @@ public sealed partial class PaperAssistant
 
     private static async IAsyncEnumerable<AnswerUpdate> WholeAnswerAsync(IAnswerWriter writer, AnswerRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        yield return AnswerUpdate.Completed(await writer.WriteAsync(request, cancellationToken));
+        yield return AnswerUpdate.Completed(await WriteAsync(writer, request, cancellationToken));
     }
 
     // C# forbids yield inside a try with a catch, so each step is awaited here; a cancellation the caller asked

@@ -63,7 +63,7 @@ public sealed partial class PaperAssistant
         try
         {
             var request = await PrepareAsync(question, conversation, filter, chosen, cancellationToken);
-            var answer = await chosen.WriteAsync(request, cancellationToken);
+            var answer = await WriteAsync(chosen, request, cancellationToken);
             return Complete(request, answer, conversation, started, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -118,6 +118,11 @@ public sealed partial class PaperAssistant
     // What retrieval had to say (keyword results only while the semantic index is built) comes first, then the writer's.
     private static Answer WithRetrievalNotice(Answer answer, string? notice) =>
         notice is null ? answer : answer with { Notice = answer.Notice is { Length: > 0 } own ? $"{notice}; {own}" : notice };
+
+    // Retrieval decided whether there is anything to answer from (the assistant re-decides only for a source the user
+    // named): a writer is handed evidence only, and "nothing found" is said here, in the chosen writer's name.
+    private static Task<Answer> WriteAsync(IAnswerWriter writer, AnswerRequest request, CancellationToken cancellationToken) =>
+        request.Evidence.HasRelevantEvidence ? writer.WriteAsync(request, cancellationToken) : Task.FromResult(NoEvidenceAnswer.For(request, writer.Name));
 
     private Answer Cancelled(IAnswerWriter writer, long started)
     {

@@ -67,7 +67,7 @@ public sealed partial class PaperReferenceResolver(IPaperIndex index, IPaperRetr
         var result = await retriever.RetrieveAsync(new RetrievalRequest(title, TitleCandidates), cancellationToken);
         var exact = result.Papers.FirstOrDefault(p => PaperIds.NormalizeTitle(p.Paper.Title) == wanted);
         var containing = result.Papers.FirstOrDefault(p => PaperIds.NormalizeTitle(p.Paper.Title).Contains(wanted, StringComparison.Ordinal));
-        var best = result.HasRelevantEvidence && result.Papers.Count > 0 ? result.Papers[0] : null;
+        var best = result.HasRelevantEvidence ? result.Papers[0] : null;
         return (exact ?? containing ?? best)?.Paper;
     }
 

@@ -28,10 +28,6 @@ public sealed class ExtractiveAnswerWriter : IAnswerWriter
         ArgumentNullException.ThrowIfNull(request);
         cancellationToken.ThrowIfCancellationRequested();
         var evidence = request.Evidence;
-        if (!evidence.HasRelevantEvidence || evidence.Papers.Count == 0)
-        {
-            return Task.FromResult(NoEvidenceAnswer.For(request, Name));
-        }
 
         // "Who wrote it?" is answered from the paper's record: abstract sentences cannot say who wrote them.
         var fields = MetadataQuestion.Fields(request.Question) | MetadataQuestion.Fields(request.StandaloneQuestion);
@@ -45,6 +41,7 @@ public sealed class ExtractiveAnswerWriter : IAnswerWriter
         var excerpts = request.ListsPapers
             ? SentenceSelector.SelectEach(request.SearchedQuestion, evidence.Papers)
             : SentenceSelector.Select(request.SearchedQuestion, evidence.Papers);
+        // Relevant papers whose abstracts hold no sentence at all leave nothing to quote.
         var answer = excerpts.Count == 0 ? NoEvidenceAnswer.For(request, Name) : Compose(excerpts);
         return Task.FromResult(answer);
     }

@@ -16,12 +16,6 @@ public sealed partial class LlmAnswerWriter
     {
         ArgumentNullException.ThrowIfNull(request);
         cancellationToken.ThrowIfCancellationRequested();
-        if (Unanswerable(request) is { } none)
-        {
-            yield return AnswerUpdate.Completed(none);
-            yield break;
-        }
-
         if (_availability.IsDown)
         {
             yield return AnswerUpdate.Completed(await SkipAsync(request, cancellationToken));

@@ -121,19 +121,6 @@ public sealed class ExtractiveAnswerWriterTests
     }
 
     [Fact]
-    public async Task WriteAsync_WeakEvidence_AnswersNoEvidenceWithoutCitations()
-    {
-        var request = new AnswerRequest("what about quantum gravity?", "Quantum gravity in black holes?", new RetrievalResult("q", SpeechEvidence, HasRelevantEvidence: false));
-
-        var answer = await _sut.WriteAsync(request);
-
-        Assert.Equal(AnswerStatus.NoEvidence, answer.Status);
-        Assert.Empty(answer.Citations);
-        Assert.Equal("I found nothing in the collection about \u201cquantum gravity in black holes\u201d.", answer.Text);
-        Assert.Equal("extractive", answer.Writer);
-    }
-
-    [Fact]
     public async Task WriteAsync_NoPapers_AnswersNoEvidence()
     {
         var answer = await _sut.WriteAsync(new AnswerRequest("x?", "x?", new RetrievalResult("x", [], HasRelevantEvidence: true)));
