@@ -3,6 +3,15 @@ using RagPapers.Answering.Contracts;
 namespace RagPapers.Answering.Assistant;
 
 /// <summary>The answer writers this configuration offers, by name, and the one used when the caller names none.</summary>
+/// <remarks>
+/// Why not the container's keyed services: what users need from this is what keyed services lack. The names are listed
+/// to them (REPL /writer, the "not available" errors of --writer and the HTTP writer field), and the container has no
+/// way to list keys (GetKeyedServices with AnyKey builds every writer and returns no key); names are matched as typed
+/// ("LLM"), while keys are compared exactly; and "llm" is offered, and is the default, only when the validated Chat
+/// options say so, which is known when the provider is built, not when services are registered. A keyed registration of
+/// the LLM writer would have to exist always and fail or return null when Chat is off, and the assistant would look
+/// writers up through the provider. So the writers stay plain IAnswerWriter registrations gathered here once.
+/// </remarks>
 public sealed class AnswerWriters
 {
     private readonly Dictionary<string, IAnswerWriter> _byName;
