@@ -1,5 +1,5 @@
 using System.Reflection;
-using RagPapers.Answering;
+using RagPapers.Answering.Assistant;
 
 namespace RagPapers.Architecture.Tests;
 
@@ -18,9 +18,14 @@ public sealed class NamespaceDependencyTests
         ("RagPapers.Indexing", 3),
         ("RagPapers.Ingestion", 4),
         ("RagPapers.Retrieval", 5),
-        ("RagPapers.Answering", 6), ("RagPapers.Conversations", 6),
-        ("RagPapers.Evaluation", 7),
-        ("RagPapers.Hosting", 8),
+        // Answering holds only feature folders: the contract lowest, what a question asks, the writers, the assistant on top.
+        ("RagPapers.Answering.Contracts", 6),
+        ("RagPapers.Answering.Questions", 7),
+        ("RagPapers.Answering.FollowUps", 8), ("RagPapers.Answering.Extractive", 8),
+        ("RagPapers.Answering.Llm", 9),
+        ("RagPapers.Answering.Assistant", 10), ("RagPapers.Conversations", 10),
+        ("RagPapers.Evaluation", 11),
+        ("RagPapers.Hosting", 12),
     ];
 
     public static TheoryData<string> Projects => ["RagPapers.Core", "RagPapers.Embeddings.MiniLM", "RagPapers.Discord", "RagPapers.Server", "ragpapers"];

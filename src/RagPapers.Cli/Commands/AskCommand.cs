@@ -1,10 +1,12 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
-using RagPapers.Answering;
+using RagPapers.Answering.Assistant;
+using RagPapers.Answering.Contracts;
+using RagPapers.Answering.FollowUps;
+using RagPapers.Cli.Collection;
 using RagPapers.Cli.Rendering;
 using RagPapers.Cli.Terminal;
 using RagPapers.Storage;
-using RagPapers.Cli.Collection;
 
 namespace RagPapers.Cli.Commands;
 

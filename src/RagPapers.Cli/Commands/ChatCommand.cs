@@ -1,9 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
-using RagPapers.Answering;
+using RagPapers.Answering.Assistant;
+using RagPapers.Cli.Collection;
 using RagPapers.Cli.Repl;
 using RagPapers.Indexing;
 using RagPapers.Storage;
-using RagPapers.Cli.Collection;
 
 namespace RagPapers.Cli.Commands;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using RagPapers.Answering;
+using RagPapers.Answering.Contracts;
 using RagPapers.Cli.Terminal;
 using RagPapers.Text;
 

@@ -1,5 +1,5 @@
 using System.Text;
-using RagPapers.Answering;
+using RagPapers.Answering.Contracts;
 using RagPapers.Cli.Terminal;
 
 namespace RagPapers.Cli.Rendering;

@@ -1,4 +1,4 @@
-using RagPapers.Answering;
+using RagPapers.Answering.Assistant;
 using RagPapers.Cli.Rendering;
 using RagPapers.Papers;
 

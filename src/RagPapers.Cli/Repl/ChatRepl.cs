@@ -1,4 +1,5 @@
-using RagPapers.Answering;
+using RagPapers.Answering.Assistant;
+using RagPapers.Answering.Contracts;
 using RagPapers.Cli.Rendering;
 using RagPapers.Cli.Terminal;
 using RagPapers.Conversations;

@@ -1,4 +1,4 @@
-using RagPapers.Answering;
+using RagPapers.Answering.FollowUps;
 
 namespace RagPapers.Conversations;
 

@@ -1,6 +1,10 @@
 namespace RagPapers.Retrieval;
 
-/// <summary>Papers found for a query, best first. <paramref name="HasRelevantEvidence"/> is false when even the best paper is below the relevance threshold.</summary>
+/// <summary>
+/// Papers found for a query, best first. <paramref name="HasRelevantEvidence"/> is the retriever's decision whether
+/// there is anything to answer from: false when even the best paper is below the relevance threshold, and never true
+/// without a paper (also after <c>with { Papers = … }</c>), so whoever reads the decision need not check the papers again.
+/// </summary>
 /// <param name="Notice">
 /// Why the result is less than the retriever can give, for the user ("semantic index 212/516: keyword results only
 /// for now"); null for a full result. A result with a notice is provisional: caches must not keep it.
@@ -16,4 +20,7 @@ public sealed record RetrievalResult(
     bool HasRelevantEvidence,
     string? Notice = null,
     string? SearchedFor = null,
-    double? RelevanceThreshold = null);
+    double? RelevanceThreshold = null)
+{
+    public bool HasRelevantEvidence { get => field && Papers.Count > 0; init; } = HasRelevantEvidence;
+}

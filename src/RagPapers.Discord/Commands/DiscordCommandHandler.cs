@@ -1,4 +1,4 @@
-using RagPapers.Answering;
+using RagPapers.Answering.Assistant;
 using RagPapers.Discord.Conversations;
 using RagPapers.Discord.Rendering;
 using RagPapers.Discord.Rest;

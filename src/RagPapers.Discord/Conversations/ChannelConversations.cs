@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using RagPapers.Answering;
+using RagPapers.Answering.FollowUps;
 using RagPapers.Conversations;
 using RagPapers.Discord.Configuration;
 

@@ -1,4 +1,4 @@
-using RagPapers.Answering;
+using RagPapers.Answering.Contracts;
 using RagPapers.Server.Contracts;
 
 namespace RagPapers.Server.Asking;

@@ -1,4 +1,4 @@
-using RagPapers.Answering;
+using RagPapers.Answering.Assistant;
 using RagPapers.Server.Contracts;
 using RagPapers.Server.Conversations;
 using RagPapers.Storage;

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
-using RagPapers.Answering;
+using RagPapers.Answering.Assistant;
+using RagPapers.Answering.Contracts;
 using RagPapers.Server.Conversations;
 using RagPapers.Server.Telemetry;
 

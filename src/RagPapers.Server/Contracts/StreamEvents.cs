@@ -1,5 +1,5 @@
 using System.Text.Json.Serialization;
-using RagPapers.Answering;
+using RagPapers.Answering.Contracts;
 
 namespace RagPapers.Server.Contracts;
 

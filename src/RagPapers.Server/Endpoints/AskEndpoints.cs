@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using RagPapers.Answering;
+using RagPapers.Answering.Contracts;
 using RagPapers.Server.Asking;
 using RagPapers.Server.Contracts;
 using RagPapers.Server.Conversations;

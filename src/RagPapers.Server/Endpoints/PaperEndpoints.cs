@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using RagPapers.Answering;
+using RagPapers.Answering.Assistant;
 using RagPapers.Retrieval;
 using RagPapers.Server.Contracts;
 using RagPapers.Server.Papers;

@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using RagPapers.Answering;
+using RagPapers.Answering.Contracts;
 using RagPapers.Server.Asking;
 using RagPapers.Server.Contracts;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using RagPapers.Answering;
+using RagPapers.Answering.Contracts;
 
 namespace RagPapers.Server.Telemetry;
 

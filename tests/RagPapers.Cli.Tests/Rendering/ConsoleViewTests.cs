@@ -82,10 +82,10 @@ public sealed class ConsoleViewTests
     public void AnswerRendererWrite_LatexInQuotesAndTitles_PlainText()
     {
         var output = new StringWriter();
-        var answer = new RagPapers.Answering.Answer(
-            RagPapers.Answering.AnswerStatus.Answered,
+        var answer = new RagPapers.Answering.Contracts.Answer(
+            RagPapers.Answering.Contracts.AnswerStatus.Answered,
             "wav2vec 2.0 — it shows 5% gains [1]",
-            [new RagPapers.Answering.Citation(1, "p1", "$\\mathcal{B}$-Coder", null, "f.txt", @"shows~5\% to~10\% gains {\it without} labels", 0.9)],
+            [new RagPapers.Answering.Contracts.Citation(1, "p1", "$\\mathcal{B}$-Coder", null, "f.txt", @"shows~5\% to~10\% gains {\it without} labels", 0.9)],
             "extractive");
 
         AnswerRenderer.Write(new ConsoleView(output, width: null, colour: false), answer);

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using RagPapers.Answering;
+using RagPapers.Answering.Assistant;
+using RagPapers.Answering.Contracts;
+using RagPapers.Answering.FollowUps;
 using RagPapers.Retrieval;
 using static RagPapers.Core.Tests.Answering.SamplePapers;
 

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using RagPapers.Answering;
+using RagPapers.Answering.Contracts;
 using RagPapers.Papers;
 
 namespace RagPapers.Core.Tests.Answering;

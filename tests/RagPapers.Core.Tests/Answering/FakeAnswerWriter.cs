@@ -1,4 +1,4 @@
-using RagPapers.Answering;
+using RagPapers.Answering.Contracts;
 
 namespace RagPapers.Core.Tests.Answering;
 

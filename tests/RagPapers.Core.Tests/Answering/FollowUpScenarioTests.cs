@@ -1,4 +1,8 @@
-using RagPapers.Answering;
+using RagPapers.Answering.Assistant;
+using RagPapers.Answering.Contracts;
+using RagPapers.Answering.Extractive;
+using RagPapers.Answering.FollowUps;
+using RagPapers.Answering.Questions;
 
 namespace RagPapers.Core.Tests.Answering;
 

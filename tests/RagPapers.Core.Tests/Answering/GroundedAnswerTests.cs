@@ -1,4 +1,7 @@
-using RagPapers.Answering;
+using RagPapers.Answering.Assistant;
+using RagPapers.Answering.Contracts;
+using RagPapers.Answering.FollowUps;
+using RagPapers.Answering.Questions;
 using RagPapers.Retrieval;
 
 namespace RagPapers.Core.Tests.Answering;

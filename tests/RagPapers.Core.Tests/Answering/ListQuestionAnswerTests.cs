@@ -1,4 +1,6 @@
-using RagPapers.Answering;
+using RagPapers.Answering.Assistant;
+using RagPapers.Answering.Contracts;
+using RagPapers.Answering.FollowUps;
 
 namespace RagPapers.Core.Tests.Answering;
 

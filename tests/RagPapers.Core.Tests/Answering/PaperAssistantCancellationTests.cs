@@ -1,4 +1,6 @@
-using RagPapers.Answering;
+using RagPapers.Answering.Contracts;
+using RagPapers.Answering.Extractive;
+using RagPapers.Answering.FollowUps;
 using RagPapers.Retrieval;
 using static RagPapers.Core.Tests.Answering.PaperAssistantTests;
 using static RagPapers.Core.Tests.Answering.SamplePapers;

@@ -1,4 +1,6 @@
-using RagPapers.Answering;
+using RagPapers.Answering.Contracts;
+using RagPapers.Answering.FollowUps;
+using RagPapers.Answering.Questions;
 using RagPapers.Retrieval;
 using static RagPapers.Core.Tests.Answering.SamplePapers;
 

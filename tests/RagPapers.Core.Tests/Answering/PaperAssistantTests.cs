@@ -1,6 +1,9 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using RagPapers.Answering;
+using RagPapers.Answering.Assistant;
+using RagPapers.Answering.Contracts;
+using RagPapers.Answering.Extractive;
+using RagPapers.Answering.FollowUps;
 using RagPapers.Retrieval;
 using RagPapers.Storage;
 using static RagPapers.Core.Tests.Answering.SamplePapers;
@@ -110,6 +113,28 @@ public sealed class PaperAssistantTests
 
         Assert.Equal(AnswerStatus.NoEvidence, answer.Status);
         Assert.Empty(answer.Citations);
+        Assert.Same(answer, Assert.Single(_conversation.Turns).Answer);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task AskAsync_WeakEvidence_AnswersNoEvidenceInTheWritersNameWithoutCallingIt(bool streaming)
+    {
+        var weak = new FakeRetriever((request, _) => Task.FromResult(new RetrievalResult(request.Query, [Retrieved(HuBert, 0.2), Retrieved(Cpc, 0.1)], HasRelevantEvidence: false)));
+        var calls = 0;
+        var writer = new FakeAnswerWriter((_, _) => Task.FromResult(new Answer(AnswerStatus.Answered, $"call {++calls}", [], "quoting")), "quoting");
+        var sut = CreateSut(weak, writer: writer);
+
+        var answer = streaming
+            ? (await sut.AskStreamingAsync("Quantum gravity in black holes?", _conversation).SingleAsync()).Answer!
+            : await sut.AskAsync("Quantum gravity in black holes?", _conversation);
+
+        Assert.Equal(0, calls);
+        Assert.Equal(AnswerStatus.NoEvidence, answer.Status);
+        Assert.Empty(answer.Citations);
+        Assert.Equal("I found nothing in the collection about \u201cquantum gravity in black holes\u201d.", answer.Text);
+        Assert.Equal("quoting", answer.Writer);
         Assert.Same(answer, Assert.Single(_conversation.Turns).Answer);
     }
 

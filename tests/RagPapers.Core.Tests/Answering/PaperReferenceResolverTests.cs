@@ -1,4 +1,5 @@
-using RagPapers.Answering;
+using RagPapers.Answering.Assistant;
+using RagPapers.Answering.Contracts;
 using RagPapers.Core.Tests.Retrieval;
 using RagPapers.Papers;
 using TestPapers = RagPapers.Core.Tests.Fakes.TestPapers;

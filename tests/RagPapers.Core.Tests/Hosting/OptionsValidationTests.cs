@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using RagPapers.Answering;
+using RagPapers.Answering.Assistant;
 
 namespace RagPapers.Core.Tests.Hosting;
 

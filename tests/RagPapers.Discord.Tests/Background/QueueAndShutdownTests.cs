@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
-using RagPapers.Answering;
+using RagPapers.Answering.Contracts;
 using RagPapers.Discord.Tests.Infrastructure;
 
 namespace RagPapers.Discord.Tests.Background;

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
-using RagPapers.Answering;
-using RagPapers.Discord.Conversations;
+using RagPapers.Answering.FollowUps;
 using RagPapers.Discord.Configuration;
+using RagPapers.Discord.Conversations;
 
 namespace RagPapers.Discord.Tests.Conversations;
 

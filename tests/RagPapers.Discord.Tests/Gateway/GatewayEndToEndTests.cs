@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
-using RagPapers.Answering;
+using RagPapers.Answering.Contracts;
+using RagPapers.Answering.Extractive;
 using RagPapers.Discord.Tests.Infrastructure;
 using RagPapers.Discord.Tests.Interactions;
 

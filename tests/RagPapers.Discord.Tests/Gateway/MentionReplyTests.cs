@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using RagPapers.Answering;
+using RagPapers.Answering.Contracts;
 using RagPapers.Discord.Tests.Infrastructure;
 
 namespace RagPapers.Discord.Tests.Gateway;
@@ -7,7 +7,9 @@ namespace RagPapers.Discord.Tests.Gateway;
 /// <summary>Replies to a mention: the same splitting and failure handling as interaction replies, and a fallback when replying is not allowed.</summary>
 public sealed class MentionReplyTests : IAsyncLifetime
 {
-    private const string Explode = "explode, please";
+    // On the collection's topic: the assistant hands a writer only relevant evidence, and these reach the writer.
+    private const string Explode = "explode on masked autoencoder pre-training for medical imaging, please";
+    private const string Everything = "tell me everything about masked autoencoders for medical imaging";
     private GatewayBot _bot = null!;
 
     public async Task InitializeAsync()
@@ -22,7 +24,7 @@ public sealed class MentionReplyTests : IAsyncLifetime
     [Fact]
     public async Task Mention_AnswerLongerThanEveryLimit_RepliesInSeveralMessagesWithinTheLimits()
     {
-        var replies = await MentionAsync("tell me everything");
+        var replies = await MentionAsync(Everything);
 
         Assert.True(replies.Length >= 4, $"{replies.Length} messages");
         Assert.All(replies, r => Assert.Empty(r.Violations)); // official schema + every limit, per message

@@ -1,4 +1,5 @@
-using RagPapers.Answering;
+using RagPapers.Answering.Contracts;
+using RagPapers.Answering.Extractive;
 
 namespace RagPapers.Discord.Tests.Infrastructure;
 

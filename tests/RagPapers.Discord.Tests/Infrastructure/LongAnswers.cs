@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using RagPapers.Answering;
+using RagPapers.Answering.Contracts;
 
 namespace RagPapers.Discord.Tests.Infrastructure;
 

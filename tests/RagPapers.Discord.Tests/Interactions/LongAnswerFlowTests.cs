@@ -1,12 +1,15 @@
 using Microsoft.Extensions.DependencyInjection;
-using RagPapers.Answering;
+using RagPapers.Answering.Contracts;
 using RagPapers.Discord.Tests.Infrastructure;
 
 namespace RagPapers.Discord.Tests.Interactions;
 
 public sealed class LongAnswerFlowTests : IClassFixture<LongAnswerFlowTests.Fixture>
 {
-    private const string Explode = "explode, please";
+    // On the collection's topic: the assistant hands a writer only relevant evidence, and these reach the writer.
+    private const string Explode = "explode on masked autoencoder pre-training for medical imaging, please";
+    private const string Everything = "tell me everything about masked autoencoders for medical imaging";
+    private const string Short = "a short answer on masked autoencoders for medical imaging";
     private readonly Fixture _fixture;
 
     public LongAnswerFlowTests(Fixture fixture) => _fixture = fixture;
@@ -16,7 +19,7 @@ public sealed class LongAnswerFlowTests : IClassFixture<LongAnswerFlowTests.Fixt
     {
         var answer = LongAnswers.Create();
 
-        var run = await CommandRun.RunAsync(_fixture.Bot, CommandFlowTests.NewChannel(), "ask", ("question", "tell me everything"));
+        var run = await CommandRun.RunAsync(_fixture.Bot, CommandFlowTests.NewChannel(), "ask", ("question", Everything));
 
         Assert.True(run.Webhook[0].IsEditOriginal);
         Assert.True(run.Webhook.Count >= 4, $"{run.Webhook.Count} messages");
@@ -45,7 +48,7 @@ public sealed class LongAnswerFlowTests : IClassFixture<LongAnswerFlowTests.Fixt
     {
         _fixture.Bot.Discord.EnqueueFault(StandInFault.TooManyRequests(0.25));
 
-        var run = await CommandRun.RunAsync(_fixture.Bot, CommandFlowTests.NewChannel(), "ask", ("question", "short answer"));
+        var run = await CommandRun.RunAsync(_fixture.Bot, CommandFlowTests.NewChannel(), "ask", ("question", Short));
 
         var (limited, retried) = (run.Webhook[0], run.Webhook[1]);
         Assert.True(limited.IsEditOriginal && retried.IsEditOriginal);
@@ -58,7 +61,7 @@ public sealed class LongAnswerFlowTests : IClassFixture<LongAnswerFlowTests.Fixt
         public BotFixture Bot { get; } = new() { Configure = services => services.AddSingleton<IAnswerWriter>(new DelegateAnswerWriter((request, _) => request.Question switch
         {
             Explode => throw new InvalidOperationException("the writer broke"),
-            "short answer" => Task.FromResult(new Answer(AnswerStatus.Answered, "A short answer. [1]", LongAnswers.Create().Citations.Take(1).ToArray(), "test")),
+            Short => Task.FromResult(new Answer(AnswerStatus.Answered, "A short answer. [1]", LongAnswers.Create().Citations.Take(1).ToArray(), "test")),
             _ => Task.FromResult(LongAnswers.Create()),
         })) };
 

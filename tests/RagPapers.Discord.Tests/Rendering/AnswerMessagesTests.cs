@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using RagPapers.Answering;
+using RagPapers.Answering.Contracts;
 using RagPapers.Discord.Rendering;
 using RagPapers.Discord.Rest;
 using RagPapers.Discord.Tests.Infrastructure;

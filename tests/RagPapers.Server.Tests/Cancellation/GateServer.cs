@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using RagPapers.Answering;
+using RagPapers.Answering.Contracts;
 using RagPapers.Server.Tests.Infrastructure;
 
 namespace RagPapers.Server.Tests.Cancellation;

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
-using RagPapers.Answering;
-using RagPapers.Server.Conversations;
+using RagPapers.Answering.FollowUps;
 using RagPapers.Server.Configuration;
+using RagPapers.Server.Conversations;
 
 namespace RagPapers.Server.Tests.Conversations;
 

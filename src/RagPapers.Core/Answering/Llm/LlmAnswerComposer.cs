@@ -1,4 +1,6 @@
 using System.Globalization;
+using RagPapers.Answering.Contracts;
+using RagPapers.Answering.Extractive;
 using RagPapers.OpenAICompatible;
 using RagPapers.Retrieval;
 using RagPapers.Text;

@@ -1,6 +1,7 @@
 using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.ChatCompletion;
 using Microsoft.SemanticKernel.Connectors.OpenAI;
+using RagPapers.Answering.Contracts;
 using RagPapers.OpenAICompatible;
 
 namespace RagPapers.Answering.Llm;

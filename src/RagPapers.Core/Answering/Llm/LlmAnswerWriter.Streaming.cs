@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using RagPapers.Answering.Contracts;
 using RagPapers.OpenAICompatible;
 using RagPapers.Text;
 
@@ -15,12 +16,6 @@ public sealed partial class LlmAnswerWriter
     {
         ArgumentNullException.ThrowIfNull(request);
         cancellationToken.ThrowIfCancellationRequested();
-        if (Unanswerable(request) is { } none)
-        {
-            yield return AnswerUpdate.Completed(none);
-            yield break;
-        }
-
         if (_availability.IsDown)
         {
             yield return AnswerUpdate.Completed(await SkipAsync(request, cancellationToken));

@@ -1,6 +1,9 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel;
+using RagPapers.Answering.Contracts;
+using RagPapers.Answering.Extractive;
+using RagPapers.Answering.FollowUps;
 using RagPapers.OpenAICompatible;
 using RagPapers.Retrieval;
 using RagPapers.Storage;
@@ -13,8 +16,8 @@ namespace RagPapers.Answering.Llm;
 /// answer is citation-checked; a failure of any kind gives the extractive answer with a one-line notice.
 /// </summary>
 /// <remarks>
-/// Guarantees kept with a model in the loop: a question without relevant evidence never reaches the model (the
-/// answer is "nothing in the collection", as offline); every [n] left in the text names a source the model was
+/// Guarantees kept with a model in the loop: a question without relevant evidence never reaches the model (PaperAssistant
+/// answers "nothing in the collection" itself, as offline); every [n] left in the text names a source the model was
 /// given; an answer citing none of them is replaced by the extractive one; Chat:TimeoutSeconds bounds the wait.
 /// </remarks>
 public sealed partial class LlmAnswerWriter : IStreamingAnswerWriter, IFollowUpRewriter
@@ -61,11 +64,6 @@ public sealed partial class LlmAnswerWriter : IStreamingAnswerWriter, IFollowUpR
     {
         ArgumentNullException.ThrowIfNull(request);
         cancellationToken.ThrowIfCancellationRequested();
-        if (Unanswerable(request) is { } none)
-        {
-            return none;
-        }
-
         if (_availability.IsDown)
         {
             return await SkipAsync(request, cancellationToken);
@@ -101,17 +99,6 @@ public sealed partial class LlmAnswerWriter : IStreamingAnswerWriter, IFollowUpR
         _availability.IsDown ? Task.FromResult<string?>(null) : _rewriter.RewriteAsync(question, conversation, _availability, cancellationToken);
 
     private TimeSpan Timeout => TimeSpan.FromSeconds(_services.Options.TimeoutSeconds);
-
-    /// <summary>The answer when the model must not be asked: the collection has no relevant evidence.</summary>
-    private Answer? Unanswerable(AnswerRequest request)
-    {
-        if (!request.Evidence.HasRelevantEvidence || request.Evidence.Papers.Count == 0)
-        {
-            return NoEvidenceAnswer.For(request, Name);
-        }
-
-        return null;
-    }
 
     private Answer Succeeded(string text, LlmAnswerRun run, long started)
     {

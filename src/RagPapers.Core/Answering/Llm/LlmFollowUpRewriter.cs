@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.SemanticKernel.ChatCompletion;
 using Microsoft.SemanticKernel.Connectors.OpenAI;
+using RagPapers.Answering.FollowUps;
 using RagPapers.OpenAICompatible;
 
 namespace RagPapers.Answering.Llm;

@@ -35,7 +35,7 @@ internal sealed class PapersPlugin(IPaperRetriever retriever, IPaperIndex index,
         }
 
         var result = await retriever.RetrieveAsync(new RetrievalRequest(query, top, Narrow(fromDate, toDate)), cancellationToken);
-        if (!result.HasRelevantEvidence || result.Papers.Count == 0)
+        if (!result.HasRelevantEvidence)
         {
             return $"No paper in the collection is relevant to \"{SourceBlocks.Text(query)}\".";
         }

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using RagPapers.Answering;
-using RagPapers.Retrieval;
+using RagPapers.Answering.Contracts;
+using RagPapers.Answering.FollowUps;
 using RagPapers.Tests.OpenAi;
 using static RagPapers.Core.Tests.Answering.SamplePapers;
 
@@ -96,15 +96,20 @@ public sealed class LlmAnswerWriterTests
         Assert.DoesNotContain("<system>", user, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task WriteAsync_NoRelevantEvidence_AnswersNothingFoundWithoutCallingTheModel()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task AskAsync_NoRelevantEvidence_AnswersNothingFoundWithoutCallingTheModel(bool streaming)
     {
         await using var harness = await LlmHarness.StartAsync();
-        var request = new AnswerRequest("lattice QCD", "lattice QCD", new RetrievalResult("lattice QCD", [Retrieved(HuBert, 0.1)], HasRelevantEvidence: false));
+        var conversation = new Conversation();
 
-        var answer = await harness.Writer.WriteAsync(request);
+        var answer = streaming
+            ? (await harness.Assistant.AskStreamingAsync("lattice QCD", conversation, writer: "llm").SingleAsync()).Answer!
+            : await harness.Assistant.AskAsync("lattice QCD", conversation, filter: null, writer: "llm");
 
         Assert.Equal(AnswerStatus.NoEvidence, answer.Status);
+        Assert.Equal("llm", answer.Writer);
         Assert.Empty(harness.Server.Requests);
     }
 

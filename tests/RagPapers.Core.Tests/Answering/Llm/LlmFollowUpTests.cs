@@ -1,4 +1,4 @@
-using RagPapers.Answering;
+using RagPapers.Answering.FollowUps;
 using RagPapers.Answering.Llm;
 using RagPapers.Tests.OpenAi;
 

@@ -1,6 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using RagPapers.Answering;
+using RagPapers.Answering.Assistant;
+using RagPapers.Answering.Contracts;
+using RagPapers.Answering.Extractive;
+using RagPapers.Answering.FollowUps;
 using RagPapers.Answering.Llm;
 using RagPapers.Configuration;
 using RagPapers.Core.Tests.Retrieval;
@@ -8,8 +11,8 @@ using RagPapers.Hosting;
 using RagPapers.Papers;
 using RagPapers.Retrieval;
 using RagPapers.Storage;
-using RagPapers.Text;
 using RagPapers.Tests.OpenAi;
+using RagPapers.Text;
 
 namespace RagPapers.Core.Tests.Answering.Llm;
 

@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using RagPapers.Answering;
+using RagPapers.Answering.Contracts;
+using RagPapers.Answering.FollowUps;
 using RagPapers.Tests.OpenAi;
 using static RagPapers.Core.Tests.Answering.SamplePapers;
 

@@ -1,4 +1,5 @@
-using RagPapers.Answering;
+using RagPapers.Answering.Contracts;
+using RagPapers.Answering.FollowUps;
 using RagPapers.Tests.OpenAi;
 using static RagPapers.Core.Tests.Answering.SamplePapers;
 

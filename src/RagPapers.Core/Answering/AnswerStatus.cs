@@ -1,8 +1,0 @@
-namespace RagPapers.Answering;
-
-public enum AnswerStatus
-{
-    Answered,
-    NoEvidence,
-    Cancelled,
-}

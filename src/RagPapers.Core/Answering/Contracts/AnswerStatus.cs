@@ -1,0 +1,8 @@
+namespace RagPapers.Answering.Contracts;
+
+public enum AnswerStatus
+{
+    Answered,
+    NoEvidence,
+    Cancelled,
+}
