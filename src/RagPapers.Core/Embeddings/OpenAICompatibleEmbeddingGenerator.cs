@@ -1,7 +1,6 @@
 using System.ClientModel;
 using System.ClientModel.Primitives;
 using Microsoft.Extensions.AI;
-using Microsoft.Extensions.Logging;
 using OpenAI;
 using RagPapers.OpenAICompatible;
 
@@ -9,8 +8,9 @@ namespace RagPapers.Embeddings;
 
 /// <summary>
 /// Embeddings from any OpenAI-compatible /v1/embeddings endpoint (OpenAI, Azure OpenAI v1, Ollama, vLLM,
-/// llama.cpp, LM Studio) through M.E.AI's OpenAI generator, on the same retrying HttpClient as the chat model.
-/// Each call is bounded by Embeddings:TimeoutSeconds, and failures become <see cref="EmbeddingServiceException"/>
+/// llama.cpp, LM Studio) through M.E.AI's OpenAI generator, on an IHttpClientFactory client with the same
+/// resilience pipeline as the chat model's (retries, timeouts, circuit breaker). Each call, reading the response
+/// included, is bounded by Embeddings:TimeoutSeconds, and failures become <see cref="EmbeddingServiceException"/>
 /// with a message a user can act on.
 /// </summary>
 /// <remarks>
@@ -32,10 +32,10 @@ public sealed class OpenAICompatibleEmbeddingGenerator : DelegatingEmbeddingGene
         _time = time;
     }
 
-    public static OpenAICompatibleEmbeddingGenerator Create(EmbeddingsOptions options, TimeProvider time, ILogger logger)
+    /// <param name="http">A client with the resilience pipeline (AddRagPapersEmbedder's named client).</param>
+    public static OpenAICompatibleEmbeddingGenerator Create(EmbeddingsOptions options, HttpClient http, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var http = LlmHttpClient.Create(options.MaxRetries, TimeSpan.FromSeconds(options.TimeoutSeconds), options.ApiKey, time, logger);
         var clientOptions = new OpenAIClientOptions
         {
             Endpoint = new Uri(options.Endpoint),
@@ -63,10 +63,10 @@ public sealed class OpenAICompatibleEmbeddingGenerator : DelegatingEmbeddingGene
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
             var failure = ex is OperationCanceledException && timeout.IsCancellationRequested
-                ? $"no answer within {_options.TimeoutSeconds} s"
+                ? NoAnswerInTime
                 : Describe(LlmFailure.From(ex));
             throw new EmbeddingServiceException(
-                $"The embeddings endpoint {LlmHttpClient.Redact(_options.Endpoint)} (model '{_options.Model}') failed: {failure}. Check Embeddings:Endpoint, Embeddings:Model and Embeddings:ApiKey, or set Embeddings:Provider to \"Local\".",
+                $"The embeddings endpoint {EndpointText.Redact(_options.Endpoint)} (model '{_options.Model}') failed: {failure}. Check Embeddings:Endpoint, Embeddings:Model and Embeddings:ApiKey, or set Embeddings:Provider to \"Local\".",
                 ex);
         }
     }
@@ -81,8 +81,11 @@ public sealed class OpenAICompatibleEmbeddingGenerator : DelegatingEmbeddingGene
         base.Dispose(disposing);
     }
 
-    private static string Describe(LlmFailure failure) => failure.Kind switch
+    private string NoAnswerInTime => $"no answer within {_options.TimeoutSeconds} s";
+
+    private string Describe(LlmFailure failure) => failure.Kind switch
     {
+        LlmFailureKind.TimedOut => NoAnswerInTime,
         LlmFailureKind.HttpError or LlmFailureKind.ToolsRejected => $"HTTP {failure.Status}: {FirstLine(failure.Detail)}",
         LlmFailureKind.Unreachable => "unreachable (" + FirstLine(failure.Detail) + ")",
         LlmFailureKind.BadResponse => "the response is not an embeddings list (" + FirstLine(failure.Detail) + ")",

@@ -18,7 +18,11 @@ namespace RagPapers.Hosting;
 /// <summary>Composition of the OpenAI-compatible providers: the embedder switch, the LLM writer and the writer registry.</summary>
 public static class LlmServiceCollectionExtensions
 {
-    private const string ChatHttpClientKey = "ragpapers-chat";
+    /// <summary>The IHttpClientFactory name of the chat model's client.</summary>
+    public const string ChatHttpClientName = "RagPapers.Chat";
+
+    /// <summary>The IHttpClientFactory name of the OpenAI-compatible embedder's client.</summary>
+    public const string EmbeddingsHttpClientName = "RagPapers.Embeddings";
 
     /// <summary>
     /// The embedder of Embeddings:Provider: the offline local one, an OpenAI-compatible endpoint, or one an
@@ -28,12 +32,13 @@ public static class LlmServiceCollectionExtensions
     public static IServiceCollection AddRagPapersEmbedder(this IServiceCollection services)
     {
         services.TryAddSingleton<LocalEmbeddingGenerator>();
+        services.AddOpenAICompatibleHttpClient(EmbeddingsHttpClientName, EmbeddingsResilience, sp => sp.GetRequiredService<IOptions<EmbeddingsOptions>>().Value.ApiKey);
         services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<EmbeddingsOptions>>().Value;
             return options.Provider switch
             {
-                EmbeddingsOptions.OpenAIProvider => OpenAICompatibleEmbeddingGenerator.Create(options, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<OpenAICompatibleEmbeddingGenerator>>()),
+                EmbeddingsOptions.OpenAIProvider => OpenAICompatibleEmbeddingGenerator.Create(options, sp.GetRequiredService<IHttpClientFactory>().CreateClient(EmbeddingsHttpClientName), sp.GetRequiredService<TimeProvider>()),
                 EmbeddingsOptions.LocalProvider => sp.GetRequiredService<LocalEmbeddingGenerator>(),
 
                 // Validation at start-up has already refused a provider that nobody registered.
@@ -51,13 +56,8 @@ public static class LlmServiceCollectionExtensions
     {
         services.TryAddSingleton<ExtractiveAnswerWriter>();
         services.TryAddSingleton(sp => PromptLibrary.FromOptions(sp.GetRequiredService<IOptions<ChatOptions>>(), sp.GetRequiredService<ContentRoot>()));
-        services.TryAddKeyedSingleton(ChatHttpClientKey, (sp, _) =>
-        {
-            var chat = sp.GetRequiredService<IOptions<ChatOptions>>().Value;
-            var logger = sp.GetRequiredService<ILogger<LlmAnswerWriter>>();
-            return LlmHttpClient.Create(chat.MaxRetries, TimeSpan.FromSeconds(chat.MaxRetryAfterSeconds), chat.ApiKey, sp.GetRequiredService<TimeProvider>(), logger);
-        });
-        services.TryAddSingleton(sp => CreateKernel(sp, sp.GetRequiredKeyedService<HttpClient>(ChatHttpClientKey)));
+        services.AddOpenAICompatibleHttpClient(ChatHttpClientName, ChatResilience, sp => sp.GetRequiredService<IOptions<ChatOptions>>().Value.ApiKey);
+        services.TryAddSingleton(sp => CreateKernel(sp, sp.GetRequiredService<IHttpClientFactory>().CreateClient(ChatHttpClientName)));
         services.TryAddSingleton<LlmAnswerWriter>();
         services.TryAddSingleton(sp =>
         {
@@ -73,8 +73,26 @@ public static class LlmServiceCollectionExtensions
         return services;
     }
 
+    // Embeddings:TimeoutSeconds bounds one request, retries included; a Retry-After longer than that is not waited for.
+    private static EndpointResilience EmbeddingsResilience(IServiceProvider services)
+    {
+        var embeddings = services.GetRequiredService<IOptions<EmbeddingsOptions>>().Value;
+        var timeout = TimeSpan.FromSeconds(embeddings.TimeoutSeconds);
+        return new EndpointResilience(embeddings.MaxRetries, timeout, timeout, timeout);
+    }
+
+    // One request, retries included, may take what a whole answer may (Chat:TimeoutSeconds, which the writer also
+    // holds the answer to across tool steps and streaming); so may one attempt, since a model writing a long answer
+    // without streaming sends its headers only at the end.
+    private static EndpointResilience ChatResilience(IServiceProvider services)
+    {
+        var chat = services.GetRequiredService<IOptions<ChatOptions>>().Value;
+        var timeout = TimeSpan.FromSeconds(chat.TimeoutSeconds);
+        return new EndpointResilience(chat.MaxRetries, TimeSpan.FromSeconds(chat.MaxRetryAfterSeconds), timeout, timeout);
+    }
+
     // SK's OpenAI connector on a custom endpoint: given an HttpClient it switches off the SDK's own retries and
-    // network timeout, so LlmHttpClient's retry rules and the writer's Chat:TimeoutSeconds are the only ones.
+    // network timeout, so the client's resilience pipeline and the writer's Chat:TimeoutSeconds are the only ones.
     private static Kernel CreateKernel(IServiceProvider services, HttpClient http)
     {
         var chat = services.GetRequiredService<IOptions<ChatOptions>>().Value;

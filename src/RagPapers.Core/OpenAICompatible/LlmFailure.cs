@@ -24,9 +24,6 @@ public sealed record LlmFailure(LlmFailureKind Kind, int? Status = null, string 
         _ => "LLM failed" + Fallback,
     };
 
-    /// <summary>True for failures that say the server is down rather than that this one request went wrong.</summary>
-    public bool MeansUnavailable => Kind is LlmFailureKind.Unreachable or LlmFailureKind.TimedOut;
-
     /// <summary>Classifies an exception thrown by the connector or the HTTP pipeline (inner exceptions included).</summary>
     public static LlmFailure From(Exception exception)
     {
@@ -42,6 +39,8 @@ public sealed record LlmFailure(LlmFailureKind Kind, int? Status = null, string 
 
             switch (current)
             {
+                case Polly.CircuitBreaker.BrokenCircuitException:
+                    return new LlmFailure(LlmFailureKind.Unreachable, null, "skipped: the endpoint was found down moments ago and is tried again shortly");
                 case HttpRequestException:
                     return new LlmFailure(LlmFailureKind.Unreachable, null, current.Message);
                 case TimeoutException or Polly.Timeout.TimeoutRejectedException:

@@ -3,7 +3,7 @@ namespace RagPapers.OpenAICompatible;
 /// <summary>Why the LLM gave no usable answer; each kind has its own one-line notice.</summary>
 public enum LlmFailureKind
 {
-    /// <summary>No connection (refused, DNS, TLS, reset before a response).</summary>
+    /// <summary>No connection (refused, DNS, TLS, reset before a response), or skipped because the endpoint was found down moments ago.</summary>
     Unreachable,
 
     /// <summary>No complete answer within Chat:TimeoutSeconds.</summary>

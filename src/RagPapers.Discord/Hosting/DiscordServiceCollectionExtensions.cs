@@ -65,13 +65,14 @@ public static class DiscordServiceCollectionExtensions
         services.TryAddSingleton(provider => new CommandRegistrar(
             provider.GetRequiredService<DiscordRestClient>(), provider.GetRequiredService<IOptions<DiscordOptions>>()));
 
-        // No HttpClient logging: webhook URLs carry interaction tokens, which must never reach a log.
+        // No HttpClient logging: webhook URLs carry interaction tokens, which must never reach a log. No client
+        // timeout: DiscordResilience bounds each attempt, and its retries must not be cut by a timeout of their own.
         services.AddHttpClient(DiscordRestClient.HttpClientName, (provider, http) =>
         {
             var settings = provider.GetRequiredService<IOptions<DiscordOptions>>().Value;
             http.BaseAddress = new Uri(settings.ApiBaseUrl.TrimEnd('/') + "/");
             http.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", DiscordRestClient.UserAgent(settings.UserAgentUrl));
-            http.Timeout = TimeSpan.FromSeconds(30);
+            http.Timeout = Timeout.InfiniteTimeSpan;
         }).RemoveAllLoggers();
         return services;
     }

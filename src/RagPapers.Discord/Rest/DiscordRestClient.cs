@@ -1,18 +1,18 @@
-using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Polly;
 using RagPapers.Discord.Configuration;
 
 namespace RagPapers.Discord.Rest;
 
 /// <summary>
 /// The REST calls the bot makes: answer an interaction, fill a deferred reply, post follow-ups and replies, register
-/// commands, ask where the Gateway is. Every call waits out
-/// what the rate-limit buckets say, honours a 429's retry_after (retrying at most Discord:MaxRetries times), and
-/// retries a 502/503/504 with a short back-off; any other error becomes a <see cref="DiscordApiException"/>.
+/// commands, ask where the Gateway is. Every call waits out what the rate-limit buckets say and runs through
+/// <see cref="DiscordResilience"/> (a 429's retry_after honoured, a 502/503/504 retried with a short back-off, at most
+/// Discord:MaxRetries times; an attempt timeout; a circuit breaker); any other error becomes a <see cref="DiscordApiException"/>.
 /// </summary>
 internal sealed class DiscordRestClient(
     IHttpClientFactory httpClients,
@@ -22,6 +22,8 @@ internal sealed class DiscordRestClient(
     ILogger<DiscordRestClient> logger)
 {
     public const string HttpClientName = "RagPapers.Discord";
+
+    private readonly ResiliencePipeline<HttpResponseMessage> _pipeline = DiscordResilience.Build(options.Value, buckets, time, logger);
 
     private static readonly MediaTypeHeaderValue Json = new("application/json");
 
@@ -81,18 +83,14 @@ internal sealed class DiscordRestClient(
 
     private async Task<HttpResponseMessage> SendAsync(DiscordRoute route, byte[]? body, bool authorize, CancellationToken cancellationToken)
     {
-        for (var attempt = 0; ; attempt++)
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(DiscordResilience.RouteKey, route);
+        try
         {
-            // Until the bucket is really open: a timer may fire a fraction of a millisecond before the time Discord
-            // named, and a request sent that early can be limited again.
-            for (var wait = buckets.DelayFor(route); wait > TimeSpan.Zero; wait = buckets.DelayFor(route))
-            {
-                Log.WaitingForBucket(logger, route.Template, wait.TotalSeconds);
-                await Task.Delay(wait, time, cancellationToken);
-            }
-
-            var response = await SendOnceAsync(route, body, authorize, cancellationToken);
-            buckets.Observe(route, response.Headers);
+            var response = await _pipeline.ExecuteAsync(
+                static async (ctx, state) => await state.Client.SendWhenBucketAllowsAsync(state.Route, state.Body, state.Authorize, ctx.CancellationToken),
+                context,
+                (Client: this, Route: route, Body: body, Authorize: authorize));
             if (response.IsSuccessStatusCode)
             {
                 return response;
@@ -100,13 +98,33 @@ internal sealed class DiscordRestClient(
 
             using (response)
             {
-                var error = await ReadErrorAsync(response, cancellationToken);
-                if (!await ShouldRetryAsync(route, response, error, attempt, cancellationToken))
-                {
-                    throw new DiscordApiException(route.Template, (int)response.StatusCode, error?.Code, error?.Message);
-                }
+                var failure = await DiscordFailure.ReadAsync(response, cancellationToken);
+                throw new DiscordApiException(route.Template, (int)response.StatusCode, failure.Error?.Code, failure.Error?.Message);
             }
         }
+        catch (ExecutionRejectedException rejection) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw DiscordResilience.Describe(rejection, route);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    private async Task<HttpResponseMessage> SendWhenBucketAllowsAsync(DiscordRoute route, byte[]? body, bool authorize, CancellationToken cancellationToken)
+    {
+        // Until the bucket is really open: a timer may fire a fraction of a millisecond before the time Discord
+        // named, and a request sent that early can be limited again.
+        for (var wait = buckets.DelayFor(route); wait > TimeSpan.Zero; wait = buckets.DelayFor(route))
+        {
+            Log.WaitingForBucket(logger, route.Template, wait.TotalSeconds);
+            await Task.Delay(wait, time, cancellationToken);
+        }
+
+        var response = await SendOnceAsync(route, body, authorize, cancellationToken);
+        buckets.Observe(route, response.Headers);
+        return response;
     }
 
     private async Task<HttpResponseMessage> SendOnceAsync(DiscordRoute route, byte[]? body, bool authorize, CancellationToken cancellationToken)
@@ -124,52 +142,5 @@ internal sealed class DiscordRestClient(
         }
 
         return await httpClients.CreateClient(HttpClientName).SendAsync(request, cancellationToken);
-    }
-
-    private async Task<bool> ShouldRetryAsync(DiscordRoute route, HttpResponseMessage response, DiscordErrorBody? error, int attempt, CancellationToken cancellationToken)
-    {
-        var settings = options.Value;
-        if (attempt >= settings.MaxRetries)
-        {
-            return false;
-        }
-
-        if (response.StatusCode == HttpStatusCode.TooManyRequests)
-        {
-            var seconds = error?.RetryAfter ?? RateLimitBuckets.Number(response.Headers, "Retry-After") ?? 1.0;
-            var global = error?.Global == true || string.Equals(RateLimitBuckets.Header(response.Headers, "X-RateLimit-Global"), "true", StringComparison.OrdinalIgnoreCase);
-            if (seconds > settings.MaxRetryWaitSeconds)
-            {
-                Log.RateLimitTooLong(logger, route.Template, seconds);
-                return false;
-            }
-
-            Log.RateLimited(logger, route.Template, seconds, global, attempt + 1);
-            buckets.OnTooManyRequests(route, TimeSpan.FromSeconds(Math.Max(seconds, 0)), global);
-            return true;
-        }
-
-        if (response.StatusCode is HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout)
-        {
-            var backoff = TimeSpan.FromSeconds(0.5 * (1 << attempt));
-            Log.TransientFailure(logger, route.Template, (int)response.StatusCode, backoff.TotalSeconds, attempt + 1);
-            await Task.Delay(backoff, time, cancellationToken);
-            return true;
-        }
-
-        return false;
-    }
-
-    private static async Task<DiscordErrorBody?> ReadErrorAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        var text = await response.Content.ReadAsStringAsync(cancellationToken);
-        try
-        {
-            return text.Length == 0 ? null : JsonSerializer.Deserialize(text, DiscordJsonContext.Default.DiscordErrorBody);
-        }
-        catch (JsonException)
-        {
-            return null; // a proxy's HTML error page: the status code says enough
-        }
     }
 }

@@ -1,7 +1,10 @@
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using RagPapers.Core.Tests.Fakes;
 using RagPapers.Embeddings;
+using RagPapers.Hosting;
 using RagPapers.Storage;
 using RagPapers.Storage.Sqlite;
 using RagPapers.Tests.OpenAi;
@@ -11,11 +14,20 @@ namespace RagPapers.Core.Tests.Embeddings;
 /// <summary>Embeddings:Provider OpenAI against the stand-in: the wire format, the descriptor, failures, and the store's refusal to mix.</summary>
 public sealed class OpenAICompatibleEmbeddingGeneratorTests : IAsyncLifetime
 {
+    private readonly List<ServiceProvider> _providers = [];
     private OpenAiStandIn _server = null!;
 
     public async Task InitializeAsync() => _server = await OpenAiStandIn.StartAsync(embeddingDimensions: 24);
 
-    public async Task DisposeAsync() => await _server.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        foreach (var provider in _providers)
+        {
+            await provider.DisposeAsync();
+        }
+
+        await _server.DisposeAsync();
+    }
 
     [Fact]
     public async Task GenerateAsync_Batch_SendsOneValidRequestAndDecodesEveryVector()
@@ -91,6 +103,15 @@ public sealed class OpenAICompatibleEmbeddingGeneratorTests : IAsyncLifetime
     {
         var options = new EmbeddingsOptions { Provider = "OpenAI", Endpoint = _server.BaseUrl, Model = "nomic-embed-text", MaxRetries = 1, TimeoutSeconds = 10 };
         configure?.Invoke(options);
-        return OpenAICompatibleEmbeddingGenerator.Create(options, TimeProvider.System, NullLogger.Instance);
+
+        // Composed as in production: AddRagPapersEmbedder's IHttpClientFactory client and its resilience pipeline.
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(Options.Create(options));
+        services.AddRagPapersEmbedder();
+        var provider = services.BuildServiceProvider();
+        _providers.Add(provider);
+        return (OpenAICompatibleEmbeddingGenerator)provider.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>();
     }
 }

@@ -52,9 +52,12 @@ public sealed class InteractionDeliveryTests : IAsyncLifetime
     [Fact]
     public async Task DeliverAsync_TokenExpiresAfterTheFirstMessage_SendsNoFollowUp()
     {
-        _discord.OnRequest = _ => _time.Advance(TimeSpan.FromMinutes(15));
+        // Ten seconds of the token's usable life are left, and the first request takes twenty on the clock (less
+        // than the 30 s attempt timeout, which runs on the same clock and would cut a longer jump).
+        _discord.OnRequest = _ => _time.Advance(TimeSpan.FromSeconds(20));
+        var received = _time.GetUtcNow() - PendingCommand.Lifetime + TimeSpan.FromSeconds(20);
 
-        var delivered = await _sut.DeliverAsync(Interaction(receivedMinutesAgo: 0), ThreeMessages);
+        var delivered = await _sut.DeliverAsync(Interaction(received), ThreeMessages);
 
         Assert.False(delivered);
         Assert.True(Assert.Single(_discord.Requests).IsEditOriginal);
@@ -83,8 +86,10 @@ public sealed class InteractionDeliveryTests : IAsyncLifetime
         Assert.Single(_discord.Requests);
     }
 
-    private DeferredInteraction Interaction(int receivedMinutesAgo) => new(
+    private DeferredInteraction Interaction(int receivedMinutesAgo) => Interaction(_time.GetUtcNow() - TimeSpan.FromMinutes(receivedMinutesAgo));
+
+    private DeferredInteraction Interaction(DateTimeOffset received) => new(
         "1", _discord.ApplicationId, InteractionJson.NewToken(), "channel",
         new SlashCommandInvocation("ask", new Dictionary<string, System.Text.Json.JsonElement>()),
-        _time.GetUtcNow() - TimeSpan.FromMinutes(receivedMinutesAgo));
+        received);
 }

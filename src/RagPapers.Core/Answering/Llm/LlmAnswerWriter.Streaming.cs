@@ -16,12 +16,6 @@ public sealed partial class LlmAnswerWriter
     {
         ArgumentNullException.ThrowIfNull(request);
         cancellationToken.ThrowIfCancellationRequested();
-        if (_availability.IsDown)
-        {
-            yield return AnswerUpdate.Completed(await SkipAsync(request, cancellationToken));
-            yield break;
-        }
-
         var started = _services.Time.GetTimestamp();
         using var timeout = new CancellationTokenSource(Timeout, _services.Time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);

@@ -26,7 +26,6 @@ public sealed partial class LlmAnswerWriter : IStreamingAnswerWriter, IFollowUpR
 
     private readonly LlmWriterServices _services;
     private readonly ExtractiveAnswerWriter _fallback;
-    private readonly LlmAvailability _availability;
     private readonly LlmFollowUpRewriter _rewriter;
     private readonly ILogger<LlmAnswerWriter> _logger;
     private int _toolsRejected;
@@ -44,10 +43,9 @@ public sealed partial class LlmAnswerWriter : IStreamingAnswerWriter, IFollowUpR
         ArgumentNullException.ThrowIfNull(options);
         _services = new LlmWriterServices(kernel, prompts, retriever, index, options.Value, time, logger);
         _fallback = fallback;
-        _availability = new LlmAvailability(time);
         _rewriter = new LlmFollowUpRewriter(_services);
         _logger = logger;
-        Log.Ready(logger, options.Value.Model, LlmHttpClient.Redact(options.Value.Endpoint), options.Value.UseTools.ToString());
+        Log.Ready(logger, options.Value.Model, EndpointText.Redact(options.Value.Endpoint), options.Value.UseTools.ToString());
     }
 
     public string Name => WriterName;
@@ -64,11 +62,6 @@ public sealed partial class LlmAnswerWriter : IStreamingAnswerWriter, IFollowUpR
     {
         ArgumentNullException.ThrowIfNull(request);
         cancellationToken.ThrowIfCancellationRequested();
-        if (_availability.IsDown)
-        {
-            return await SkipAsync(request, cancellationToken);
-        }
-
         var started = _services.Time.GetTimestamp();
         using var timeout = new CancellationTokenSource(Timeout, _services.Time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
@@ -96,7 +89,7 @@ public sealed partial class LlmAnswerWriter : IStreamingAnswerWriter, IFollowUpR
     }
 
     public Task<string?> RewriteAsync(string question, Conversation conversation, CancellationToken cancellationToken = default) =>
-        _availability.IsDown ? Task.FromResult<string?>(null) : _rewriter.RewriteAsync(question, conversation, _availability, cancellationToken);
+        _rewriter.RewriteAsync(question, conversation, cancellationToken);
 
     private TimeSpan Timeout => TimeSpan.FromSeconds(_services.Options.TimeoutSeconds);
 
@@ -104,7 +97,6 @@ public sealed partial class LlmAnswerWriter : IStreamingAnswerWriter, IFollowUpR
     {
         Log.RawAnswer(_logger, text);
         var answer = LlmAnswerComposer.Compose(text, run.Citations, run.Book);
-        _availability.RecordSuccess();
         Log.Answered(_logger, answer.Citations.Count, run.Book.Count, run.Citations.Removed, _services.Time.GetElapsedTime(started).TotalMilliseconds);
         return answer;
     }
@@ -138,17 +130,8 @@ public sealed partial class LlmAnswerWriter : IStreamingAnswerWriter, IFollowUpR
 
     private async Task<Answer> FallbackAsync(AnswerRequest request, LlmFailure failure, CancellationToken cancellationToken)
     {
-        _availability.Record(failure);
         Log.AnswerFailed(_logger, failure.Kind, failure.Status, failure.Detail);
         var extractive = await _fallback.WriteAsync(request, cancellationToken);
         return extractive with { Notice = failure.Notice };
-    }
-
-    // Not recorded as a new failure: the cooldown runs from the failure that was seen, so the endpoint is tried again soon.
-    private async Task<Answer> SkipAsync(AnswerRequest request, CancellationToken cancellationToken)
-    {
-        Log.SkippedWhileDown(_logger);
-        var extractive = await _fallback.WriteAsync(request, cancellationToken);
-        return extractive with { Notice = new LlmFailure(LlmFailureKind.Unreachable).Notice };
     }
 }

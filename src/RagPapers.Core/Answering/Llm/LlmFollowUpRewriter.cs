@@ -18,7 +18,7 @@ internal sealed class LlmFollowUpRewriter(LlmWriterServices services)
     internal const int MaxQuestionChars = 500;
     private const int MaxTokens = 200;
 
-    public async Task<string?> RewriteAsync(string question, Conversation conversation, LlmAvailability availability, CancellationToken cancellationToken)
+    public async Task<string?> RewriteAsync(string question, Conversation conversation, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(question);
         ArgumentNullException.ThrowIfNull(conversation);
@@ -38,7 +38,6 @@ internal sealed class LlmFollowUpRewriter(LlmWriterServices services)
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
             var failure = ex is OperationCanceledException && timeout.IsCancellationRequested ? new LlmFailure(LlmFailureKind.TimedOut) : LlmFailure.From(ex);
-            availability.Record(failure);
             Log.RewriteFailed(services.Logger, failure.Kind, failure.Status);
             return null;
         }

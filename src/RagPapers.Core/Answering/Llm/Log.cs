@@ -36,9 +36,6 @@ internal static partial class Log
     [LoggerMessage(110, LogLevel.Trace, "LLM raw answer: {Text}")]
     public static partial void RawAnswer(ILogger logger, string text);
 
-    [LoggerMessage(111, LogLevel.Information, "LLM skipped: the endpoint was unavailable moments ago")]
-    public static partial void SkippedWhileDown(ILogger logger);
-
     [LoggerMessage(112, LogLevel.Information, "LLM answer canceled")]
     public static partial void Canceled(ILogger logger);
 }

@@ -25,4 +25,10 @@ internal static partial class Log
 
     [LoggerMessage(7, LogLevel.Trace, "Keyword query {Query} became {Terms} sparse terms")]
     public static partial void KeywordQuery(ILogger logger, string query, int terms);
+
+    [LoggerMessage(8, LogLevel.Warning, "Qdrant is down; calls fail at once for {BreakSeconds:F0} s, then it is tried again")]
+    public static partial void CircuitOpened(ILogger logger, double breakSeconds);
+
+    [LoggerMessage(9, LogLevel.Information, "Qdrant answers again; calls go through")]
+    public static partial void CircuitClosed(ILogger logger);
 }

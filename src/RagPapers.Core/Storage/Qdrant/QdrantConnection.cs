@@ -3,6 +3,7 @@ using Grpc.Core.Interceptors;
 using Grpc.Net.Client;
 using Microsoft.Extensions.Logging;
 using Polly;
+using Polly.CircuitBreaker;
 using Qdrant.Client;
 using Qdrant.Client.Grpc;
 
@@ -72,7 +73,7 @@ internal sealed class QdrantConnection : IDisposable
         return new QdrantConnection(url, channel, client, pipeline, timeout);
     }
 
-    /// <summary>Runs <paramref name="send"/> (named <paramref name="call"/>, e.g. "Points/Query") through the retry pipeline.</summary>
+    /// <summary>Runs <paramref name="send"/> (named <paramref name="call"/>, e.g. "Points/Query") through the resilience pipeline (breaker, retries).</summary>
     public async Task<T> CallAsync<T>(string call, Func<QdrantClient, CancellationToken, Task<T>> send, CancellationToken cancellationToken)
     {
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
@@ -92,6 +93,10 @@ internal sealed class QdrantConnection : IDisposable
         {
             // gRPC reports the caller's cancellation as a status (its option to throw instead covers deadlines too).
             throw new OperationCanceledException($"Qdrant {call} was canceled.", error, cancellationToken);
+        }
+        catch (BrokenCircuitException error)
+        {
+            throw QdrantFailures.Skipped(error, Url, call);
         }
         catch (RpcException error)
         {

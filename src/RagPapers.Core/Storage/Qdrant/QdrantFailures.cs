@@ -1,5 +1,6 @@
 using System.Globalization;
 using Grpc.Core;
+using Polly.CircuitBreaker;
 
 namespace RagPapers.Storage.Qdrant;
 
@@ -25,9 +26,14 @@ internal static class QdrantFailures
         return new StoreUnavailableException(message, error);
     }
 
+    /// <summary>A call not sent because the breaker is open: the server was found down moments ago.</summary>
+    public static StoreUnavailableException Skipped(BrokenCircuitException error, Uri url, string call) =>
+        new($"Qdrant at {url} is unreachable: it was found down moments ago, so {call} was not sent; calls try it again within {Seconds(QdrantResilience.BreakDuration)} s. " + WhatToDo, error);
+
     private static string Unreachable(Uri url, string failure, string call, int attempts) =>
-        $"Qdrant at {url} is unreachable: {failure} ({call}; {attempts} {(attempts == 1 ? "attempt" : "attempts")}). " +
-        "Start it (e.g. `docker compose up -d qdrant`) or check Store:Qdrant:Url (Qdrant's gRPC port, 6334 by default).";
+        $"Qdrant at {url} is unreachable: {failure} ({call}; {attempts} {(attempts == 1 ? "attempt" : "attempts")}). " + WhatToDo;
+
+    private const string WhatToDo = "Start it (e.g. `docker compose up -d qdrant`) or check Store:Qdrant:Url (Qdrant's gRPC port, 6334 by default).";
 
     // The status detail of a connection failure is generic ("Error connecting to subchannel."); the socket's own
     // words ("Connection refused (127.0.0.1:6334)") are in the debug exception.

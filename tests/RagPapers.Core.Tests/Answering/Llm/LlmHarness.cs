@@ -49,7 +49,7 @@ internal sealed class LlmHarness : IAsyncDisposable
     public static DateOnly Today => DateOnly.FromDateTime(FixedClock.Today.UtcDateTime);
 
     /// <summary>Starts a stand-in and the writer; tools are Off unless <paramref name="configure"/> turns them on.</summary>
-    public static async Task<LlmHarness> StartAsync(Action<ChatOptions>? configure = null, IReadOnlyList<Paper>? papers = null, string? endpoint = null)
+    public static async Task<LlmHarness> StartAsync(Action<ChatOptions>? configure = null, IReadOnlyList<Paper>? papers = null, string? endpoint = null, TimeProvider? time = null)
     {
         var server = await OpenAiStandIn.StartAsync();
         var collection = papers ?? SamplePapers.All;
@@ -57,7 +57,7 @@ internal sealed class LlmHarness : IAsyncDisposable
         var logs = new CapturingLoggerProvider();
         var services = new ServiceCollection();
         services.AddLogging(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
-        services.AddSingleton<TimeProvider>(new FixedClock());
+        services.AddSingleton(time ?? new FixedClock());
         services.AddSingleton(new ContentRoot(TestPaths.RepoRoot));
         services.AddOptions<RetrievalOptions>();
         services.AddOptions<ChatOptions>().Configure(o =>

@@ -1,8 +1,10 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using Microsoft.Extensions.Time.Testing;
 using RagPapers.Answering.Contracts;
 using RagPapers.Answering.FollowUps;
+using RagPapers.OpenAICompatible;
 using RagPapers.Tests.OpenAi;
 using static RagPapers.Core.Tests.Answering.SamplePapers;
 
@@ -107,18 +109,49 @@ public sealed class LlmResilienceTests
     }
 
     [Fact]
-    public async Task WriteAsync_NothingListening_SaysUnreachableAndSkipsTheNextCall()
+    public async Task WriteAsync_NothingListening_SaysUnreachableAndSkipsTheNextCalls()
     {
         var closedPort = ClosedPort();
-        await using var harness = await LlmHarness.StartAsync(o => o.MaxRetries = 0, endpoint: $"http://127.0.0.1:{closedPort}/v1");
+        await using var harness = await LlmHarness.StartAsync(o => o.MaxRetries = 1, endpoint: $"http://127.0.0.1:{closedPort}/v1");
 
         var first = await harness.Writer.WriteAsync(LlmHarness.Request(Question, HuBert));
+        var started = Stopwatch.GetTimestamp();
         var rewrite = await harness.Writer.RewriteAsync("and the second one?", new Conversation());
+        var second = await harness.Writer.WriteAsync(LlmHarness.Request(Question, HuBert));
 
         Assert.Equal("LLM unreachable; showing the extractive answer", first.Notice);
         Assert.Equal("extractive", first.Writer);
-        Assert.Null(rewrite); // the endpoint was just found down: no second wait
         Assert.Contains(harness.Logs.Messages, m => m.Contains("LLM answer failed (Unreachable", StringComparison.Ordinal));
+
+        // Two refused attempts opened the breaker: the next calls fail at once, without the 1 s back-off of a retry.
+        Assert.Contains(harness.Logs.Messages, m => m.Contains("The endpoint is down", StringComparison.Ordinal));
+        Assert.Null(rewrite);
+        Assert.Equal("LLM unreachable; showing the extractive answer", second.Notice);
+        Assert.Equal("extractive", second.Writer);
+        Assert.Contains(harness.Logs.Messages, m => m.Contains("skipped: the endpoint was found down moments ago", StringComparison.Ordinal));
+        Assert.True(Stopwatch.GetElapsedTime(started) < TimeSpan.FromSeconds(0.5), $"took {Stopwatch.GetElapsedTime(started)}");
+    }
+
+    [Fact]
+    public async Task WriteAsync_EndpointDown_IsAskedAgainAfterTheBreak()
+    {
+        var time = new FakeTimeProvider(FixedClock.Today);
+        await using var harness = await LlmHarness.StartAsync(o => o.MaxRetries = 1, endpoint: $"http://127.0.0.1:{ClosedPort()}/v1", time: time);
+
+        var found = await AdvanceUntilDoneAsync(time, harness.Writer.WriteAsync(LlmHarness.Request(Question, HuBert)));
+        var whileDown = await harness.Writer.WriteAsync(LlmHarness.Request(Question, HuBert)); // no back-off to wait out
+        var opened = harness.Logs.Messages.Count(m => m.Contains("The endpoint is down", StringComparison.Ordinal));
+        var skipped = harness.Logs.Messages.Count(m => m.Contains("skipped: the endpoint was found down moments ago", StringComparison.Ordinal));
+        time.Advance(EndpointResilience.BreakDuration);
+        var afterTheBreak = await AdvanceUntilDoneAsync(time, harness.Writer.WriteAsync(LlmHarness.Request(Question, HuBert)));
+
+        Assert.Equal("LLM unreachable; showing the extractive answer", found.Notice);
+        Assert.Equal("LLM unreachable; showing the extractive answer", whileDown.Notice);
+        Assert.Equal((1, 1), (opened, skipped));
+        Assert.Equal("LLM unreachable; showing the extractive answer", afterTheBreak.Notice);
+
+        // After the break the endpoint was tried again: still refused, so the breaker opened once more.
+        Assert.Equal(2, harness.Logs.Messages.Count(m => m.Contains("The endpoint is down", StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -165,6 +198,19 @@ public sealed class LlmResilienceTests
         Assert.Equal(AnswerStatus.Cancelled, result.Status);
         Assert.Empty(conversation.Turns);
         Assert.Single(harness.Server.ChatRequests);
+    }
+
+    // The back-off between refused attempts waits on the fake clock: move it in small steps until the answer is in.
+    private static async Task<Answer> AdvanceUntilDoneAsync(FakeTimeProvider time, Task<Answer> answer)
+    {
+        for (var i = 0; !answer.IsCompleted; i++)
+        {
+            Assert.True(i < 1_000, "the answer never came");
+            await Task.Delay(5);
+            time.Advance(TimeSpan.FromMilliseconds(100));
+        }
+
+        return await answer;
     }
 
     private static int ClosedPort()

@@ -2,6 +2,7 @@ using Grpc.Core;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
+using Polly.CircuitBreaker;
 using RagPapers.Storage.Qdrant;
 
 namespace RagPapers.Core.Tests.Storage.Qdrant;
@@ -56,6 +57,50 @@ public sealed class QdrantResilienceTests
         }));
 
         Assert.Equal(1, calls);
+    }
+
+    [Fact]
+    public async Task Build_TwoCallsFindTheServerDown_FailsFastForTheBreakThenTriesAgain()
+    {
+        var time = new FakeTimeProvider();
+        var sut = QdrantResilience.Build(0, TimeSpan.FromMilliseconds(200), time, NullLogger.Instance);
+        var calls = 0;
+        ValueTask<int> Down(CancellationToken _)
+        {
+            calls++;
+            throw new RpcException(new Status(StatusCode.Unavailable, "down"));
+        }
+
+        await Assert.ThrowsAsync<RpcException>(async () => await sut.ExecuteAsync(Down));
+        await Assert.ThrowsAsync<RpcException>(async () => await sut.ExecuteAsync(Down));
+        await Assert.ThrowsAsync<BrokenCircuitException>(async () => await sut.ExecuteAsync(Down));
+        Assert.Equal(2, calls); // the third call was not sent
+
+        time.Advance(QdrantResilience.BreakDuration);
+        var probe = await sut.ExecuteAsync(_ => ValueTask.FromResult(++calls));
+        var next = await sut.ExecuteAsync(_ => ValueTask.FromResult(++calls));
+
+        Assert.Equal((3, 4), (probe, next)); // tried again after the break, and closed
+    }
+
+    [Theory]
+    [InlineData(StatusCode.ResourceExhausted)]
+    [InlineData(StatusCode.NotFound)]
+    public async Task Build_FailuresOfAServerThatIsUp_DoNotOpenTheBreaker(StatusCode status)
+    {
+        var sut = QdrantResilience.Build(0, TimeSpan.FromMilliseconds(200), new FakeTimeProvider(), NullLogger.Instance);
+        var calls = 0;
+
+        for (var i = 0; i < 4; i++)
+        {
+            await Assert.ThrowsAsync<RpcException>(async () => await sut.ExecuteAsync<int>(_ =>
+            {
+                calls++;
+                throw new RpcException(new Status(status, "refused"));
+            }));
+        }
+
+        Assert.Equal(4, calls);
     }
 
     private sealed class DelayLogger : ILogger

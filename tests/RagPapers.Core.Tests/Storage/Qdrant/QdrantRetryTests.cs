@@ -98,6 +98,21 @@ public sealed class QdrantRetryTests(QdrantStandInFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task OpenAsync_ServerFoundDownTwice_FailsAtOnceWithoutACall()
+    {
+        var url = QdrantStandIn.ClosedPortUrl();
+        await using var sut = TestQdrant.Index(url, collection, maxRetries: 0);
+
+        var first = await Assert.ThrowsAsync<StoreUnavailableException>(() => sut.OpenAsync(TestStores.Embedder).WaitAsync(HangGuard));
+        await Assert.ThrowsAsync<StoreUnavailableException>(() => sut.OpenAsync(TestStores.Embedder).WaitAsync(HangGuard));
+        var third = await Assert.ThrowsAsync<StoreUnavailableException>(() => sut.OpenAsync(TestStores.Embedder).WaitAsync(HangGuard));
+
+        Assert.Contains("Connection refused", first.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"Qdrant at {url} is unreachable: it was found down moments ago, so Qdrant/HealthCheck was not sent", third.Message, StringComparison.Ordinal);
+        Assert.Contains("Store:Qdrant:Url", third.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task OpenAsync_ServerNeverAnswers_TimesOutPerAttemptInsteadOfHanging()
     {
         await using var sut = TestQdrant.Index(fixture.Server.Url, collection, maxRetries: 1, timeoutSeconds: 1);
