@@ -8,12 +8,12 @@ namespace RagPapers.Bench;
 /// </summary>
 internal sealed class ClusteredVectors(int dimensions, int clusters, int seed)
 {
-    private readonly float[][] centres = MakeCentres(dimensions, clusters, seed);
+    private readonly float[][] _centres = MakeCentres(dimensions, clusters, seed);
 
     public float[] Vector(long index)
     {
         var random = new Random(Mix(seed, index)); // not HashCode.Combine: it is seeded per process
-        var centre = centres[random.Next(centres.Length)];
+        var centre = _centres[random.Next(_centres.Length)];
 
         // Each cluster's spread varies, so some topics are tight and others diffuse.
         var spread = 0.35f + (0.5f * (float)random.NextDouble());

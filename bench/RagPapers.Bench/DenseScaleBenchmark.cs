@@ -126,20 +126,20 @@ internal static class DenseScaleBenchmark
     /// <summary>The ten best (score, index) pairs offered.</summary>
     private sealed class TopTen
     {
-        private readonly PriorityQueue<int, float> heap = new();
+        private readonly PriorityQueue<int, float> _heap = new();
 
         public void Offer(float score, int index)
         {
-            if (heap.Count < Top)
+            if (_heap.Count < Top)
             {
-                heap.Enqueue(index, score);
+                _heap.Enqueue(index, score);
             }
-            else if (heap.TryPeek(out _, out var worst) && score > worst)
+            else if (_heap.TryPeek(out _, out var worst) && score > worst)
             {
-                heap.DequeueEnqueue(index, score);
+                _heap.DequeueEnqueue(index, score);
             }
         }
 
-        public IEnumerable<string> Ids() => heap.UnorderedItems.Select(e => e.Element.ToString(CultureInfo.InvariantCulture));
+        public IEnumerable<string> Ids() => _heap.UnorderedItems.Select(e => e.Element.ToString(CultureInfo.InvariantCulture));
     }
 }

@@ -13,7 +13,7 @@ internal sealed class InterruptSignals : IDisposable
     /// <summary>How long a command has to stop by itself after a signal.</summary>
     public static readonly TimeSpan GracePeriod = TimeSpan.FromMilliseconds(500);
 
-    private static InterruptSignals? s_current;
+    private static InterruptSignals? _current;
 
     private readonly CancellationTokenSource _interrupted = new();
     private readonly PosixSignalRegistration[] _registrations;
@@ -29,7 +29,7 @@ internal sealed class InterruptSignals : IDisposable
     public CancellationToken Token => _interrupted.Token;
 
     /// <summary>Takes over SIGINT and SIGTERM until disposed.</summary>
-    public static InterruptSignals Install() => s_current = new InterruptSignals();
+    public static InterruptSignals Install() => _current = new InterruptSignals();
 
     /// <summary>
     /// Lets <paramref name="handler"/> see Ctrl-C first until the result is disposed: when it returns true the
@@ -38,7 +38,7 @@ internal sealed class InterruptSignals : IDisposable
     /// </summary>
     public static IDisposable Intercept(Func<bool> handler)
     {
-        var current = s_current;
+        var current = _current;
         if (current is null)
         {
             return EmptyScope.Instance; // not installed (tests that run a command in process)
@@ -56,7 +56,7 @@ internal sealed class InterruptSignals : IDisposable
         }
 
         _interrupted.Dispose();
-        Interlocked.CompareExchange(ref s_current, null, this);
+        Interlocked.CompareExchange(ref _current, null, this);
     }
 
     private void OnSignal(PosixSignalContext context)

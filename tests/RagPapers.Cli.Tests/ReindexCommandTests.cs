@@ -14,39 +14,39 @@ public sealed class ReindexCommandTests : IAsyncLifetime
         """{"id":"2401.00003","title":"Protein folding with diffusion","abstract":"A diffusion model predicts protein structure from sequence.","authors":"D. Author","update_date":"2023-11-20"}""",
     ];
 
-    private readonly TempFolder folder = new();
-    private QdrantStandIn server = null!;
-    private Dictionary<string, string> qdrant = null!;
+    private readonly TempFolder _folder = new();
+    private QdrantStandIn _server = null!;
+    private Dictionary<string, string> _qdrant = null!;
 
     public async Task InitializeAsync()
     {
-        server = await QdrantStandIn.StartAsync();
-        qdrant = new()
+        _server = await QdrantStandIn.StartAsync();
+        _qdrant = new()
         {
-            ["RAGPAPERS_Store__Qdrant__Url"] = server.Url.ToString(),
+            ["RAGPAPERS_Store__Qdrant__Url"] = _server.Url.ToString(),
             ["RAGPAPERS_Store__Qdrant__Collection"] = "cli-" + Guid.NewGuid().ToString("N"),
         };
-        await File.WriteAllLinesAsync(folder.File("papers.jsonl"), Records);
+        await File.WriteAllLinesAsync(_folder.File("papers.jsonl"), Records);
     }
 
     public async Task DisposeAsync()
     {
-        await server.DisposeAsync();
-        folder.Dispose();
+        await _server.DisposeAsync();
+        _folder.Dispose();
     }
 
     [Fact]
     public async Task Reindex_SqliteToQdrantAndBack_MovesEveryPaperAndQdrantServesTheCommands()
     {
-        var source = folder.File("source.db");
-        var back = folder.File("back.db");
-        Assert.Equal(0, (await CliProcess.RunAsync(["ingest", folder.File("papers.jsonl"), "--store", source])).ExitCode);
+        var source = _folder.File("source.db");
+        var back = _folder.File("back.db");
+        Assert.Equal(0, (await CliProcess.RunAsync(["ingest", _folder.File("papers.jsonl"), "--store", source])).ExitCode);
 
-        var toQdrant = await CliProcess.RunAsync(["reindex", "--from", "sqlite", "--to", "qdrant", "--store", source], environment: qdrant);
-        var again = await CliProcess.RunAsync(["reindex", "--from", "sqlite", "--to", "qdrant", "--store", source], environment: qdrant);
+        var toQdrant = await CliProcess.RunAsync(["reindex", "--from", "sqlite", "--to", "qdrant", "--store", source], environment: _qdrant);
+        var again = await CliProcess.RunAsync(["reindex", "--from", "sqlite", "--to", "qdrant", "--store", source], environment: _qdrant);
         var onQdrant = await CliProcess.RunAsync(["papers", "--list"], environment: WithProvider("Qdrant"));
         var search = await CliProcess.RunAsync(["search", "zeolite catalysts", "--top", "1"], environment: WithProvider("Qdrant"));
-        var toSqlite = await CliProcess.RunAsync(["reindex", "--from", "qdrant", "--to", "sqlite", "--store", back], environment: qdrant);
+        var toSqlite = await CliProcess.RunAsync(["reindex", "--from", "qdrant", "--to", "sqlite", "--store", back], environment: _qdrant);
 
         Assert.True(toQdrant.ExitCode == 0, toQdrant.ToString());
         Assert.StartsWith("copied 3 papers (", toQdrant.StandardOutput, StringComparison.Ordinal);
@@ -59,23 +59,23 @@ public sealed class ReindexCommandTests : IAsyncLifetime
         Assert.Contains("id 2401.00001", search.StandardOutput, StringComparison.Ordinal);
         Assert.True(toSqlite.ExitCode == 0, toSqlite.ToString());
         Assert.Equal(onSqlite.StandardOutput, (await CliProcess.RunAsync(["papers", "--list", "--store", back])).StandardOutput);
-        server.AssertNoViolations();
+        _server.AssertNoViolations();
     }
 
     [Fact]
     public async Task Reindex_SourceBuiltByAnotherEmbedder_ReembedsItFirstThenCopies()
     {
-        var source = folder.File("other.db");
-        var ingest = await CliProcess.RunAsync(["ingest", folder.File("papers.jsonl"), "--store", source], environment: new Dictionary<string, string> { ["RAGPAPERS_Embeddings__Dimensions"] = "256" });
+        var source = _folder.File("other.db");
+        var ingest = await CliProcess.RunAsync(["ingest", _folder.File("papers.jsonl"), "--store", source], environment: new Dictionary<string, string> { ["RAGPAPERS_Embeddings__Dimensions"] = "256" });
         Assert.Equal(0, ingest.ExitCode);
 
-        var result = await CliProcess.RunAsync(["reindex", "--from", "sqlite", "--to", "qdrant", "--store", source], environment: qdrant);
+        var result = await CliProcess.RunAsync(["reindex", "--from", "sqlite", "--to", "qdrant", "--store", source], environment: _qdrant);
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("semantic index 0/3: the source's vectors are computed before they are copied", result.StandardError, StringComparison.Ordinal);
         Assert.Contains("copied 3 papers (3 chunks)", result.StandardOutput, StringComparison.Ordinal);
         Assert.Equal(Enumerable.Repeat(512 * 4, 3), SmallCollection.Inspect(source).VectorBytes);
-        server.AssertNoViolations();
+        _server.AssertNoViolations();
     }
 
     [Fact]
@@ -99,8 +99,8 @@ public sealed class ReindexCommandTests : IAsyncLifetime
     [Fact]
     public async Task Reindex_QdrantUnreachable_ExitsOneNamingTheUrl()
     {
-        var source = folder.File("s.db");
-        Assert.Equal(0, (await CliProcess.RunAsync(["ingest", folder.File("papers.jsonl"), "--store", source])).ExitCode);
+        var source = _folder.File("s.db");
+        Assert.Equal(0, (await CliProcess.RunAsync(["ingest", _folder.File("papers.jsonl"), "--store", source])).ExitCode);
         var url = $"http://127.0.0.1:{FreePort()}/";
 
         var result = await CliProcess.RunAsync(
@@ -122,7 +122,7 @@ public sealed class ReindexCommandTests : IAsyncLifetime
         Assert.Contains("--from", result.StandardError, StringComparison.Ordinal);
     }
 
-    private Dictionary<string, string> WithProvider(string provider) => new(qdrant) { ["RAGPAPERS_Store__Provider"] = provider };
+    private Dictionary<string, string> WithProvider(string provider) => new(_qdrant) { ["RAGPAPERS_Store__Provider"] = provider };
 
     private static int FreePort()
     {

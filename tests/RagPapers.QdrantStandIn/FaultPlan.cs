@@ -10,23 +10,23 @@ namespace RagPapers.Testing.Qdrant;
 /// </summary>
 public sealed class FaultPlan
 {
-    private readonly ConcurrentQueue<Fault> faults = new();
+    private readonly ConcurrentQueue<Fault> _faults = new();
 
-    public int Pending => faults.Count;
+    public int Pending => _faults.Count;
 
     public FaultPlan Status(StatusCode code, int times = 1) => Add(new Fault(code, TimeSpan.Zero), times);
 
     public FaultPlan Delay(TimeSpan delay, int times = 1) => Add(new Fault(null, delay), times);
 
-    public void Clear() => faults.Clear();
+    public void Clear() => _faults.Clear();
 
-    internal bool TryTake(out Fault fault) => faults.TryDequeue(out fault!);
+    internal bool TryTake(out Fault fault) => _faults.TryDequeue(out fault!);
 
     private FaultPlan Add(Fault fault, int times)
     {
         for (var i = 0; i < times; i++)
         {
-            faults.Enqueue(fault);
+            _faults.Enqueue(fault);
         }
 
         return this;

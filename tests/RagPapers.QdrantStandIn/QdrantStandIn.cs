@@ -19,34 +19,34 @@ namespace RagPapers.Testing.Qdrant;
 /// </summary>
 public sealed class QdrantStandIn : IAsyncDisposable
 {
-    private readonly WebApplication app;
-    private readonly StandInState state;
+    private readonly WebApplication _app;
+    private readonly StandInState _state;
 
     private QdrantStandIn(WebApplication app, StandInState state)
     {
-        this.app = app;
-        this.state = state;
+        this._app = app;
+        this._state = state;
     }
 
     public Uri Url { get; private set; } = null!;
 
-    public string? ApiKey => state.ApiKey;
+    public string? ApiKey => _state.ApiKey;
 
     /// <summary>The version the health check reports.</summary>
     public string Version
     {
-        get => state.Version;
-        set => state.Version = value;
+        get => _state.Version;
+        set => _state.Version = value;
     }
 
-    public FaultPlan Faults => state.Faults;
+    public FaultPlan Faults => _state.Faults;
 
-    public IReadOnlyCollection<RecordedCall> Calls => state.Calls;
+    public IReadOnlyCollection<RecordedCall> Calls => _state.Calls;
 
     /// <summary>Requests that used a feature the stand-in does not imitate; a test that leans on one proves nothing.</summary>
-    public IReadOnlyCollection<string> Violations => state.Violations;
+    public IReadOnlyCollection<string> Violations => _state.Violations;
 
-    public IReadOnlyCollection<string> CollectionNames => [.. state.Collections.Keys];
+    public IReadOnlyCollection<string> CollectionNames => [.. _state.Collections.Keys];
 
     public static async Task<QdrantStandIn> StartAsync(string? apiKey = null)
     {
@@ -79,22 +79,22 @@ public sealed class QdrantStandIn : IAsyncDisposable
     }
 
     /// <summary>The calls of one method ("Points/Query"), in order.</summary>
-    public IReadOnlyList<RecordedCall> CallsTo(string method) => [.. state.Calls.Where(c => c.Method == method)];
+    public IReadOnlyList<RecordedCall> CallsTo(string method) => [.. _state.Calls.Where(c => c.Method == method)];
 
     /// <summary>Throws, listing them, if any call used something the stand-in does not imitate.</summary>
     public void AssertNoViolations()
     {
-        if (!state.Violations.IsEmpty)
+        if (!_state.Violations.IsEmpty)
         {
-            throw new InvalidOperationException("The Qdrant stand-in was asked for what it does not imitate:\n" + string.Join("\n", state.Violations));
+            throw new InvalidOperationException("The Qdrant stand-in was asked for what it does not imitate:\n" + string.Join("\n", _state.Violations));
         }
     }
 
-    public void ClearCalls() => state.Calls.Clear();
+    public void ClearCalls() => _state.Calls.Clear();
 
     public async ValueTask DisposeAsync()
     {
-        await app.StopAsync();
-        await app.DisposeAsync();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
     }
 }

@@ -14,8 +14,8 @@ namespace RagPapers.Ingestion;
 /// </summary>
 public sealed class Chunker(IOptions<IngestionOptions> options)
 {
-    private readonly int maxChars = options.Value.MaxChunkChars;
-    private readonly int overlap = options.Value.OverlapSentences;
+    private readonly int _maxChars = options.Value.MaxChunkChars;
+    private readonly int _overlap = options.Value.OverlapSentences;
 
     /// <summary>The paper's chunks in order; none when the abstract is blank.</summary>
     public IReadOnlyList<Chunk> Split(Paper paper)
@@ -30,7 +30,7 @@ public sealed class Chunker(IOptions<IngestionOptions> options)
         while (first < sentences.Length)
         {
             var last = first;
-            while (last + 1 < sentences.Length && sentences[last + 1].End - sentences[first].Start <= maxChars)
+            while (last + 1 < sentences.Length && sentences[last + 1].End - sentences[first].Start <= _maxChars)
             {
                 last++;
             }
@@ -46,10 +46,10 @@ public sealed class Chunker(IOptions<IngestionOptions> options)
     private IEnumerable<(int Start, int End)> Fit(string text, (int Start, int End) sentence)
     {
         var (start, end) = sentence;
-        while (end - start > maxChars)
+        while (end - start > _maxChars)
         {
-            var limit = start + maxChars;
-            var space = text.LastIndexOf(' ', limit, maxChars);
+            var limit = start + _maxChars;
+            var space = text.LastIndexOf(' ', limit, _maxChars);
             var cut = space > start ? space : char.IsLowSurrogate(text[limit]) ? limit - 1 : limit;
             yield return (start, cut);
             start = cut;
@@ -72,10 +72,10 @@ public sealed class Chunker(IOptions<IngestionOptions> options)
     private int NextStart((int Start, int End)[] sentences, int first, int last)
     {
         var next = last + 1;
-        for (var repeated = overlap; repeated > 0; repeated--)
+        for (var repeated = _overlap; repeated > 0; repeated--)
         {
             var start = next - repeated;
-            if (start > first && sentences[next].End - sentences[start].Start <= maxChars)
+            if (start > first && sentences[next].End - sentences[start].Start <= _maxChars)
             {
                 return start;
             }

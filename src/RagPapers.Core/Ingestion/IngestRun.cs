@@ -7,17 +7,17 @@ namespace RagPapers.Ingestion;
 internal sealed class IngestRun(IReadOnlyDictionary<string, string> storedHashes, ILogger logger)
 {
     // Each paper id met in this run: where it was first read and what it held then (all of it, and its text alone).
-    private readonly Dictionary<string, (string Hash, string TextHash, string Source, int Line)> seen = new(StringComparer.Ordinal);
-    private readonly List<IngestResult> results = [];
-    private int added;
-    private int updated;
-    private int unchanged;
-    private int skipped;
+    private readonly Dictionary<string, (string Hash, string TextHash, string Source, int Line)> _seen = new(StringComparer.Ordinal);
+    private readonly List<IngestResult> _results = [];
+    private int _added;
+    private int _updated;
+    private int _unchanged;
+    private int _skipped;
 
     /// <summary>Changed or new papers, chunked, waiting to be embedded and written.</summary>
     public List<PendingPaper> Pending { get; } = [];
 
-    public IngestProgress Progress => new(results.Count, added, updated, unchanged, skipped);
+    public IngestProgress Progress => new(_results.Count, _added, _updated, _unchanged, _skipped);
 
     /// <summary>Classifies one record; a new or changed paper joins <see cref="Pending"/>.</summary>
     public void Accept(ReadResult record, Chunker chunker)
@@ -27,16 +27,16 @@ internal sealed class IngestRun(IReadOnlyDictionary<string, string> storedHashes
         switch (outcome)
         {
             case IngestOutcome.Skipped:
-                skipped++;
+                _skipped++;
                 break;
             case IngestOutcome.Unchanged:
-                unchanged++;
+                _unchanged++;
                 break;
             case IngestOutcome.Added:
-                added++;
+                _added++;
                 break;
             default:
-                updated++;
+                _updated++;
                 break;
         }
 
@@ -45,10 +45,10 @@ internal sealed class IngestRun(IReadOnlyDictionary<string, string> storedHashes
             Pending.Add(new PendingPaper(paper!, hash!, chunker.Split(paper!)));
         }
 
-        results.Add(new IngestResult(paper?.Id, paper?.Title, outcome, record.Skipped ?? conflict));
+        _results.Add(new IngestResult(paper?.Id, paper?.Title, outcome, record.Skipped ?? conflict));
     }
 
-    public IngestSummary ToSummary(TimeSpan elapsed) => new(results.Count, added, updated, unchanged, skipped, results, elapsed);
+    public IngestSummary ToSummary(TimeSpan elapsed) => new(_results.Count, _added, _updated, _unchanged, _skipped, _results, elapsed);
 
     private IngestOutcome Classify(ReadResult record, out string? hash, out ReadDiagnostic? conflict)
     {
@@ -63,7 +63,7 @@ internal sealed class IngestRun(IReadOnlyDictionary<string, string> storedHashes
         hash = PaperHashing.ContentHash(paper);
 
         // A paper listed in two files (or twice in one) is stored once: the first occurrence wins.
-        if (seen.TryGetValue(paper.Id, out var first))
+        if (_seen.TryGetValue(paper.Id, out var first))
         {
             Log.DuplicatePaper(logger, paper.Id);
             var sameText = first.TextHash == PaperHashing.TextHash(paper);
@@ -72,7 +72,7 @@ internal sealed class IngestRun(IReadOnlyDictionary<string, string> storedHashes
             return conflict is null || sameText ? IngestOutcome.Unchanged : IngestOutcome.Skipped;
         }
 
-        seen.Add(paper.Id, (hash, PaperHashing.TextHash(paper), paper.Source, record.Line));
+        _seen.Add(paper.Id, (hash, PaperHashing.TextHash(paper), paper.Source, record.Line));
         if (!storedHashes.TryGetValue(paper.Id, out var stored))
         {
             return IngestOutcome.Added;

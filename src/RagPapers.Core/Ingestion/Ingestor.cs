@@ -25,7 +25,7 @@ public sealed class Ingestor(
     // Remote embedding endpoints cap the inputs per request (OpenAI: 2048); stay well below.
     private const int MaxTextsPerEmbeddingCall = 256;
 
-    private readonly int batchSize = options.Value.BatchSize;
+    private readonly int _batchSize = options.Value.BatchSize;
 
     /// <summary>Ingests <paramref name="records"/> into an index the caller has already opened.</summary>
     public async Task<IngestSummary> IngestAsync(IAsyncEnumerable<ReadResult> records, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default)
@@ -39,7 +39,7 @@ public sealed class Ingestor(
             await foreach (var record in records.WithCancellation(cancellationToken))
             {
                 run.Accept(record, chunker);
-                if (run.Pending.Count >= batchSize)
+                if (run.Pending.Count >= _batchSize)
                 {
                     await FlushAsync(run, progress, cancellationToken);
                 }

@@ -11,19 +11,19 @@ internal sealed class BibTexCursor(TextReader reader)
 {
     private const int BlockChars = 16 * 1024;
 
-    private readonly char[] block = new char[BlockChars];
-    private int length;
-    private int position;
-    private char previous = '\n'; // the start of the text counts as the start of a line
-    private StringBuilder? token;
+    private readonly char[] _block = new char[BlockChars];
+    private int _length;
+    private int _position;
+    private char _previous = '\n'; // the start of the text counts as the start of a line
+    private StringBuilder? _token;
 
     public int Line { get; private set; } = 1;
 
     public bool AtEnd => !HasData();
 
-    public char Current => HasData() ? block[position] : throw new InvalidOperationException("The BibTeX text has ended.");
+    public char Current => HasData() ? _block[_position] : throw new InvalidOperationException("The BibTeX text has ended.");
 
-    public bool AtLineStart => previous == '\n';
+    public bool AtLineStart => _previous == '\n';
 
     public void Advance()
     {
@@ -33,9 +33,9 @@ internal sealed class BibTexCursor(TextReader reader)
             Line++;
         }
 
-        token?.Append(c);
-        previous = c;
-        position++;
+        _token?.Append(c);
+        _previous = c;
+        _position++;
     }
 
     public void SkipWhitespace()
@@ -123,24 +123,24 @@ internal sealed class BibTexCursor(TextReader reader)
         return false;
     }
 
-    private void StartToken() => token = new StringBuilder();
+    private void StartToken() => _token = new StringBuilder();
 
     private string EndToken()
     {
-        var text = token!.ToString();
-        token = null;
+        var text = _token!.ToString();
+        _token = null;
         return text;
     }
 
     private bool HasData()
     {
-        if (position < length)
+        if (_position < _length)
         {
             return true;
         }
 
-        length = reader.Read(block, 0, BlockChars);
-        position = 0;
-        return length > 0;
+        _length = reader.Read(_block, 0, BlockChars);
+        _position = 0;
+        return _length > 0;
     }
 }

@@ -11,25 +11,25 @@ internal sealed class BibTexParser(TextReader reader)
 {
     private static readonly HashSet<string> NonEntries = new(StringComparer.OrdinalIgnoreCase) { "comment", "string", "preamble" };
 
-    private readonly BibTexCursor cursor = new(reader);
+    private readonly BibTexCursor _cursor = new(reader);
 
     public IEnumerable<BibTexItem> Parse()
     {
         while (SeekEntry())
         {
-            var line = cursor.Line;
-            cursor.Advance(); // '@'
-            var type = cursor.ReadName();
-            cursor.SkipWhitespace();
-            if (type.Length == 0 || cursor.AtEnd || cursor.Current is not ('{' or '('))
+            var line = _cursor.Line;
+            _cursor.Advance(); // '@'
+            var type = _cursor.ReadName();
+            _cursor.SkipWhitespace();
+            if (type.Length == 0 || _cursor.AtEnd || _cursor.Current is not ('{' or '('))
             {
                 continue; // an '@' in free text ("me@example.org") opens nothing
             }
 
-            var close = cursor.Current == '{' ? '}' : ')';
+            var close = _cursor.Current == '{' ? '}' : ')';
             if (NonEntries.Contains(type))
             {
-                if (!cursor.SkipBalanced(cursor.Current, close))
+                if (!_cursor.SkipBalanced(_cursor.Current, close))
                 {
                     yield return Unterminated(line, "@" + type);
                     yield break;
@@ -38,10 +38,10 @@ internal sealed class BibTexParser(TextReader reader)
                 continue;
             }
 
-            cursor.Advance();
+            _cursor.Advance();
             var item = ParseBody(type, line, close);
             yield return item;
-            if (item.Entry is null && cursor.AtEnd)
+            if (item.Entry is null && _cursor.AtEnd)
             {
                 yield break;
             }
@@ -50,48 +50,48 @@ internal sealed class BibTexParser(TextReader reader)
 
     private bool SeekEntry()
     {
-        while (!cursor.AtEnd && cursor.Current != '@')
+        while (!_cursor.AtEnd && _cursor.Current != '@')
         {
-            if (cursor.Current == '%' && cursor.AtLineStart)
+            if (_cursor.Current == '%' && _cursor.AtLineStart)
             {
-                cursor.SkipLine();
+                _cursor.SkipLine();
                 continue;
             }
 
-            cursor.Advance();
+            _cursor.Advance();
         }
 
-        return !cursor.AtEnd;
+        return !_cursor.AtEnd;
     }
 
     private BibTexItem ParseBody(string type, int line, char close)
     {
-        cursor.SkipWhitespace();
-        var key = cursor.ReadKey(close);
+        _cursor.SkipWhitespace();
+        var key = _cursor.ReadKey(close);
         var fields = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        cursor.SkipWhitespace();
+        _cursor.SkipWhitespace();
         while (true)
         {
-            if (cursor.AtEnd)
+            if (_cursor.AtEnd)
             {
                 return Unterminated(line, key);
             }
 
-            if (cursor.Current == close)
+            if (_cursor.Current == close)
             {
-                cursor.Advance();
+                _cursor.Advance();
                 return new BibTexItem(line, new BibTexEntry(type.ToLowerInvariant(), key, line, fields), null);
             }
 
-            if (cursor.Current == '@' && cursor.AtLineStart)
+            if (_cursor.Current == '@' && _cursor.AtLineStart)
             {
-                return new BibTexItem(line, null, $"entry \"{key}\" is not closed before the next entry at line {cursor.Line}");
+                return new BibTexItem(line, null, $"entry \"{key}\" is not closed before the next entry at line {_cursor.Line}");
             }
 
-            var problem = cursor.Current == ',' ? ParseField(fields) : $"unexpected '{cursor.Current}'";
+            var problem = _cursor.Current == ',' ? ParseField(fields) : $"unexpected '{_cursor.Current}'";
             if (problem is not null)
             {
-                return cursor.AtEnd ? Unterminated(line, key) : Malformed(line, key, $"{problem} at line {cursor.Line}");
+                return _cursor.AtEnd ? Unterminated(line, key) : Malformed(line, key, $"{problem} at line {_cursor.Line}");
             }
         }
     }
@@ -99,21 +99,21 @@ internal sealed class BibTexParser(TextReader reader)
     // At the ',' before a field (or a trailing comma before the closing delimiter); null on success.
     private string? ParseField(Dictionary<string, string> fields)
     {
-        cursor.Advance();
-        cursor.SkipWhitespace();
-        if (cursor.AtEnd || !(char.IsLetter(cursor.Current) || cursor.Current == '_'))
+        _cursor.Advance();
+        _cursor.SkipWhitespace();
+        if (_cursor.AtEnd || !(char.IsLetter(_cursor.Current) || _cursor.Current == '_'))
         {
-            return cursor.AtEnd || cursor.Current is '}' or ')' or '@' ? null : "field name expected";
+            return _cursor.AtEnd || _cursor.Current is '}' or ')' or '@' ? null : "field name expected";
         }
 
-        var name = cursor.ReadName();
-        cursor.SkipWhitespace();
-        if (cursor.AtEnd || cursor.Current != '=')
+        var name = _cursor.ReadName();
+        _cursor.SkipWhitespace();
+        if (_cursor.AtEnd || _cursor.Current != '=')
         {
             return "'=' expected";
         }
 
-        cursor.Advance();
+        _cursor.Advance();
         var value = ReadValue();
         if (value is null)
         {
@@ -121,7 +121,7 @@ internal sealed class BibTexParser(TextReader reader)
         }
 
         fields.TryAdd(name, value);
-        cursor.SkipWhitespace();
+        _cursor.SkipWhitespace();
         return null;
     }
 
@@ -130,10 +130,10 @@ internal sealed class BibTexParser(TextReader reader)
         var value = new StringBuilder();
         while (true)
         {
-            cursor.SkipWhitespace();
-            var part = cursor.AtEnd ? null
-                : cursor.Current is '{' or '"' ? cursor.ReadDelimited()
-                : char.IsLetterOrDigit(cursor.Current) ? cursor.ReadName()
+            _cursor.SkipWhitespace();
+            var part = _cursor.AtEnd ? null
+                : _cursor.Current is '{' or '"' ? _cursor.ReadDelimited()
+                : char.IsLetterOrDigit(_cursor.Current) ? _cursor.ReadName()
                 : null;
             if (part is null)
             {
@@ -141,22 +141,22 @@ internal sealed class BibTexParser(TextReader reader)
             }
 
             value.Append(part);
-            cursor.SkipWhitespace();
-            if (cursor.AtEnd || cursor.Current != '#')
+            _cursor.SkipWhitespace();
+            if (_cursor.AtEnd || _cursor.Current != '#')
             {
                 return value.ToString();
             }
 
-            cursor.Advance();
+            _cursor.Advance();
         }
     }
 
     private BibTexItem Malformed(int line, string key, string problem)
     {
         // Resume at the next entry that starts a line, so one typo costs one entry.
-        while (!cursor.AtEnd && !(cursor.Current == '@' && cursor.AtLineStart))
+        while (!_cursor.AtEnd && !(_cursor.Current == '@' && _cursor.AtLineStart))
         {
-            cursor.Advance();
+            _cursor.Advance();
         }
 
         return new BibTexItem(line, null, $"entry \"{key}\" is malformed: {problem}");

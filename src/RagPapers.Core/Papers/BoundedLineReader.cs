@@ -10,64 +10,64 @@ namespace RagPapers.Papers;
 /// </summary>
 internal sealed class BoundedLineReader(TextReader reader, int maxChars)
 {
-    private readonly char[] buffer = new char[16 * 1024];
-    private readonly StringBuilder line = new();
-    private int start;
-    private int end;
-    private bool skipLineFeed;
+    private readonly char[] _buffer = new char[16 * 1024];
+    private readonly StringBuilder _line = new();
+    private int _start;
+    private int _end;
+    private bool _skipLineFeed;
 
     /// <summary>The next line, or null at the end of the input.</summary>
     public async ValueTask<BoundedLine?> ReadLineAsync(CancellationToken cancellationToken = default)
     {
-        line.Clear();
+        _line.Clear();
         long length = 0;
         var sawAny = false;
         while (true)
         {
-            if (start == end && !await FillAsync(cancellationToken))
+            if (_start == _end && !await FillAsync(cancellationToken))
             {
                 return sawAny ? Finish(length) : null;
             }
 
-            if (skipLineFeed)
+            if (_skipLineFeed)
             {
-                skipLineFeed = false;
-                if (buffer[start] == '\n')
+                _skipLineFeed = false;
+                if (_buffer[_start] == '\n')
                 {
-                    start++;
+                    _start++;
                     continue;
                 }
             }
 
             sawAny = true;
-            var span = buffer.AsSpan(start, end - start);
+            var span = _buffer.AsSpan(_start, _end - _start);
             var stop = span.IndexOfAny('\n', '\r');
             var piece = stop < 0 ? span : span[..stop];
             if (length + piece.Length <= maxChars)
             {
-                line.Append(piece);
+                _line.Append(piece);
             }
 
             length += piece.Length;
             if (stop < 0)
             {
-                start = end;
+                _start = _end;
                 continue;
             }
 
-            skipLineFeed = span[stop] == '\r';
-            start += stop + 1;
+            _skipLineFeed = span[stop] == '\r';
+            _start += stop + 1;
             return Finish(length);
         }
     }
 
-    private BoundedLine Finish(long length) => length <= maxChars ? new(line.ToString(), length) : new(null, length);
+    private BoundedLine Finish(long length) => length <= maxChars ? new(_line.ToString(), length) : new(null, length);
 
     private async ValueTask<bool> FillAsync(CancellationToken cancellationToken)
     {
-        start = 0;
-        end = await reader.ReadAsync(buffer.AsMemory(), cancellationToken);
-        return end > 0;
+        _start = 0;
+        _end = await reader.ReadAsync(_buffer.AsMemory(), cancellationToken);
+        return _end > 0;
     }
 }
 

@@ -19,7 +19,7 @@ public sealed class CollectionReader(IEnumerable<IPaperReader> readers, int maxR
         ["bibtex"] = [".bib", ".bibtex"],
     };
 
-    private readonly IReadOnlyList<IPaperReader> readers = readers.ToArray();
+    private readonly IReadOnlyList<IPaperReader> _readers = readers.ToArray();
 
     /// <summary>The readers for every built-in format: daily-papers text, JSON Lines, BibTeX.</summary>
     public static IReadOnlyList<IPaperReader> DefaultReaders(int maxRecordChars = PaperText.DefaultMaxRecordChars) =>
@@ -132,7 +132,7 @@ public sealed class CollectionReader(IEnumerable<IPaperReader> readers, int maxR
     /// <summary>The reader for a file with this head: content decides, the extension breaks ties, then reader order.</summary>
     public IPaperReader? Detect(string path, string head)
     {
-        var candidates = readers.Where(reader => reader.CanRead(path, head)).ToArray();
+        var candidates = _readers.Where(reader => reader.CanRead(path, head)).ToArray();
         var extension = Path.GetExtension(path);
         return candidates.FirstOrDefault(reader =>
                 UsualExtensions.TryGetValue(reader.Format, out var usual) && usual.Contains(extension, StringComparer.OrdinalIgnoreCase))
@@ -143,7 +143,7 @@ public sealed class CollectionReader(IEnumerable<IPaperReader> readers, int maxR
     {
         null => "binary file, not a paper collection",
         _ when string.IsNullOrWhiteSpace(head) => "empty file, no papers",
-        _ when Utf8Text.IndexOfInvalid(head) >= 0 => $"unrecognized format, and the file is not UTF-8 text; supported formats: {string.Join(", ", readers.Select(reader => reader.Format))}",
-        _ => $"unrecognized format; supported formats: {string.Join(", ", readers.Select(reader => reader.Format))}",
+        _ when Utf8Text.IndexOfInvalid(head) >= 0 => $"unrecognized format, and the file is not UTF-8 text; supported formats: {string.Join(", ", _readers.Select(reader => reader.Format))}",
+        _ => $"unrecognized format; supported formats: {string.Join(", ", _readers.Select(reader => reader.Format))}",
     };
 }

@@ -9,8 +9,8 @@ namespace RagPapers.Papers;
 /// </summary>
 internal sealed class DailyPapersAssembler(string source, int maxRecordChars)
 {
-    private (string Text, int Line)? pendingTitle;
-    private (string Title, int Line, StringBuilder Abstract, DateOnly? Published)? current;
+    private (string Text, int Line)? _pendingTitle;
+    private (string Title, int Line, StringBuilder Abstract, DateOnly? Published)? _current;
 
     /// <summary>Whether at least one title followed by an abstract has been seen.</summary>
     public bool SawPaper { get; private set; }
@@ -26,9 +26,9 @@ internal sealed class DailyPapersAssembler(string source, int maxRecordChars)
 
         if (DailyPapersLine.IsDate(line, out var published))
         {
-            if (current is { } paper && pendingTitle is null && published is not null)
+            if (_current is { } paper && _pendingTitle is null && published is not null)
             {
-                current = paper with { Published = published };
+                _current = paper with { Published = published };
             }
 
             return null;
@@ -39,19 +39,19 @@ internal sealed class DailyPapersAssembler(string source, int maxRecordChars)
     }
 
     /// <summary>Call at the end of the file; returns the last record, if any.</summary>
-    public ReadResult? Finish() => pendingTitle is { } title ? NoAbstract(title) : Flush();
+    public ReadResult? Finish() => _pendingTitle is { } title ? NoAbstract(title) : Flush();
 
     private ReadResult? AcceptAbstract(string line, int lineNumber)
     {
-        if (pendingTitle is { } title)
+        if (_pendingTitle is { } title)
         {
-            current = (title.Text, title.Line, new StringBuilder(line), null);
-            pendingTitle = null;
+            _current = (title.Text, title.Line, new StringBuilder(line), null);
+            _pendingTitle = null;
             SawPaper = true;
             return null;
         }
 
-        if (current is { } paper)
+        if (_current is { } paper)
         {
             // A second long line in a row is another paragraph of the same abstract. Past the record limit the rest is
             // dropped: the record is skipped for its length anyway, and memory stays bounded.
@@ -68,26 +68,26 @@ internal sealed class DailyPapersAssembler(string source, int maxRecordChars)
 
     private ReadResult? AcceptTitle(string line, int lineNumber)
     {
-        var completed = pendingTitle is { } orphan ? NoAbstract(orphan) : Flush();
-        pendingTitle = (line, lineNumber);
+        var completed = _pendingTitle is { } orphan ? NoAbstract(orphan) : Flush();
+        _pendingTitle = (line, lineNumber);
         return completed;
     }
 
     private ReadResult? Flush()
     {
-        if (current is not { } paper)
+        if (_current is not { } paper)
         {
             return null;
         }
 
-        current = null;
+        _current = null;
         var result = new Paper(PaperIds.FromTitle(paper.Title), paper.Title, paper.Abstract.ToString(), [], paper.Published, source);
         return ReadResult.Read(result, paper.Line);
     }
 
     private ReadResult NoAbstract((string Text, int Line) title)
     {
-        pendingTitle = null;
+        _pendingTitle = null;
         return ReadResult.Skip(source, title.Line, $"title \"{title.Text}\" is not followed by an abstract");
     }
 }

@@ -9,7 +9,7 @@ namespace RagPapers.Papers;
 /// </summary>
 public sealed class DailyPapersTextReader(int maxRecordChars = PaperText.DefaultMaxRecordChars) : IPaperReader
 {
-    private readonly int maxLineChars = checked(maxRecordChars * PaperText.RawRecordFactor);
+    private readonly int _maxLineChars = checked(maxRecordChars * PaperText.RawRecordFactor);
 
     // Lines that open another format; a dump starts with chrome or a title, never with these.
     private static readonly char[] StructuredStarts = ['{', '[', '@', '%', '<'];
@@ -33,13 +33,13 @@ public sealed class DailyPapersTextReader(int maxRecordChars = PaperText.Default
         var source = Path.GetFileName(path);
         var assembler = new DailyPapersAssembler(source, maxRecordChars);
         using var reader = Utf8Text.Open(path);
-        var lines = new BoundedLineReader(reader, maxLineChars);
+        var lines = new BoundedLineReader(reader, _maxLineChars);
         var lineNumber = 0;
         while (await lines.ReadLineAsync(cancellationToken) is { } line)
         {
             lineNumber++;
             var result = line.TooLong
-                ? ReadResult.Skip(source, lineNumber, $"the line is {line.Length} characters, over the limit of {maxLineChars} ({PaperText.RawRecordFactor} × Ingestion:MaxRecordChars), line skipped")
+                ? ReadResult.Skip(source, lineNumber, $"the line is {line.Length} characters, over the limit of {_maxLineChars} ({PaperText.RawRecordFactor} × Ingestion:MaxRecordChars), line skipped")
                 : assembler.Accept(line.Text, lineNumber);
             if (result is not null)
             {

@@ -9,7 +9,7 @@ namespace RagPapers.Papers;
 /// </summary>
 public sealed class JsonLinesPaperReader(int maxRecordChars = PaperText.DefaultMaxRecordChars) : IPaperReader
 {
-    private readonly int maxLineChars = checked(maxRecordChars * PaperText.RawRecordFactor);
+    private readonly int _maxLineChars = checked(maxRecordChars * PaperText.RawRecordFactor);
 
     public string Format => "jsonl";
 
@@ -35,14 +35,14 @@ public sealed class JsonLinesPaperReader(int maxRecordChars = PaperText.DefaultM
     {
         var source = Path.GetFileName(path);
         using var reader = Utf8Text.Open(path);
-        var lines = new BoundedLineReader(reader, maxLineChars);
+        var lines = new BoundedLineReader(reader, _maxLineChars);
         var lineNumber = 0;
         while (await lines.ReadLineAsync(cancellationToken) is { } line)
         {
             lineNumber++;
             if (line.TooLong)
             {
-                yield return ReadResult.Skip(source, lineNumber, $"the line is {line.Length} characters, over the limit of {maxLineChars} ({PaperText.RawRecordFactor} × Ingestion:MaxRecordChars), record skipped");
+                yield return ReadResult.Skip(source, lineNumber, $"the line is {line.Length} characters, over the limit of {_maxLineChars} ({PaperText.RawRecordFactor} × Ingestion:MaxRecordChars), record skipped");
             }
             else if (Utf8Text.IndexOfInvalid(line.Text) is >= 0 and var at)
             {

@@ -55,41 +55,41 @@ internal static class Utf8Text
 
     private sealed class MarkingBuffer : DecoderFallbackBuffer
     {
-        private bool pending;
-        private bool given;
+        private bool _pending;
+        private bool _given;
 
-        public override int Remaining => pending ? 1 : 0;
+        public override int Remaining => _pending ? 1 : 0;
 
         public override bool Fallback(byte[] bytesUnknown, int index)
         {
-            pending = true;
-            given = false;
+            _pending = true;
+            _given = false;
             return true;
         }
 
         public override char GetNextChar()
         {
-            if (!pending)
+            if (!_pending)
             {
                 return '\0';
             }
 
-            pending = false;
-            given = true;
+            _pending = false;
+            _given = true;
             return InvalidMarker;
         }
 
         public override bool MovePrevious()
         {
-            if (!given)
+            if (!_given)
             {
                 return false;
             }
 
-            (pending, given) = (true, false);
+            (_pending, _given) = (true, false);
             return true;
         }
 
-        public override void Reset() => (pending, given) = (false, false);
+        public override void Reset() => (_pending, _given) = (false, false);
     }
 }

@@ -11,7 +11,7 @@ namespace RagPapers.Core.Tests.Deployment;
 public sealed partial class DockerComposeTests
 {
     private static readonly string ComposePath = Path.Combine(TestPaths.RepoRoot, "docker-compose.yml");
-    private readonly YamlMappingNode compose = Load();
+    private readonly YamlMappingNode _compose = Load();
 
     [Fact]
     public void Qdrant_PinnedSupportedVersionWithVolumeHealthCheckAndBothPorts()
@@ -25,7 +25,7 @@ public sealed partial class DockerComposeTests
         Assert.Contains("6333:6333", Sequence(qdrant, "ports")); // REST, for the dashboard
         var volume = Assert.Single(Sequence(qdrant, "volumes"));
         Assert.EndsWith(":/qdrant/storage", volume, StringComparison.Ordinal);
-        Assert.True(Mapping(compose, "volumes").Children.ContainsKey(new YamlScalarNode(volume.Split(':')[0])), "the named volume is declared");
+        Assert.True(Mapping(_compose, "volumes").Children.ContainsKey(new YamlScalarNode(volume.Split(':')[0])), "the named volume is declared");
         var health = Mapping(qdrant, "healthcheck");
         Assert.Contains("/readyz", string.Join(" ", Sequence(health, "test")), StringComparison.Ordinal);
         Assert.False(string.IsNullOrEmpty(Scalar(health, "interval")));
@@ -79,7 +79,7 @@ public sealed partial class DockerComposeTests
         return (YamlMappingNode)stream.Documents[0].RootNode;
     }
 
-    private YamlMappingNode Service(string name) => Mapping(Mapping(compose, "services"), name);
+    private YamlMappingNode Service(string name) => Mapping(Mapping(_compose, "services"), name);
 
     private static YamlMappingNode Mapping(YamlMappingNode node, string key) => (YamlMappingNode)node[key];
 

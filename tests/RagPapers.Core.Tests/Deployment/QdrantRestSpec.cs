@@ -14,9 +14,9 @@ internal sealed class QdrantRestSpec
 {
     private static readonly Lazy<Task<QdrantRestSpec>> Shared = new(() => LoadAsync(SpecLocator.QdrantSpecPath()));
 
-    private readonly JsonSchema root;
+    private readonly JsonSchema _root;
 
-    private QdrantRestSpec(JsonSchema root) => this.root = root;
+    private QdrantRestSpec(JsonSchema root) => this._root = root;
 
     /// <summary>The spec, loaded once per process (about half a second).</summary>
     public static Task<QdrantRestSpec> GetAsync() => Shared.Value;
@@ -59,11 +59,11 @@ internal sealed class QdrantRestSpec
     /// <summary>The violations of an error reply (the spec's ErrorResponse).</summary>
     public IReadOnlyList<string> ValidateError(string json) => Validate("ErrorResponse", json);
 
-    public bool HasRequestBody(string operationId) => root.Definitions.ContainsKey("request:" + operationId);
+    public bool HasRequestBody(string operationId) => _root.Definitions.ContainsKey("request:" + operationId);
 
     private IReadOnlyList<string> Validate(string definition, string json)
     {
-        if (!root.Definitions.TryGetValue(definition, out var schema))
+        if (!_root.Definitions.TryGetValue(definition, out var schema))
         {
             return [$"the spec has no schema {definition}"];
         }

@@ -13,19 +13,19 @@ namespace RagPapers.Core.Tests.Indexing;
 /// <summary>The semantic indexer over a real SQLite store: batches, resumption, failures, the background loop.</summary>
 public sealed class SemanticIndexerTests : IAsyncLifetime
 {
-    private readonly TempDirectory temp = new();
-    private SqlitePaperIndex index = null!;
+    private readonly TempDirectory _temp = new();
+    private SqlitePaperIndex _index = null!;
 
     public async Task InitializeAsync()
     {
-        index = await TestStores.OpenAsync(temp.File("store.db"));
-        await IngestFixtures.CreateIngestor(index).IngestAsync(TestPapers.Stream(IngestFixtures.Read(IngestFixtures.SamplePapers(7))));
+        _index = await TestStores.OpenAsync(_temp.File("store.db"));
+        await IngestFixtures.CreateIngestor(_index).IngestAsync(TestPapers.Stream(IngestFixtures.Read(IngestFixtures.SamplePapers(7))));
     }
 
     public async Task DisposeAsync()
     {
-        await index.DisposeAsync();
-        temp.Dispose();
+        await _index.DisposeAsync();
+        _temp.Dispose();
     }
 
     [Fact]
@@ -82,7 +82,7 @@ public sealed class SemanticIndexerTests : IAsyncLifetime
 
         await Assert.ThrowsAsync<HttpRequestException>(() => sut.CompleteAsync());
 
-        Assert.Equal(new VectorProgress(3, 7), index.Progress);
+        Assert.Equal(new VectorProgress(3, 7), _index.Progress);
     }
 
     [Fact]
@@ -93,7 +93,7 @@ public sealed class SemanticIndexerTests : IAsyncLifetime
         sut.StartBackground();
         await WaitUntilAsync(() => sut.Status.IsComplete);
         var more = IngestFixtures.SamplePapers(9).Skip(7);
-        await IngestFixtures.CreateIngestor(index).IngestAsync(TestPapers.Stream(IngestFixtures.Read(more)));
+        await IngestFixtures.CreateIngestor(_index).IngestAsync(TestPapers.Stream(IngestFixtures.Read(more)));
         var afterIngest = sut.Status;
         sut.Notify();
         await WaitUntilAsync(() => sut.Status.IsComplete);
@@ -152,7 +152,7 @@ public sealed class SemanticIndexerTests : IAsyncLifetime
     public async Task Status_StoreThatTakesVectorsDuringIngestion_IsCompleteAndCompleteAsyncDoesNothing()
     {
         var embedder = new HashingEmbeddingGenerator();
-        await using var sut = new SemanticIndexer(new InlineVectorsIndex(index), embedder, Options(4), TimeProvider.System, NullLogger<SemanticIndexer>.Instance);
+        await using var sut = new SemanticIndexer(new InlineVectorsIndex(_index), embedder, Options(4), TimeProvider.System, NullLogger<SemanticIndexer>.Instance);
 
         await sut.CompleteAsync();
 
@@ -161,7 +161,7 @@ public sealed class SemanticIndexerTests : IAsyncLifetime
     }
 
     private SemanticIndexer Create(HashingEmbeddingGenerator embedder, int batchSize, TimeProvider? time = null) =>
-        new(index, embedder, Options(batchSize), time ?? TimeProvider.System, NullLogger<SemanticIndexer>.Instance);
+        new(_index, embedder, Options(batchSize), time ?? TimeProvider.System, NullLogger<SemanticIndexer>.Instance);
 
     private static IOptions<EmbeddingsOptions> Options(int batchSize) => Microsoft.Extensions.Options.Options.Create(new EmbeddingsOptions { BatchSize = batchSize });
 

@@ -30,10 +30,10 @@ internal static class IngestFixtures
     /// <summary>Each timestamp read is <c>step</c> later than the previous one.</summary>
     public sealed class SteppingTimeProvider(TimeSpan step) : TimeProvider
     {
-        private long ticks;
+        private long _ticks;
 
         public override long TimestampFrequency => TimeSpan.TicksPerSecond;
 
-        public override long GetTimestamp() => ticks += step.Ticks;
+        public override long GetTimestamp() => _ticks += step.Ticks;
     }
 }

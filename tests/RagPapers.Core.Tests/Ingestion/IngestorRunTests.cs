@@ -8,11 +8,11 @@ namespace RagPapers.Core.Tests.Ingestion;
 /// <summary>Batches, progress, time, failures and cancellation: what a long ingestion run relies on.</summary>
 public sealed class IngestorRunTests : IDisposable
 {
-    private readonly TempDirectory temp = new();
+    private readonly TempDirectory _temp = new();
 
-    private string StorePath => temp.File("store.db");
+    private string StorePath => _temp.File("store.db");
 
-    public void Dispose() => temp.Dispose();
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public async Task IngestAsync_EmbedderFailsOnThirdBatch_KeepsCompleteBatchesAndNextRunFinishes()

@@ -9,11 +9,11 @@ namespace RagPapers.Core.Tests.Ingestion;
 
 public sealed class IngestorTests : IDisposable
 {
-    private readonly TempDirectory temp = new();
+    private readonly TempDirectory _temp = new();
 
-    private string StorePath => temp.File("store.db");
+    private string StorePath => _temp.File("store.db");
 
-    public void Dispose() => temp.Dispose();
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public async Task IngestAsync_NewPapers_AddsEachAndStoresTheirChunks()

@@ -4,14 +4,14 @@ namespace RagPapers.Core.Tests.Papers;
 
 public sealed class BibTexPaperReaderTests : IDisposable
 {
-    private readonly TempCollection folder = new();
+    private readonly TempCollection _folder = new();
 
-    public void Dispose() => folder.Dispose();
+    public void Dispose() => _folder.Dispose();
 
     [Fact]
     public async Task ReadAsync_BracedEntryWithNestedBraces_TitleCleanedAndArxivId()
     {
-        var path = folder.Write("refs.bib", """
+        var path = _folder.Write("refs.bib", """
             % a comment line with an address: someone@example.org
             @article{vaswani2017,
               title = {Attention Is All You Need: {BERT} and {T}ransformers for {\"U}ber-{NLP}},
@@ -44,7 +44,7 @@ public sealed class BibTexPaperReaderTests : IDisposable
               year = 2024,
             }
             """);
-        var path = folder.Write("long.bib", string.Join("\n", entries));
+        var path = _folder.Write("long.bib", string.Join("\n", entries));
 
         var results = await new BibTexPaperReader().ReadAsync(path).ToListAsync();
 
@@ -57,7 +57,7 @@ public sealed class BibTexPaperReaderTests : IDisposable
     [Fact]
     public async Task ReadAsync_QuotedValuesParenthesesAndConcatenation_Read()
     {
-        var path = folder.Write("refs.bib", """
+        var path = _folder.Write("refs.bib", """
             @String{conf = "NeurIPS"}
             @Comment{ ignored {nested} text }
             @preamble{"\newcommand{\x}{y}"}
@@ -81,7 +81,7 @@ public sealed class BibTexPaperReaderTests : IDisposable
     [Fact]
     public async Task ReadAsync_EntryWithoutAbstract_DiagnosticAndNextEntryRead()
     {
-        var path = folder.Write("refs.bib", """
+        var path = _folder.Write("refs.bib", """
             @article{first, title = {Has Abstract}, abstract = {Yes.}}
 
             @article{second,
@@ -101,7 +101,7 @@ public sealed class BibTexPaperReaderTests : IDisposable
     [Fact]
     public async Task ReadAsync_UnterminatedEntry_DiagnosticNamesStartLineAndReadingEnds()
     {
-        var path = folder.Write("refs.bib", """
+        var path = _folder.Write("refs.bib", """
             @article{ok, title = {Fine}, abstract = {Fine.}}
             @article{broken,
               title = {Never {closed,
@@ -121,7 +121,7 @@ public sealed class BibTexPaperReaderTests : IDisposable
     [Fact]
     public async Task ReadAsync_MissingClosingBraceBeforeNextEntry_DiagnosticAndNextEntryRead()
     {
-        var path = folder.Write("refs.bib", """
+        var path = _folder.Write("refs.bib", """
             @article{open, title = {Open}, abstract = {Open.},
             @article{next, title = {Next}, abstract = {Next.}}
             """);
@@ -135,7 +135,7 @@ public sealed class BibTexPaperReaderTests : IDisposable
     [Fact]
     public async Task ReadAsync_MalformedField_DiagnosticAndNextEntryRead()
     {
-        var path = folder.Write("refs.bib", """
+        var path = _folder.Write("refs.bib", """
             @article{bad, title {No equals sign}, abstract = {x}}
             @article{good, title = {Good}, abstract = {Good.}, month = {September}, year = {2019}}
             """);

@@ -7,15 +7,15 @@ public sealed class CollectionReaderTests : IDisposable
     private const string JsonLine = """{"id":"2406.01234","title":"A JSON Paper","abstract":"Read from JSON Lines."}""";
     private const string BibEntry = "@article{k, title = {A BibTeX Paper}, abstract = {Read from BibTeX.}}";
 
-    private readonly TempCollection folder = new();
-    private readonly CollectionReader sut = new(CollectionReader.DefaultReaders());
+    private readonly TempCollection _folder = new();
+    private readonly CollectionReader _sut = new(CollectionReader.DefaultReaders());
 
-    public void Dispose() => folder.Dispose();
+    public void Dispose() => _folder.Dispose();
 
     [Fact]
     public async Task ReadAsync_BundledFolder_AllPapersNoDiagnostics()
     {
-        var results = await sut.ReadAsync([TestPaths.PapersDir]).ToListAsync();
+        var results = await _sut.ReadAsync([TestPaths.PapersDir]).ToListAsync();
 
         Assert.Equal(557, results.Count(r => r.Paper is not null));
         Assert.DoesNotContain(results, r => r.Skipped is not null);
@@ -25,10 +25,10 @@ public sealed class CollectionReaderTests : IDisposable
     [Fact]
     public async Task ReadAsync_ContentDisagreesWithExtension_ContentWins()
     {
-        folder.Write("a.txt", JsonLine + "\n");
-        folder.Write("b.jsonl", "% exported\n" + BibEntry);
+        _folder.Write("a.txt", JsonLine + "\n");
+        _folder.Write("b.jsonl", "% exported\n" + BibEntry);
 
-        var results = await sut.ReadAsync([folder.Folder]).ToListAsync();
+        var results = await _sut.ReadAsync([_folder.Folder]).ToListAsync();
 
         Assert.Equal(["A JSON Paper", "A BibTeX Paper"], results.Select(r => r.Paper?.Title));
     }
@@ -36,12 +36,12 @@ public sealed class CollectionReaderTests : IDisposable
     [Fact]
     public async Task ReadAsync_BinaryAndUnknownFiles_OneDiagnosticEachThenNextFileRead()
     {
-        folder.WriteBytes("1.bin", [0x50, 0x4B, 0x03, 0x04, 0x00, 0x00, 0xFF]);
-        folder.WriteBytes("2.txt", [0x41, 0xC3, 0x28, 0x42]); // invalid UTF-8: C3 must be followed by a continuation byte
-        folder.Write("3.csv", "id,title\n1,short\n");
-        folder.Write("4.jsonl", JsonLine);
+        _folder.WriteBytes("1.bin", [0x50, 0x4B, 0x03, 0x04, 0x00, 0x00, 0xFF]);
+        _folder.WriteBytes("2.txt", [0x41, 0xC3, 0x28, 0x42]); // invalid UTF-8: C3 must be followed by a continuation byte
+        _folder.Write("3.csv", "id,title\n1,short\n");
+        _folder.Write("4.jsonl", JsonLine);
 
-        var results = await sut.ReadAsync([folder.Folder]).ToListAsync();
+        var results = await _sut.ReadAsync([_folder.Folder]).ToListAsync();
 
         Assert.Equal(4, results.Count);
         Assert.Equal(new ReadDiagnostic("1.bin", 0, "binary file, not a paper collection"), results[0].Skipped);
@@ -58,9 +58,9 @@ public sealed class CollectionReaderTests : IDisposable
         // The second title is padded so that "é" (2 bytes in UTF-8) starts at byte 8191: the 8 KB head cuts it in half.
         var prefix = JsonLine + "\n{\"title\":\"";
         var title = new string('x', 8191 - prefix.Length) + "é";
-        var path = folder.Write("cut.jsonl", prefix + title + "\",\"abstract\":\"Accents survive the cut.\"}\n");
+        var path = _folder.Write("cut.jsonl", prefix + title + "\",\"abstract\":\"Accents survive the cut.\"}\n");
 
-        var results = await sut.ReadAsync([path]).ToListAsync();
+        var results = await _sut.ReadAsync([path]).ToListAsync();
 
         Assert.Equal(["A JSON Paper", title], results.Select(r => r.Paper?.Title));
     }
@@ -71,7 +71,7 @@ public sealed class CollectionReaderTests : IDisposable
         using var cts = new CancellationTokenSource();
         await cts.CancelAsync();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await sut.ReadAsync([TestPaths.PapersDir], cts.Token).ToListAsync());
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await _sut.ReadAsync([TestPaths.PapersDir], cts.Token).ToListAsync());
     }
 
     [Fact]
@@ -82,7 +82,7 @@ public sealed class CollectionReaderTests : IDisposable
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
         {
-            await foreach (var _ in sut.ReadAsync([TestPaths.PapersDir], cts.Token))
+            await foreach (var _ in _sut.ReadAsync([TestPaths.PapersDir], cts.Token))
             {
                 if (++read == 10)
                 {
@@ -96,12 +96,12 @@ public sealed class CollectionReaderTests : IDisposable
     [Fact]
     public void ExpandPaths_FolderAndFile_SortedSkipsHiddenAndDuplicates()
     {
-        var b = folder.Write("b.txt", "x");
-        folder.Write("a.txt", "x");
-        folder.Write(".hidden", "x");
-        Directory.CreateDirectory(Path.Combine(folder.Folder, "sub"));
+        var b = _folder.Write("b.txt", "x");
+        _folder.Write("a.txt", "x");
+        _folder.Write(".hidden", "x");
+        Directory.CreateDirectory(Path.Combine(_folder.Folder, "sub"));
 
-        var files = CollectionReader.ExpandPaths([folder.Folder, b]);
+        var files = CollectionReader.ExpandPaths([_folder.Folder, b]);
 
         Assert.Equal(["a.txt", "b.txt"], files.Select(Path.GetFileName));
     }
@@ -109,9 +109,9 @@ public sealed class CollectionReaderTests : IDisposable
     [Fact]
     public void ExpandPaths_MissingPath_ThrowsNamingThePath()
     {
-        var missing = Path.Combine(folder.Folder, "nope.jsonl");
+        var missing = Path.Combine(_folder.Folder, "nope.jsonl");
 
-        var ex = Assert.Throws<FileNotFoundException>(() => CollectionReader.ExpandPaths([folder.Folder, missing]));
+        var ex = Assert.Throws<FileNotFoundException>(() => CollectionReader.ExpandPaths([_folder.Folder, missing]));
 
         Assert.Contains(missing, ex.Message, StringComparison.Ordinal);
         Assert.Equal(missing, ex.FileName);

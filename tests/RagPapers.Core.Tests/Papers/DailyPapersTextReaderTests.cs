@@ -10,14 +10,14 @@ public sealed class DailyPapersTextReaderTests : IDisposable
         + "benchmarks, that a simple contrastive objective matches far more complex methods while training faster. We "
         + "analyse why this happens and release code so that others can reproduce every number reported in this paper.";
 
-    private readonly TempCollection folder = new();
+    private readonly TempCollection _folder = new();
 
-    public void Dispose() => folder.Dispose();
+    public void Dispose() => _folder.Dispose();
 
     [Fact]
     public async Task ReadAsync_TitleWithoutAbstract_DiagnosticAtTitleLineAndNeighboursRead()
     {
-        var path = folder.Write("dump.txt", $"First Paper\n{LongAbstract}\nOrphan Title\nThird Paper\n{LongAbstract}\n");
+        var path = _folder.Write("dump.txt", $"First Paper\n{LongAbstract}\nOrphan Title\nThird Paper\n{LongAbstract}\n");
 
         var results = await new DailyPapersTextReader().ReadAsync(path).ToListAsync();
 
@@ -31,7 +31,7 @@ public sealed class DailyPapersTextReaderTests : IDisposable
     public async Task ReadAsync_ShortAbstractThatIsASentence_Read()
     {
         const string ShortAbstract = "We show that a tiny model solves the task with a single layer.";
-        var path = folder.Write("dump.txt", $"Tiny Models Suffice\n\n{ShortAbstract}\n\nNext Paper\n\n{LongAbstract}\n");
+        var path = _folder.Write("dump.txt", $"Tiny Models Suffice\n\n{ShortAbstract}\n\nNext Paper\n\n{LongAbstract}\n");
 
         var papers = (await new DailyPapersTextReader().ReadAsync(path).ToListAsync()).Select(r => r.Paper!).ToList();
 
@@ -42,7 +42,7 @@ public sealed class DailyPapersTextReaderTests : IDisposable
     [Fact]
     public async Task ReadAsync_ChromeGluedToTitle_ChromeStripped()
     {
-        var path = folder.Write("dump.txt", $"new\nGet trending papers in your email inbox!\n\nSubscribeGlued Title Here\n{LongAbstract}\n");
+        var path = _folder.Write("dump.txt", $"new\nGet trending papers in your email inbox!\n\nSubscribeGlued Title Here\n{LongAbstract}\n");
 
         var result = Assert.Single(await new DailyPapersTextReader().ReadAsync(path).ToListAsync());
 
@@ -53,7 +53,7 @@ public sealed class DailyPapersTextReaderTests : IDisposable
     [Fact]
     public async Task ReadAsync_TwoAbstractLinesInARow_JoinedIntoOneAbstract()
     {
-        var path = folder.Write("dump.txt", $"Two Paragraphs\n{LongAbstract}\n{LongAbstract}\n");
+        var path = _folder.Write("dump.txt", $"Two Paragraphs\n{LongAbstract}\n{LongAbstract}\n");
 
         var paper = Assert.Single(await new DailyPapersTextReader().ReadAsync(path).ToListAsync()).Paper!;
 
@@ -63,7 +63,7 @@ public sealed class DailyPapersTextReaderTests : IDisposable
     [Fact]
     public async Task ReadAsync_AbstractBeforeAnyTitle_Diagnostic()
     {
-        var path = folder.Write("dump.txt", $"Mar 17\n{LongAbstract}\nA Title\n{LongAbstract}\n");
+        var path = _folder.Write("dump.txt", $"Mar 17\n{LongAbstract}\nA Title\n{LongAbstract}\n");
 
         var results = await new DailyPapersTextReader().ReadAsync(path).ToListAsync();
 
@@ -75,7 +75,7 @@ public sealed class DailyPapersTextReaderTests : IDisposable
     [Fact]
     public async Task ReadAsync_CrLfAndTrailingMetadata_DateAttachesToItsPaper()
     {
-        var path = folder.Write("dump.txt", $"Dated Paper\r\n\r\n{LongAbstract}\r\n\r\n  • 3 authors\r\n·\r\nJan 5, 2024 12\r\n\r\nUndated Paper\r\n{LongAbstract}\r\n");
+        var path = _folder.Write("dump.txt", $"Dated Paper\r\n\r\n{LongAbstract}\r\n\r\n  • 3 authors\r\n·\r\nJan 5, 2024 12\r\n\r\nUndated Paper\r\n{LongAbstract}\r\n");
 
         var papers = (await new DailyPapersTextReader().ReadAsync(path).ToListAsync()).Select(r => r.Paper!).ToList();
 
@@ -87,7 +87,7 @@ public sealed class DailyPapersTextReaderTests : IDisposable
     [Fact]
     public async Task ReadAsync_LastTitleWithoutAbstract_DiagnosticAtEnd()
     {
-        var path = folder.Write("dump.txt", $"A Paper\n{LongAbstract}\nDangling Title");
+        var path = _folder.Write("dump.txt", $"A Paper\n{LongAbstract}\nDangling Title");
 
         var results = await new DailyPapersTextReader().ReadAsync(path).ToListAsync();
 

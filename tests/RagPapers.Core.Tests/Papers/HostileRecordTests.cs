@@ -9,17 +9,17 @@ public sealed class HostileRecordTests : IDisposable
     private const string Good1 = """{"id":"2401.00001","title":"First Good Paper","abstract":"A good abstract about graphs."}""";
     private const string Good2 = """{"id":"2401.00003","title":"Second Good Paper","abstract":"Another good abstract about robots."}""";
 
-    private readonly TempCollection folder = new();
-    private readonly CollectionReader sut = new(CollectionReader.DefaultReaders(maxRecordChars: 1_000), maxRecordChars: 1_000);
+    private readonly TempCollection _folder = new();
+    private readonly CollectionReader _sut = new(CollectionReader.DefaultReaders(maxRecordChars: 1_000), maxRecordChars: 1_000);
 
-    public void Dispose() => folder.Dispose();
+    public void Dispose() => _folder.Dispose();
 
     [Fact]
     public async Task ReadAsync_LoneSurrogateEscape_RecordSkippedWithLineAndOthersRead()
     {
-        folder.Write("a.jsonl", Good1 + "\n" + """{"id":"2401.00002","title":"Bad \ud800 paper","abstract":"An abstract."}""" + "\n" + Good2 + "\n");
+        _folder.Write("a.jsonl", Good1 + "\n" + """{"id":"2401.00002","title":"Bad \ud800 paper","abstract":"An abstract."}""" + "\n" + Good2 + "\n");
 
-        var results = await sut.ReadAsync([folder.Folder]).ToListAsync();
+        var results = await _sut.ReadAsync([_folder.Folder]).ToListAsync();
 
         Assert.Equal(["First Good Paper", null, "Second Good Paper"], results.Select(r => r.Paper?.Title));
         Assert.Equal(("a.jsonl", 2), (results[1].Skipped!.File, results[1].Skipped!.Line));
@@ -31,9 +31,9 @@ public sealed class HostileRecordTests : IDisposable
     {
         var bad = Encoding.UTF8.GetBytes("""{"id":"2401.00002","title":"Bad X paper","abstract":"An abstract."}""");
         bad[bad.AsSpan().IndexOf((byte)'X')] = 0xC3; // a lead byte without its continuation
-        folder.WriteBytes("a.jsonl", [.. bad, (byte)'\n', .. Encoding.UTF8.GetBytes(Good1 + "\n")]);
+        _folder.WriteBytes("a.jsonl", [.. bad, (byte)'\n', .. Encoding.UTF8.GetBytes(Good1 + "\n")]);
 
-        var results = await sut.ReadAsync([folder.Folder]).ToListAsync();
+        var results = await _sut.ReadAsync([_folder.Folder]).ToListAsync();
 
         Assert.Equal([null, "First Good Paper"], results.Select(r => r.Paper?.Title));
         Assert.Equal(1, results[0].Skipped!.Line);
@@ -46,9 +46,9 @@ public sealed class HostileRecordTests : IDisposable
         var padding = string.Concat(Enumerable.Range(0, 100).Select(i => $$"""{"id":"2401.{{i + 10000}}","title":"Paper {{i}}","abstract":"Abstract number {{i}} about graphs."}""" + "\n"));
         var bad = Encoding.UTF8.GetBytes("""{"id":"2402.00002","title":"Late X paper","abstract":"An abstract."}""");
         bad[bad.AsSpan().IndexOf((byte)'X')] = 0xFF;
-        folder.WriteBytes("late.jsonl", [.. Encoding.UTF8.GetBytes(padding), .. bad, (byte)'\n']);
+        _folder.WriteBytes("late.jsonl", [.. Encoding.UTF8.GetBytes(padding), .. bad, (byte)'\n']);
 
-        var results = await sut.ReadAsync([folder.Folder]).ToListAsync();
+        var results = await _sut.ReadAsync([_folder.Folder]).ToListAsync();
 
         Assert.Equal(100, results.Count(r => r.Paper is not null));
         Assert.DoesNotContain(results, r => r.Paper?.Title.Contains('\uFFFD', StringComparison.Ordinal) == true);
@@ -58,9 +58,9 @@ public sealed class HostileRecordTests : IDisposable
     [Fact]
     public async Task ReadAsync_TerminalControlCodesInText_RemovedAndWhitespaceNormalised()
     {
-        folder.Write("ctl.jsonl", """{"id":"2401.00009","title":"Owned\u001b]0;owned\u0007 Title","abstract":"Clear\u001b[2J the\tscreen\u009b31m now.","authors":"Eve\u0000 Mallory"}""" + "\n");
+        _folder.Write("ctl.jsonl", """{"id":"2401.00009","title":"Owned\u001b]0;owned\u0007 Title","abstract":"Clear\u001b[2J the\tscreen\u009b31m now.","authors":"Eve\u0000 Mallory"}""" + "\n");
 
-        var paper = Assert.Single(await sut.ReadAsync([folder.Folder]).ToListAsync()).Paper!;
+        var paper = Assert.Single(await _sut.ReadAsync([_folder.Folder]).ToListAsync()).Paper!;
 
         Assert.Equal("Owned]0;owned Title", paper.Title);
         Assert.Equal("Clear[2J the screen31m now.", paper.Abstract);
@@ -71,9 +71,9 @@ public sealed class HostileRecordTests : IDisposable
     public async Task ReadAsync_RecordOverTheLimit_SkippedWithTheLimitNamed()
     {
         var huge = new string('w', 1_200);
-        folder.Write("big.jsonl", $$"""{"id":"2401.00005","title":"Huge","abstract":"{{huge}}"}""" + "\n" + Good1 + "\n");
+        _folder.Write("big.jsonl", $$"""{"id":"2401.00005","title":"Huge","abstract":"{{huge}}"}""" + "\n" + Good1 + "\n");
 
-        var results = await sut.ReadAsync([folder.Folder]).ToListAsync();
+        var results = await _sut.ReadAsync([_folder.Folder]).ToListAsync();
 
         Assert.Equal([null, "First Good Paper"], results.Select(r => r.Paper?.Title));
         Assert.Contains("Ingestion:MaxRecordChars", results[0].Skipped!.Reason, StringComparison.Ordinal);
@@ -82,9 +82,9 @@ public sealed class HostileRecordTests : IDisposable
     [Fact]
     public async Task ReadAsync_LineOverTenTimesTheLimit_SkippedUnparsed()
     {
-        folder.Write("long.jsonl", "{\"junk\":\"" + new string('x', 20_000) + "\"}\n" + Good1 + "\n");
+        _folder.Write("long.jsonl", "{\"junk\":\"" + new string('x', 20_000) + "\"}\n" + Good1 + "\n");
 
-        var results = await sut.ReadAsync([folder.Folder]).ToListAsync();
+        var results = await _sut.ReadAsync([_folder.Folder]).ToListAsync();
 
         Assert.Equal([null, "First Good Paper"], results.Select(r => r.Paper?.Title));
         Assert.Contains("the line is 20011 characters", results[0].Skipped!.Reason, StringComparison.Ordinal);
@@ -95,9 +95,9 @@ public sealed class HostileRecordTests : IDisposable
     {
         var bad = Encoding.UTF8.GetBytes("@article{a, title = {Good}, abstract = {Fine text.}}\n\n@article{b, title = {Bad X}, abstract = {Text.}}\n");
         bad[bad.AsSpan().IndexOf((byte)'X')] = 0xFE;
-        folder.WriteBytes("refs.bib", bad);
+        _folder.WriteBytes("refs.bib", bad);
 
-        var results = await sut.ReadAsync([folder.Folder]).ToListAsync();
+        var results = await _sut.ReadAsync([_folder.Folder]).ToListAsync();
 
         Assert.Equal(["Good", null], results.Select(r => r.Paper?.Title));
         Assert.Equal(3, results[1].Skipped!.Line);
@@ -111,9 +111,9 @@ public sealed class HostileRecordTests : IDisposable
     public async Task ReadAsync_FirstLineAnotherJsonValue_FileStillReadAsJsonLines(string firstLine)
     {
         firstLine = firstLine == "deep" ? new string('[', 10_000) + new string(']', 10_000) : firstLine;
-        folder.Write("m.txt", firstLine + "\n" + Good1 + "\n");
+        _folder.Write("m.txt", firstLine + "\n" + Good1 + "\n");
 
-        var results = await sut.ReadAsync([folder.Folder]).ToListAsync();
+        var results = await _sut.ReadAsync([_folder.Folder]).ToListAsync();
 
         Assert.Equal([null, "First Good Paper"], results.Select(r => r.Paper?.Title));
         Assert.Equal(1, results[0].Skipped!.Line);
@@ -122,9 +122,9 @@ public sealed class HostileRecordTests : IDisposable
     [Fact]
     public async Task ReadAsync_Utf16WithBom_ReadNotTakenForBinary()
     {
-        folder.WriteBytes("utf16.jsonl", [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(Good1 + "\n")]);
+        _folder.WriteBytes("utf16.jsonl", [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(Good1 + "\n")]);
 
-        var paper = Assert.Single(await sut.ReadAsync([folder.Folder]).ToListAsync()).Paper;
+        var paper = Assert.Single(await _sut.ReadAsync([_folder.Folder]).ToListAsync()).Paper;
 
         Assert.Equal("First Good Paper", paper?.Title);
     }

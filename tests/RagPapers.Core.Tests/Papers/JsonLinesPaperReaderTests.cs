@@ -11,14 +11,14 @@ public sealed class JsonLinesPaperReaderTests : IDisposable
     private const string HuggingFaceLine =
         """{"paper":{"id":"2401.00001","title":"Hugging Face Shape","summary":"An abstract from the papers API.","authors":[{"name":"Jane Doe","hidden":false},{"name":"John Roe"}],"publishedAt":"2024-01-02T15:04:05.000Z"},"title":"Hugging Face Shape","numComments":3}""";
 
-    private readonly TempCollection folder = new();
+    private readonly TempCollection _folder = new();
 
-    public void Dispose() => folder.Dispose();
+    public void Dispose() => _folder.Dispose();
 
     [Fact]
     public async Task ReadAsync_ArxivSnapshotLine_FieldsCleanedAndIdFromArxiv()
     {
-        var path = folder.Write("arxiv.jsonl", ArxivLine + "\n");
+        var path = _folder.Write("arxiv.jsonl", ArxivLine + "\n");
 
         var paper = Assert.Single(await new JsonLinesPaperReader().ReadAsync(path).ToListAsync()).Paper!;
 
@@ -29,7 +29,7 @@ public sealed class JsonLinesPaperReaderTests : IDisposable
     [Fact]
     public async Task ReadAsync_ArxivLineWithoutVersions_UpdateDateIsPublished()
     {
-        var path = folder.Write("arxiv.jsonl", """{"id":"hep-th/9901001v2","title":"Old Style","abstract":"Old ids still work.","authors":"A. B","update_date":"2009-10-31"}""");
+        var path = _folder.Write("arxiv.jsonl", """{"id":"hep-th/9901001v2","title":"Old Style","abstract":"Old ids still work.","authors":"A. B","update_date":"2009-10-31"}""");
 
         var paper = Assert.Single(await new JsonLinesPaperReader().ReadAsync(path).ToListAsync()).Paper!;
 
@@ -40,7 +40,7 @@ public sealed class JsonLinesPaperReaderTests : IDisposable
     [Fact]
     public async Task ReadAsync_HuggingFaceLine_PaperWrapperRead()
     {
-        var path = folder.Write("hf.jsonl", HuggingFaceLine);
+        var path = _folder.Write("hf.jsonl", HuggingFaceLine);
 
         var paper = Assert.Single(await new JsonLinesPaperReader().ReadAsync(path).ToListAsync()).Paper!;
 
@@ -52,7 +52,7 @@ public sealed class JsonLinesPaperReaderTests : IDisposable
     [Fact]
     public async Task ReadAsync_UnwrappedFieldsAndNonArxivId_IdFromTitle()
     {
-        var path = folder.Write("hf.jsonl", """{"id":"custom-42","title":"No Wrapper","summary":"Top-level summary.","authors":["Solo Author"]}""");
+        var path = _folder.Write("hf.jsonl", """{"id":"custom-42","title":"No Wrapper","summary":"Top-level summary.","authors":["Solo Author"]}""");
 
         var paper = Assert.Single(await new JsonLinesPaperReader().ReadAsync(path).ToListAsync()).Paper!;
 
@@ -75,7 +75,7 @@ public sealed class JsonLinesPaperReaderTests : IDisposable
             """["not", "an", "object"]""",
             HuggingFaceLine,
         };
-        var path = folder.Write("mixed.jsonl", string.Join("\n", lines));
+        var path = _folder.Write("mixed.jsonl", string.Join("\n", lines));
 
         var results = await new JsonLinesPaperReader().ReadAsync(path).ToListAsync();
 

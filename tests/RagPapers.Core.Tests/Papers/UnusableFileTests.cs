@@ -10,18 +10,18 @@ public sealed class UnusableFileTests : IDisposable
     private const string JsonLine = """{"id":"2406.01234","title":"A JSON Paper","abstract":"Read from JSON Lines."}""";
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
 
-    private readonly TempCollection folder = new();
-    private readonly CollectionReader sut = new(CollectionReader.DefaultReaders());
+    private readonly TempCollection _folder = new();
+    private readonly CollectionReader _sut = new(CollectionReader.DefaultReaders());
 
-    public void Dispose() => folder.Dispose();
+    public void Dispose() => _folder.Dispose();
 
     [Fact]
     public async Task ReadAsync_NamedPipeInFolder_SkippedWithReasonWithoutWaitingForAWriter()
     {
-        MakeFifo(Path.Combine(folder.Folder, "1.pipe"));
-        folder.Write("2.jsonl", JsonLine);
+        MakeFifo(Path.Combine(_folder.Folder, "1.pipe"));
+        _folder.Write("2.jsonl", JsonLine);
 
-        var results = await sut.ReadAsync([folder.Folder]).ToListAsync().AsTask().WaitAsync(Patience);
+        var results = await _sut.ReadAsync([_folder.Folder]).ToListAsync().AsTask().WaitAsync(Patience);
 
         Assert.Contains("named pipe", results[0].Skipped!.Reason, StringComparison.Ordinal);
         Assert.Equal("A JSON Paper", results[1].Paper!.Title);
@@ -30,11 +30,11 @@ public sealed class UnusableFileTests : IDisposable
     [Fact]
     public async Task ReadAsync_SymbolicLinkLoop_SkippedWithReason()
     {
-        File.CreateSymbolicLink(Path.Combine(folder.Folder, "1.jsonl"), Path.Combine(folder.Folder, "0.jsonl"));
-        File.CreateSymbolicLink(Path.Combine(folder.Folder, "0.jsonl"), Path.Combine(folder.Folder, "1.jsonl"));
-        folder.Write("2.jsonl", JsonLine);
+        File.CreateSymbolicLink(Path.Combine(_folder.Folder, "1.jsonl"), Path.Combine(_folder.Folder, "0.jsonl"));
+        File.CreateSymbolicLink(Path.Combine(_folder.Folder, "0.jsonl"), Path.Combine(_folder.Folder, "1.jsonl"));
+        _folder.Write("2.jsonl", JsonLine);
 
-        var results = await sut.ReadAsync([folder.Folder]).ToListAsync().AsTask().WaitAsync(Patience);
+        var results = await _sut.ReadAsync([_folder.Folder]).ToListAsync().AsTask().WaitAsync(Patience);
 
         Assert.Equal(3, results.Count);
         Assert.All(results.Take(2), r => Assert.Contains("loop", r.Skipped!.Reason, StringComparison.Ordinal));
@@ -44,10 +44,10 @@ public sealed class UnusableFileTests : IDisposable
     [Fact]
     public async Task ReadAsync_DanglingSymbolicLink_SkippedWithReason()
     {
-        File.CreateSymbolicLink(Path.Combine(folder.Folder, "1.jsonl"), Path.Combine(folder.Folder, "gone.jsonl"));
-        folder.Write("2.jsonl", JsonLine);
+        File.CreateSymbolicLink(Path.Combine(_folder.Folder, "1.jsonl"), Path.Combine(_folder.Folder, "gone.jsonl"));
+        _folder.Write("2.jsonl", JsonLine);
 
-        var results = await sut.ReadAsync([folder.Folder]).ToListAsync();
+        var results = await _sut.ReadAsync([_folder.Folder]).ToListAsync();
 
         Assert.Contains("does not exist", results[0].Skipped!.Reason, StringComparison.Ordinal);
         Assert.Equal("A JSON Paper", results[1].Paper!.Title);
@@ -56,11 +56,11 @@ public sealed class UnusableFileTests : IDisposable
     [Fact]
     public async Task ReadAsync_ReaderFailsMidFile_RecordsBeforeKeptThenOneDiagnosticThenNextFile()
     {
-        folder.Write("1.fail", "failing file");
-        folder.Write("2.jsonl", JsonLine);
+        _folder.Write("1.fail", "failing file");
+        _folder.Write("2.jsonl", JsonLine);
         var reader = new CollectionReader([new FailingReader(), new JsonLinesPaperReader()]);
 
-        var results = await reader.ReadAsync([folder.Folder]).ToListAsync();
+        var results = await reader.ReadAsync([_folder.Folder]).ToListAsync();
 
         Assert.Equal(["Before the failure", null, "A JSON Paper"], results.Select(r => r.Paper?.Title));
         Assert.Equal(("1.fail", 1), (results[1].Skipped!.File, results[1].Skipped!.Line));

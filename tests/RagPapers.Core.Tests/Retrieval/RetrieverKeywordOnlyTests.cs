@@ -12,20 +12,20 @@ namespace RagPapers.Core.Tests.Retrieval;
 /// <summary>Retrieval on a real SQLite store whose semantic index is incomplete (keyword alone, with a notice), then complete (hybrid).</summary>
 public sealed class RetrieverKeywordOnlyTests : IAsyncLifetime
 {
-    private readonly TempDirectory temp = new();
-    private readonly HashingEmbeddingGenerator embedder = new();
-    private SqlitePaperIndex index = null!;
+    private readonly TempDirectory _temp = new();
+    private readonly HashingEmbeddingGenerator _embedder = new();
+    private SqlitePaperIndex _index = null!;
 
     public async Task InitializeAsync()
     {
-        index = await TestStores.OpenAsync(temp.File("store.db"));
-        await IngestFixtures.CreateIngestor(index).IngestAsync(Fakes.TestPapers.Stream(IngestFixtures.Read(TestPapers.All)));
+        _index = await TestStores.OpenAsync(_temp.File("store.db"));
+        await IngestFixtures.CreateIngestor(_index).IngestAsync(Fakes.TestPapers.Stream(IngestFixtures.Read(TestPapers.All)));
     }
 
     public async Task DisposeAsync()
     {
-        await index.DisposeAsync();
-        temp.Dispose();
+        await _index.DisposeAsync();
+        _temp.Dispose();
     }
 
     [Fact]
@@ -39,7 +39,7 @@ public sealed class RetrieverKeywordOnlyTests : IAsyncLifetime
         Assert.Equal([TestPapers.VideoDiffusion.Id, TestPapers.ImagenVideo.Id], result.Papers.Take(2).Select(p => p.Paper.Id).Order());
         Assert.Equal(1.0, result.Papers[0].Relevance); // every term of the question is in the paper
         Assert.True(result.HasRelevantEvidence);
-        Assert.Equal(0, embedder.Calls); // the question is not embedded while the indexer may keep the embedder busy
+        Assert.Equal(0, _embedder.Calls); // the question is not embedded while the indexer may keep the embedder busy
     }
 
     [Fact]
@@ -57,14 +57,14 @@ public sealed class RetrieverKeywordOnlyTests : IAsyncLifetime
     public async Task RetrieveAsync_AfterTheIndexerCompletes_HybridWithoutNotice()
     {
         var sut = CreateSut();
-        await using var indexer = new SemanticIndexer(index, embedder, Options.Create(new EmbeddingsOptions { BatchSize = 3 }), TimeProvider.System, NullLogger<SemanticIndexer>.Instance);
+        await using var indexer = new SemanticIndexer(_index, _embedder, Options.Create(new EmbeddingsOptions { BatchSize = 3 }), TimeProvider.System, NullLogger<SemanticIndexer>.Instance);
         await indexer.CompleteAsync();
-        var callsBefore = embedder.Calls;
+        var callsBefore = _embedder.Calls;
 
         var result = await sut.RetrieveAsync(new RetrievalRequest("video diffusion models"));
 
         Assert.Null(result.Notice);
-        Assert.Equal(callsBefore + 1, embedder.Calls); // the question's own embedding
+        Assert.Equal(callsBefore + 1, _embedder.Calls); // the question's own embedding
         Assert.Contains(result.Papers.Take(2), p => p.Paper.Id == TestPapers.VideoDiffusion.Id);
     }
 
@@ -92,5 +92,5 @@ public sealed class RetrieverKeywordOnlyTests : IAsyncLifetime
     }
 
     private Retriever CreateSut(double keywordOnlyMinRelevance = 0.5) =>
-        new(index, embedder, Options.Create(new RetrievalOptions { KeywordOnlyMinRelevance = keywordOnlyMinRelevance }), NullLogger<Retriever>.Instance);
+        new(_index, _embedder, Options.Create(new RetrievalOptions { KeywordOnlyMinRelevance = keywordOnlyMinRelevance }), NullLogger<Retriever>.Instance);
 }

@@ -20,18 +20,18 @@ internal sealed class QdrantConnection : IDisposable
     // Scroll pages with vectors of a large embedder reach a few MB; gRPC's default 4 MB would cut them off.
     private const int MaxMessageBytes = 64 * 1024 * 1024;
 
-    private readonly GrpcChannel channel;
-    private readonly QdrantClient client;
-    private readonly ResiliencePipeline pipeline;
-    private readonly TimeSpan timeout;
+    private readonly GrpcChannel _channel;
+    private readonly QdrantClient _client;
+    private readonly ResiliencePipeline _pipeline;
+    private readonly TimeSpan _timeout;
 
     private QdrantConnection(Uri url, GrpcChannel channel, QdrantClient client, ResiliencePipeline pipeline, TimeSpan timeout)
     {
         Url = url;
-        this.channel = channel;
-        this.client = client;
-        this.pipeline = pipeline;
-        this.timeout = timeout;
+        this._channel = channel;
+        this._client = client;
+        this._pipeline = pipeline;
+        this._timeout = timeout;
     }
 
     public Uri Url { get; }
@@ -80,14 +80,14 @@ internal sealed class QdrantConnection : IDisposable
         context.Properties.Set(QdrantCall.NameKey, call);
         try
         {
-            return await pipeline.ExecuteAsync(
+            return await _pipeline.ExecuteAsync(
                 static async (ctx, state) =>
                 {
                     QdrantCall.CountAttempt(ctx);
-                    return await state.send(state.client, ctx.CancellationToken);
+                    return await state.Send(state.Client, ctx.CancellationToken);
                 },
                 context,
-                (client, send));
+                (Client: _client, Send: send));
         }
         catch (RpcException error) when (error.StatusCode == StatusCode.Cancelled && cancellationToken.IsCancellationRequested)
         {
@@ -100,7 +100,7 @@ internal sealed class QdrantConnection : IDisposable
         }
         catch (RpcException error)
         {
-            throw QdrantFailures.From(error, Url, call, context.Properties.GetValue(QdrantCall.AttemptsKey, 1), timeout);
+            throw QdrantFailures.From(error, Url, call, context.Properties.GetValue(QdrantCall.AttemptsKey, 1), _timeout);
         }
         finally
         {
@@ -118,7 +118,7 @@ internal sealed class QdrantConnection : IDisposable
 
     public void Dispose()
     {
-        client.Dispose();
-        channel.Dispose();
+        _client.Dispose();
+        _channel.Dispose();
     }
 }

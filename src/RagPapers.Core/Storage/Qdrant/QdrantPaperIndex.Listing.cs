@@ -30,7 +30,7 @@ public sealed partial class QdrantPaperIndex
                 orderBy.StartFrom = new StartFrom { Datetime = date };
             }
 
-            var page = (await qdrant.CallAsync("Points/Scroll", (c, ct) => c.ScrollAsync(collection, filter, (uint)PageSize, null, AllFields, NoVectors, orderBy: orderBy, cancellationToken: ct), cancellationToken)).Result;
+            var page = (await qdrant.CallAsync("Points/Scroll", (c, ct) => c.ScrollAsync(_collection, filter, (uint)PageSize, null, AllFields, NoVectors, orderBy: orderBy, cancellationToken: ct), cancellationToken)).Result;
             foreach (var point in page)
             {
                 var published = PaperPoints.Text(point.Payload, QdrantNames.Published);

@@ -38,7 +38,7 @@ public sealed partial class QdrantPaperIndex
         var papers = new Dictionary<string, Paper>(StringComparer.Ordinal);
         foreach (var slice in ids.Distinct(StringComparer.Ordinal).Select(id => PaperPoints.Id(PointIds.Paper(id))).Chunk(VectorPageSize))
         {
-            var points = await qdrant.CallAsync("Points/Get", (c, ct) => c.RetrieveAsync(collection, slice, withPayload: true, withVectors: false, cancellationToken: ct), cancellationToken);
+            var points = await qdrant.CallAsync("Points/Get", (c, ct) => c.RetrieveAsync(_collection, slice, withPayload: true, withVectors: false, cancellationToken: ct), cancellationToken);
             foreach (var paper in points.Select(p => PaperPoints.ToPaper(p.Payload)))
             {
                 papers[paper.Id] = paper;
@@ -96,7 +96,7 @@ public sealed partial class QdrantPaperIndex
         do
         {
             var from = offset;
-            var page = await qdrant.CallAsync("Points/Scroll", (c, ct) => c.ScrollAsync(collection, filter, limit, from, payload, vectors, cancellationToken: ct), cancellationToken);
+            var page = await qdrant.CallAsync("Points/Scroll", (c, ct) => c.ScrollAsync(_collection, filter, limit, from, payload, vectors, cancellationToken: ct), cancellationToken);
             foreach (var point in page.Result)
             {
                 yield return point;

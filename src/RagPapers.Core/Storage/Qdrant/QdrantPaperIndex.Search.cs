@@ -12,7 +12,7 @@ public sealed partial class QdrantPaperIndex
         ArgumentNullException.ThrowIfNull(query);
         Opened();
         var terms = Bm25SparseEncoder.Query(query);
-        Log.KeywordQuery(logger, query, terms.Indices.Count);
+        Log.KeywordQuery(_logger, query, terms.Indices.Count);
         return terms.Indices.Count == 0 || top <= 0
             ? []
             : await QueryAsync(Sparse(terms), QdrantNames.SparseVector, [], QdrantFilters.From(filter), (ulong)top, cancellationToken);
@@ -61,18 +61,18 @@ public sealed partial class QdrantPaperIndex
     private async Task<IReadOnlyList<ChunkHit>> QueryAsync(
         Query query, string? vectorName, IReadOnlyList<PrefetchQuery> prefetch, Filter? filter, ulong limit, CancellationToken cancellationToken)
     {
-        var points = await qdrant.CallAsync(
+        var points = await _qdrant.CallAsync(
             "Points/Query",
-            (c, ct) => c.QueryAsync(collection, query, prefetch, vectorName, filter, limit: limit, payloadSelector: HitPayload, vectorsSelector: false, cancellationToken: ct),
+            (c, ct) => c.QueryAsync(_collection, query, prefetch, vectorName, filter, limit: limit, payloadSelector: HitPayload, vectorsSelector: false, cancellationToken: ct),
             cancellationToken);
         return [.. points.Select(PaperPoints.ToHit)];
     }
 
     private void CheckDimensions(ReadOnlyMemory<float> vector)
     {
-        if (vector.Length != embedder!.Dimensions)
+        if (vector.Length != _embedder!.Dimensions)
         {
-            throw new ArgumentException($"The query vector has {vector.Length} dimensions; the store holds {embedder.Dimensions}.", nameof(vector));
+            throw new ArgumentException($"The query vector has {vector.Length} dimensions; the store holds {_embedder.Dimensions}.", nameof(vector));
         }
     }
 }

@@ -14,7 +14,7 @@ public sealed partial class QdrantPaperIndex
             return;
         }
 
-        var dimensions = embedder!.Dimensions;
+        var dimensions = _embedder!.Dimensions;
         foreach (var document in batch)
         {
             if (document.Chunks.FirstOrDefault(c => c.Vector.Length != dimensions) is { } wrong)
@@ -24,15 +24,15 @@ public sealed partial class QdrantPaperIndex
         }
 
         // Stale chunks, then chunks, then the paper points: the paper point (and its content hash) lands last.
-        var chunks = batch.SelectMany(d => d.Chunks.Select(c => PaperPoints.Chunk(d.Paper, c, encoder!))).ToList();
+        var chunks = batch.SelectMany(d => d.Chunks.Select(c => PaperPoints.Chunk(d.Paper, c, _encoder!))).ToList();
         var stale = QdrantFilters.StaleChunks(batch);
-        await qdrant.CallAsync("Points/Delete", (c, ct) => c.DeleteAsync(collection, stale, wait: true, cancellationToken: ct), cancellationToken);
+        await qdrant.CallAsync("Points/Delete", (c, ct) => c.DeleteAsync(_collection, stale, wait: true, cancellationToken: ct), cancellationToken);
         foreach (var slice in chunks.Chunk(MaxPointsPerRequest).Concat(batch.Select(PaperPoints.Paper).Chunk(MaxPointsPerRequest)))
         {
-            await qdrant.CallAsync("Points/Upsert", (c, ct) => c.UpsertAsync(collection, slice, wait: true, cancellationToken: ct), cancellationToken);
+            await qdrant.CallAsync("Points/Upsert", (c, ct) => c.UpsertAsync(_collection, slice, wait: true, cancellationToken: ct), cancellationToken);
         }
 
-        Log.BatchUpserted(logger, batch.Count, chunks.Count);
+        Log.BatchUpserted(_logger, batch.Count, chunks.Count);
     }
 
     public async Task<int> DeleteBySourceAsync(string source, CancellationToken cancellationToken = default)
@@ -43,8 +43,8 @@ public sealed partial class QdrantPaperIndex
 
         // Paper and chunk points both carry the source, so one delete by filter removes the papers whole.
         var all = QdrantFilters.BySource(source, papersOnly: false);
-        await qdrant.CallAsync("Points/Delete", (c, ct) => c.DeleteAsync(collection, all, wait: true, cancellationToken: ct), cancellationToken);
-        Log.SourceDeleted(logger, papers, source);
+        await qdrant.CallAsync("Points/Delete", (c, ct) => c.DeleteAsync(_collection, all, wait: true, cancellationToken: ct), cancellationToken);
+        Log.SourceDeleted(_logger, papers, source);
         return papers;
     }
 }

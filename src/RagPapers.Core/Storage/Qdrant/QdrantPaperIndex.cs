@@ -18,12 +18,12 @@ public sealed partial class QdrantPaperIndex : IPaperIndex, IHybridSearchIndex, 
     // Qdrant needs 1.16 for collection metadata and 1.17 for weighted RRF.
     private static readonly Version MinimumVersion = new(1, 17);
 
-    private readonly QdrantConnection qdrant;
-    private readonly string collection;
-    private readonly ILogger logger;
-    private EmbedderDescriptor? embedder;
-    private Bm25SparseEncoder? encoder;
-    private volatile bool disposed;
+    private readonly QdrantConnection _qdrant;
+    private readonly string _collection;
+    private readonly ILogger _logger;
+    private EmbedderDescriptor? _embedder;
+    private Bm25SparseEncoder? _encoder;
+    private volatile bool _disposed;
 
     public QdrantPaperIndex(QdrantStoreOptions options, TimeProvider timeProvider, ILogger<QdrantPaperIndex> logger)
         : this(options, timeProvider, logger, firstRetryDelay: null)
@@ -34,34 +34,34 @@ public sealed partial class QdrantPaperIndex : IPaperIndex, IHybridSearchIndex, 
     internal QdrantPaperIndex(QdrantStoreOptions options, TimeProvider timeProvider, ILogger logger, TimeSpan? firstRetryDelay)
     {
         ArgumentNullException.ThrowIfNull(options);
-        qdrant = QdrantConnection.Create(options, timeProvider, logger, firstRetryDelay);
-        collection = options.Collection;
-        this.logger = logger;
+        _qdrant = QdrantConnection.Create(options, timeProvider, logger, firstRetryDelay);
+        _collection = options.Collection;
+        this._logger = logger;
     }
 
     public async Task OpenAsync(EmbedderDescriptor embedder, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(embedder);
-        ObjectDisposedException.ThrowIf(disposed, this);
-        var health = await qdrant.CallAsync("Qdrant/HealthCheck", (c, ct) => c.HealthAsync(ct), cancellationToken);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var health = await _qdrant.CallAsync("Qdrant/HealthCheck", (c, ct) => c.HealthAsync(ct), cancellationToken);
         try
         {
             CheckVersion(health.Version);
-            var (averageLength, created) = await QdrantCollectionSchema.EnsureAsync(qdrant, collection, embedder, cancellationToken);
-            encoder = new Bm25SparseEncoder(averageLength);
-            this.embedder = embedder;
+            var (averageLength, created) = await QdrantCollectionSchema.EnsureAsync(_qdrant, _collection, embedder, cancellationToken);
+            _encoder = new Bm25SparseEncoder(averageLength);
+            this._embedder = embedder;
             if (created)
             {
-                Log.CollectionCreated(logger, collection, qdrant.Url, embedder.Id, embedder.Dimensions);
+                Log.CollectionCreated(_logger, _collection, _qdrant.Url, embedder.Id, embedder.Dimensions);
             }
             else
             {
-                Log.CollectionOpened(logger, collection, qdrant.Url, health.Version, embedder.Id, embedder.Dimensions);
+                Log.CollectionOpened(_logger, _collection, _qdrant.Url, health.Version, embedder.Id, embedder.Dimensions);
             }
         }
         catch (StoreIncompatibleException ex)
         {
-            Log.CollectionRefused(logger, collection, ex.Message);
+            Log.CollectionRefused(_logger, _collection, ex.Message);
             throw;
         }
     }
@@ -77,10 +77,10 @@ public sealed partial class QdrantPaperIndex : IPaperIndex, IHybridSearchIndex, 
 
     public ValueTask DisposeAsync()
     {
-        if (!disposed)
+        if (!_disposed)
         {
-            disposed = true;
-            qdrant.Dispose();
+            _disposed = true;
+            _qdrant.Dispose();
         }
 
         return ValueTask.CompletedTask;
@@ -89,16 +89,16 @@ public sealed partial class QdrantPaperIndex : IPaperIndex, IHybridSearchIndex, 
     private async Task<int> CountAsync(global::Qdrant.Client.Grpc.Filter filter, CancellationToken cancellationToken)
     {
         var qdrant = Opened();
-        return checked((int)await qdrant.CallAsync("Points/Count", (c, ct) => c.CountAsync(collection, filter, exact: true, cancellationToken: ct), cancellationToken));
+        return checked((int)await qdrant.CallAsync("Points/Count", (c, ct) => c.CountAsync(_collection, filter, exact: true, cancellationToken: ct), cancellationToken));
     }
 
     /// <summary>The connection, once the collection is open; throws if the index is disposed or not opened.</summary>
     private QdrantConnection Opened()
     {
-        ObjectDisposedException.ThrowIf(disposed, this);
-        return embedder is null
-            ? throw new InvalidOperationException($"The Qdrant collection '{collection}' at {qdrant.Url} is not open; call OpenAsync first.")
-            : qdrant;
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return _embedder is null
+            ? throw new InvalidOperationException($"The Qdrant collection '{_collection}' at {_qdrant.Url} is not open; call OpenAsync first.")
+            : _qdrant;
     }
 
     private void CheckVersion(string reported)
@@ -108,7 +108,7 @@ public sealed partial class QdrantPaperIndex : IPaperIndex, IHybridSearchIndex, 
         if (Version.TryParse(digits.Contains('.', StringComparison.Ordinal) ? digits : digits + ".0", out var version) && version < MinimumVersion)
         {
             throw new StoreIncompatibleException(string.Create(CultureInfo.InvariantCulture,
-                $"Qdrant {reported} at {qdrant.Url} is too old: RagPapers needs {MinimumVersion} or later (collection metadata, weighted RRF). Upgrade the server; docker-compose.yml runs a supported version."));
+                $"Qdrant {reported} at {_qdrant.Url} is too old: RagPapers needs {MinimumVersion} or later (collection metadata, weighted RRF). Upgrade the server; docker-compose.yml runs a supported version."));
         }
     }
 }

@@ -8,15 +8,15 @@ namespace RagPapers.Storage.Sqlite;
 /// </summary>
 internal sealed class CommandCache(SqliteConnection connection) : IDisposable
 {
-    private readonly Dictionary<string, SqliteCommand> commands = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
 
     public SqliteCommand Get(string sql, SqliteTransaction? transaction = null)
     {
-        if (!commands.TryGetValue(sql, out var command))
+        if (!_commands.TryGetValue(sql, out var command))
         {
             command = connection.CreateCommand();
             command.CommandText = sql;
-            commands.Add(sql, command);
+            _commands.Add(sql, command);
         }
 
         command.Transaction = transaction;
@@ -28,11 +28,11 @@ internal sealed class CommandCache(SqliteConnection connection) : IDisposable
 
     public void Dispose()
     {
-        foreach (var command in commands.Values)
+        foreach (var command in _commands.Values)
         {
             command.Dispose();
         }
 
-        commands.Clear();
+        _commands.Clear();
     }
 }

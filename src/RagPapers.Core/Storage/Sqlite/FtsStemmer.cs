@@ -20,33 +20,33 @@ internal sealed class FtsStemmer(CommandCache commands)
     private const string InsertSql = "INSERT INTO temp.stem_probe(rowid, term) VALUES ($row, $term)";
     private const string ReadSql = "SELECT doc, term FROM temp.stem_probe_instance";
 
-    private readonly Dictionary<string, string?> stems = new(StringComparer.Ordinal);
-    private bool created;
+    private readonly Dictionary<string, string?> _stems = new(StringComparer.Ordinal);
+    private bool _created;
 
     /// <summary>The stem of each term, in order; null for a term the tokenizer drops entirely.</summary>
     public async Task<IReadOnlyList<string?>> StemAsync(IReadOnlyList<string> terms, CancellationToken cancellationToken)
     {
-        var missing = terms.Where(t => !stems.ContainsKey(t)).Distinct(StringComparer.Ordinal).ToArray();
+        var missing = terms.Where(t => !_stems.ContainsKey(t)).Distinct(StringComparer.Ordinal).ToArray();
         if (missing.Length > 0)
         {
             await ProbeAsync(missing, cancellationToken);
         }
 
-        return [.. terms.Select(t => stems[t])];
+        return [.. terms.Select(t => _stems[t])];
     }
 
     private async Task ProbeAsync(string[] terms, CancellationToken cancellationToken)
     {
-        if (!created)
+        if (!_created)
         {
             await commands.Get(CreateTableSql).ExecuteNonQueryAsync(cancellationToken);
             await commands.Get(CreateVocabularySql).ExecuteNonQueryAsync(cancellationToken);
-            created = true;
+            _created = true;
         }
 
-        if (stems.Count + terms.Length > MaxCachedStems)
+        if (_stems.Count + terms.Length > MaxCachedStems)
         {
-            stems.Clear();
+            _stems.Clear();
         }
 
         // One transaction, rolled back: FTS5 flushes once instead of writing a segment per term, and nothing is left to delete.
@@ -67,7 +67,7 @@ internal sealed class FtsStemmer(CommandCache commands)
 
         for (var i = 0; i < terms.Length; i++)
         {
-            stems[terms[i]] = found[i];
+            _stems[terms[i]] = found[i];
         }
 
         scratch.Rollback();

@@ -19,8 +19,8 @@ internal sealed class FtsTermChanges
     private const string ReadSql = "SELECT term, doc, cnt FROM temp.term_delta_row";
     private const string Savepoint = "term_delta";
 
-    private readonly List<(string Title, string Text)> added = [];
-    private readonly List<(string Title, string Text)> removed = [];
+    private readonly List<(string Title, string Text)> _added = [];
+    private readonly List<(string Title, string Text)> _removed = [];
 
     public Dictionary<string, long> Terms { get; } = new(StringComparer.Ordinal);
 
@@ -28,19 +28,19 @@ internal sealed class FtsTermChanges
 
     public long Tokens { get; private set; }
 
-    public void Add(string title, string text) => added.Add((title, text));
+    public void Add(string title, string text) => _added.Add((title, text));
 
-    public void Remove(string title, string text) => removed.Add((title, text));
+    public void Remove(string title, string text) => _removed.Add((title, text));
 
     /// <summary>Tokenizes what was added and removed into <see cref="Terms"/>, <see cref="Chunks"/> and <see cref="Tokens"/>.</summary>
     public async Task CountAsync(CommandCache commands, SqliteTransaction transaction, CancellationToken cancellationToken)
     {
         await commands.Get(CreateTableSql, transaction).ExecuteNonQueryAsync(cancellationToken);
         await commands.Get(CreateVocabularySql, transaction).ExecuteNonQueryAsync(cancellationToken);
-        await CountAsync(commands, transaction, removed, -1, cancellationToken);
-        await CountAsync(commands, transaction, added, +1, cancellationToken);
-        removed.Clear();
-        added.Clear();
+        await CountAsync(commands, transaction, _removed, -1, cancellationToken);
+        await CountAsync(commands, transaction, _added, +1, cancellationToken);
+        _removed.Clear();
+        _added.Clear();
     }
 
     /// <summary>The non-zero term deltas as one JSON object, in term order so the upsert walks the B-tree forwards.</summary>

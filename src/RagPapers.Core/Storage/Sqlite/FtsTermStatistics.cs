@@ -26,52 +26,52 @@ internal sealed class FtsTermStatistics : IKeywordStatistics
 
     private const string ReadInstancesSql = "SELECT term, doc, col = 'title' FROM temp.chunks_fts_instance";
 
-    private readonly Dictionary<string, int> termIds;
-    private readonly string[] terms;
-    private readonly int[] documentFrequency;
-    private readonly Dictionary<long, ChunkTerms> chunks;
+    private readonly Dictionary<string, int> _termIds;
+    private readonly string[] _terms;
+    private readonly int[] _documentFrequency;
+    private readonly Dictionary<long, ChunkTerms> _chunks;
 
     // The chunks in rowid order, and each term's postings into that order (compressed rows: the postings of term t
     // are postings[postingStarts[t]..postingStarts[t + 1]]), so ranking walks flat arrays.
-    private readonly long[] chunkIds;
-    private readonly double[] chunkSaturations;
-    private readonly int[] postingStarts;
-    private readonly Posting[] postings;
+    private readonly long[] _chunkIds;
+    private readonly double[] _chunkSaturations;
+    private readonly int[] _postingStarts;
+    private readonly Posting[] _postings;
 
     private FtsTermStatistics(Dictionary<string, int> termIds, string[] terms, int[] documentFrequency, Dictionary<long, ChunkTerms> chunks, long rows)
     {
-        this.termIds = termIds;
-        this.terms = terms;
-        this.documentFrequency = documentFrequency;
-        this.chunks = chunks;
+        this._termIds = termIds;
+        this._terms = terms;
+        this._documentFrequency = documentFrequency;
+        this._chunks = chunks;
         ChunkCount = (int)Math.Max(rows, chunks.Count);
         AverageLength = ChunkCount == 0 ? 0 : (double)chunks.Values.Sum(c => (long)c.Length) / ChunkCount;
 
-        chunkIds = [.. chunks.Keys.Order()];
-        chunkSaturations = new double[chunkIds.Length];
-        postingStarts = new int[terms.Length + 1];
+        _chunkIds = [.. chunks.Keys.Order()];
+        _chunkSaturations = new double[_chunkIds.Length];
+        _postingStarts = new int[terms.Length + 1];
         foreach (var chunk in chunks.Values)
         {
             foreach (var termId in chunk.TermIds)
             {
-                postingStarts[termId + 1]++;
+                _postingStarts[termId + 1]++;
             }
         }
 
         for (var t = 0; t < terms.Length; t++)
         {
-            postingStarts[t + 1] += postingStarts[t];
+            _postingStarts[t + 1] += _postingStarts[t];
         }
 
-        postings = new Posting[postingStarts[^1]];
-        var next = postingStarts[..^1];
-        for (var i = 0; i < chunkIds.Length; i++)
+        _postings = new Posting[_postingStarts[^1]];
+        var next = _postingStarts[..^1];
+        for (var i = 0; i < _chunkIds.Length; i++)
         {
-            var chunk = chunks[chunkIds[i]];
-            chunkSaturations[i] = FtsBm25.Saturation(chunk.Length, AverageLength);
+            var chunk = chunks[_chunkIds[i]];
+            _chunkSaturations[i] = FtsBm25.Saturation(chunk.Length, AverageLength);
             for (var t = 0; t < chunk.TermIds.Length; t++)
             {
-                postings[next[chunk.TermIds[t]]++] = new Posting(i, chunk.TitleCounts[t], chunk.TextCounts[t]);
+                _postings[next[chunk.TermIds[t]]++] = new Posting(i, chunk.TitleCounts[t], chunk.TextCounts[t]);
             }
         }
     }
@@ -83,30 +83,30 @@ internal sealed class FtsTermStatistics : IKeywordStatistics
     public double AverageLength { get; }
 
     /// <summary>Chunks with at least one token, indexed in rowid order by <see cref="Posting.Chunk"/>.</summary>
-    public int IndexedChunks => chunkIds.Length;
+    public int IndexedChunks => _chunkIds.Length;
 
-    public int TermCount => terms.Length;
+    public int TermCount => _terms.Length;
 
     /// <summary>The stemmed term of an id.</summary>
-    public string Term(int id) => terms[id];
+    public string Term(int id) => _terms[id];
 
     /// <summary>The id of a stemmed term, or -1 when no chunk holds it.</summary>
-    public int Id(string term) => termIds.TryGetValue(term, out var id) ? id : -1;
+    public int Id(string term) => _termIds.TryGetValue(term, out var id) ? id : -1;
 
     /// <summary>Chunks holding the term in either column.</summary>
-    public int DocumentFrequency(int termId) => documentFrequency[termId];
+    public int DocumentFrequency(int termId) => _documentFrequency[termId];
 
     /// <summary>The chunks holding a term, in rowid order, with the term's counts in each column.</summary>
-    public ReadOnlySpan<Posting> Postings(int termId) => postings.AsSpan(postingStarts[termId], postingStarts[termId + 1] - postingStarts[termId]);
+    public ReadOnlySpan<Posting> Postings(int termId) => _postings.AsSpan(_postingStarts[termId], _postingStarts[termId + 1] - _postingStarts[termId]);
 
     /// <summary>The rowid of an indexed chunk.</summary>
-    public long ChunkId(int chunk) => chunkIds[chunk];
+    public long ChunkId(int chunk) => _chunkIds[chunk];
 
     /// <summary>BM25's length normalization of an indexed chunk (<see cref="FtsBm25.Saturation"/>), computed once per load.</summary>
-    public double ChunkSaturation(int chunk) => chunkSaturations[chunk];
+    public double ChunkSaturation(int chunk) => _chunkSaturations[chunk];
 
     /// <summary>The term counts of a chunk (by rowid), if it has any.</summary>
-    public bool TryGetChunk(long chunkId, out ChunkTerms terms) => chunks.TryGetValue(chunkId, out terms!);
+    public bool TryGetChunk(long chunkId, out ChunkTerms terms) => _chunks.TryGetValue(chunkId, out terms!);
 
     /// <param name="rows">Live rows of the FTS table (one per chunk), token-less ones included.</param>
     public static Task<FtsTermStatistics> LoadAsync(CommandCache commands, long rows, CancellationToken cancellationToken) =>
@@ -187,33 +187,33 @@ internal sealed class FtsTermStatistics : IKeywordStatistics
     private sealed class ChunkTermsBuilder
     {
         // Term ids arrive in ascending order (the vocabulary is read in term order), so appending keeps them sorted.
-        private readonly List<int> ids = [];
-        private readonly List<int> title = [];
-        private readonly List<int> text = [];
-        private int titleLength;
-        private int textLength;
+        private readonly List<int> _ids = [];
+        private readonly List<int> _title = [];
+        private readonly List<int> _text = [];
+        private int _titleLength;
+        private int _textLength;
 
         public void Add(int termId, int column)
         {
-            if (ids.Count == 0 || ids[^1] != termId)
+            if (_ids.Count == 0 || _ids[^1] != termId)
             {
-                ids.Add(termId);
-                title.Add(0);
-                text.Add(0);
+                _ids.Add(termId);
+                _title.Add(0);
+                _text.Add(0);
             }
 
             if (column == TitleColumn)
             {
-                title[^1]++;
-                titleLength++;
+                _title[^1]++;
+                _titleLength++;
             }
             else
             {
-                text[^1]++;
-                textLength++;
+                _text[^1]++;
+                _textLength++;
             }
         }
 
-        public ChunkTerms Build() => new([.. ids], [.. title], [.. text], titleLength, textLength);
+        public ChunkTerms Build() => new([.. _ids], [.. _title], [.. _text], _titleLength, _textLength);
     }
 }

@@ -12,14 +12,14 @@ public sealed partial class SqlitePaperIndex
     // Chunks changed since the HNSW file was saved that a search still scores one by one; past it, the exact scan.
     private const int MaxChangedScoredPerSearch = 20_000;
 
-    private QuantizedVectors? quantized;
+    private QuantizedVectors? _quantized;
 
     /// <summary>Work counted by dense search and by the index builder (vector bytes read from SQLite).</summary>
     public DenseWork DenseWork { get; } = new();
 
     public async Task<IReadOnlyList<ChunkHit>> VectorSearchAsync(ReadOnlyMemory<float> query, int top, SearchFilter? filter = null, CancellationToken cancellationToken = default)
     {
-        if (embedder is { } descriptor && query.Length != descriptor.Dimensions)
+        if (_embedder is { } descriptor && query.Length != descriptor.Dimensions)
         {
             throw new ArgumentException($"The query vector has {query.Length} dimensions; the store holds {descriptor.Dimensions}.", nameof(query));
         }
@@ -30,7 +30,7 @@ public sealed partial class SqlitePaperIndex
         }
 
         using var _ = await LockAsync(cancellationToken);
-        return Progress.Embedded < dense.ApproximateMinVectors
+        return Progress.Embedded < _dense.ApproximateMinVectors
             ? await ExactSearchAsync(query, top, filter, cancellationToken)
             : await ApproximateSearchAsync(query, top, filter, cancellationToken);
     }
@@ -38,38 +38,38 @@ public sealed partial class SqlitePaperIndex
     /// <summary>int8 candidates from every vector, re-scored in float32; the caller holds the lock.</summary>
     private async Task<IReadOnlyList<ChunkHit>> ExactSearchAsync(ReadOnlyMemory<float> query, int top, SearchFilter? filter, CancellationToken cancellationToken)
     {
-        if (quantized is null)
+        if (_quantized is null)
         {
-            quantized = await QuantizedVectors.LoadAsync(commands!, embedder!.Dimensions, cancellationToken);
-            DenseWork.AddVectorBytes(quantized.BytesRead);
-            Log.VectorsLoaded(logger, quantized.Count, embedder.Dimensions);
+            _quantized = await QuantizedVectors.LoadAsync(_commands!, _embedder!.Dimensions, cancellationToken);
+            DenseWork.AddVectorBytes(_quantized.BytesRead);
+            Log.VectorsLoaded(logger, _quantized.Count, _embedder.Dimensions);
         }
 
-        var candidates = quantized.Candidates(query.Span, DenseSearchSettings.RescoreDepth(top), filter);
-        return await DenseRows.RescoreAsync(commands!, chunkRows, candidates, query, top, filter, DenseWork, cancellationToken);
+        var candidates = _quantized.Candidates(query.Span, DenseSearchSettings.RescoreDepth(top), filter);
+        return await DenseRows.RescoreAsync(_commands!, _chunkRows, candidates, query, top, filter, DenseWork, cancellationToken);
     }
 
     /// <summary>HNSW candidates plus the chunks changed since the file was saved, re-scored; the caller holds the lock.</summary>
     private async Task<IReadOnlyList<ChunkHit>> ApproximateSearchAsync(ReadOnlyMemory<float> query, int top, SearchFilter? filter, CancellationToken cancellationToken)
     {
-        var view = await approximate.CurrentAsync(commands!, embedder!, cancellationToken);
-        var changed = view is null ? null : await VectorChangeLog.ChangedSinceAsync(commands!, view.State.Seq, MaxChangedScoredPerSearch + 1, cancellationToken);
+        var view = await _approximate.CurrentAsync(_commands!, _embedder!, cancellationToken);
+        var changed = view is null ? null : await VectorChangeLog.ChangedSinceAsync(_commands!, view.State.Seq, MaxChangedScoredPerSearch + 1, cancellationToken);
         if (view is null || changed!.Count > MaxChangedScoredPerSearch)
         {
             // No usable index, or too much changed since it was saved: exact, slow at scale, never wrong.
-            approximate.RequestBuild(path, embedder!, DenseWork);
+            _approximate.RequestBuild(path, _embedder!, DenseWork);
             Log.ExactFallback(logger, path, view is null ? "no usable approximate index" : "too many vectors changed since it was saved");
-            return await DenseRows.ScanAsync(commands!, chunkRows, query, top, filter, DenseWork, cancellationToken);
+            return await DenseRows.ScanAsync(_commands!, _chunkRows, query, top, filter, DenseWork, cancellationToken);
         }
 
         DenseWork.CountApproximateSearch();
         var fetched = HnswParameters.OverFetch(top, filter);
         var candidates = view.Search(query, fetched);
-        var hits = await DenseRows.RescoreAsync(commands!, chunkRows, candidates.Concat(changed), query, top, filter, DenseWork, cancellationToken);
+        var hits = await DenseRows.RescoreAsync(_commands!, _chunkRows, candidates.Concat(changed), query, top, filter, DenseWork, cancellationToken);
         if (hits.Count < top && candidates.Count >= fetched)
         {
             // The filter admitted too few of the nearest neighbours: its chunks are scanned exactly instead.
-            return await DenseRows.ScanAsync(commands!, chunkRows, query, top, filter, DenseWork, cancellationToken);
+            return await DenseRows.ScanAsync(_commands!, _chunkRows, query, top, filter, DenseWork, cancellationToken);
         }
 
         return hits;
@@ -84,27 +84,27 @@ public sealed partial class SqlitePaperIndex
         EmbedderDescriptor descriptor;
         using (await LockAsync(cancellationToken))
         {
-            descriptor = embedder!;
+            descriptor = _embedder!;
         }
 
-        await approximate.BuildNowAsync(path, descriptor, DenseWork, cancellationToken);
+        await _approximate.BuildNowAsync(path, descriptor, DenseWork, cancellationToken);
     }
 
     /// <summary>Starts a background build when the store is at the threshold and its HNSW file is missing or far behind; the caller holds the lock.</summary>
     private async Task RequestBuildIfDueAsync(CancellationToken cancellationToken)
     {
-        if (embedder is null || Progress.Embedded < dense.ApproximateMinVectors || approximate.Building)
+        if (_embedder is null || Progress.Embedded < _dense.ApproximateMinVectors || _approximate.Building)
         {
             return;
         }
 
         // The state file only, not the HNSW file: this runs at open, which must not cost what the collection holds.
-        var state = await approximate.UsableStateAsync(commands!, embedder, cancellationToken);
+        var state = await _approximate.UsableStateAsync(_commands!, _embedder, cancellationToken);
         var due = RebuildAfterChanges(state);
-        var behind = state is null ? int.MaxValue : (await VectorChangeLog.ChangedSinceAsync(commands!, state.Seq, due + 1, cancellationToken)).Count;
+        var behind = state is null ? int.MaxValue : (await VectorChangeLog.ChangedSinceAsync(_commands!, state.Seq, due + 1, cancellationToken)).Count;
         if (behind > due)
         {
-            approximate.RequestBuild(path, embedder, DenseWork);
+            _approximate.RequestBuild(path, _embedder, DenseWork);
         }
     }
 

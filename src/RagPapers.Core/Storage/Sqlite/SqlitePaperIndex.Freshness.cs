@@ -17,32 +17,32 @@ public sealed partial class SqlitePaperIndex : IStoreVersion
     // How long a write waits for another process's write lock before the store is reported busy.
     private const int BusyTimeoutSeconds = 5;
 
-    private long dataVersion = -1;
-    private long lastFreshnessCheck;
-    private long version;
+    private long _dataVersion = -1;
+    private long _lastFreshnessCheck;
+    private long _version;
 
     public async ValueTask<long> GetVersionAsync(CancellationToken cancellationToken = default)
     {
         if (!FreshnessDue)
         {
-            return Interlocked.Read(ref version);
+            return Interlocked.Read(ref _version);
         }
 
         using var _ = await LockAsync(cancellationToken);
-        return version;
+        return _version;
     }
 
-    private bool FreshnessDue => Stopwatch.GetElapsedTime(Interlocked.Read(ref lastFreshnessCheck)) >= FreshnessInterval;
+    private bool FreshnessDue => Stopwatch.GetElapsedTime(Interlocked.Read(ref _lastFreshnessCheck)) >= FreshnessInterval;
 
     /// <summary>Drops the derived data when another connection has committed since the last look; the caller holds the lock.</summary>
     private async Task EnsureFreshAsync(CancellationToken cancellationToken)
     {
         // data_version moves only for commits by other connections, so this instance's own writes do not count.
-        var current = (long)(await commands!.Get("PRAGMA data_version").ExecuteScalarAsync(cancellationToken))!;
-        Interlocked.Exchange(ref lastFreshnessCheck, Stopwatch.GetTimestamp());
-        if (current != dataVersion)
+        var current = (long)(await _commands!.Get("PRAGMA data_version").ExecuteScalarAsync(cancellationToken))!;
+        Interlocked.Exchange(ref _lastFreshnessCheck, Stopwatch.GetTimestamp());
+        if (current != _dataVersion)
         {
-            if (dataVersion >= 0)
+            if (_dataVersion >= 0)
             {
                 Log.ForeignWrite(logger, path);
                 InvalidateDerivedData();
@@ -52,7 +52,7 @@ public sealed partial class SqlitePaperIndex : IStoreVersion
                 await RecountVectorsAsync(cancellationToken);
             }
 
-            dataVersion = current;
+            _dataVersion = current;
         }
     }
 

@@ -36,7 +36,7 @@ public sealed partial class SqlitePaperIndex
         var match = FtsQuery.Match(informative);
         Log.KeywordQuery(logger, query, match);
         var ranked = new List<(long Id, double Score)>(top);
-        using (var reader = await commands!.Get(KeywordSearchSql).Set("$match", match).Set("$top", top).ExecuteReaderAsync(cancellationToken))
+        using (var reader = await _commands!.Get(KeywordSearchSql).Set("$match", match).Set("$top", top).ExecuteReaderAsync(cancellationToken))
         {
             while (reader.Read())
             {
@@ -50,9 +50,9 @@ public sealed partial class SqlitePaperIndex
     /// <summary>The chunks holding each term (stemmed by FTS5's tokenizer), from <see cref="FtsTermRows"/>; 0 for a term the tokenizer drops.</summary>
     private async Task<long[]> CountTermRowsAsync(IReadOnlyList<string> terms, CancellationToken cancellationToken)
     {
-        var stems = await (stemmer ??= new FtsStemmer(commands!)).StemAsync(terms, cancellationToken);
+        var stems = await (_stemmer ??= new FtsStemmer(_commands!)).StemAsync(terms, cancellationToken);
         var known = stems.Where(s => s is not null).Select(s => s!).ToArray();
-        var counts = await FtsTermRows.ReadChunkCountsAsync(commands!, known, cancellationToken);
+        var counts = await FtsTermRows.ReadChunkCountsAsync(_commands!, known, cancellationToken);
         var rows = new long[terms.Count];
         for (int i = 0, k = 0; i < terms.Count; i++)
         {
@@ -72,23 +72,23 @@ public sealed partial class SqlitePaperIndex
         var rows = await ReadChunkRowsAsync(ranked, cancellationToken);
 
         // Created outside the transaction: a rolled-back CREATE would change the schema, and re-prepare every statement, on every query.
-        await commands!.Get(CreateCandidatesSql).ExecuteNonQueryAsync(cancellationToken);
-        await commands.Get(CreateCandidateInstancesSql).ExecuteNonQueryAsync(cancellationToken);
+        await _commands!.Get(CreateCandidatesSql).ExecuteNonQueryAsync(cancellationToken);
+        await _commands.Get(CreateCandidateInstancesSql).ExecuteNonQueryAsync(cancellationToken);
         FtsTermStatistics candidates;
-        using (var scratch = connection!.BeginTransaction(deferred: true))
+        using (var scratch = _connection!.BeginTransaction(deferred: true))
         {
-            var insert = commands.Get(InsertCandidateSql, scratch);
+            var insert = _commands.Get(InsertCandidateSql, scratch);
             foreach (var row in rows)
             {
                 await insert.Set("$id", row.Key).Set("$title", row.Value.Title).Set("$text", row.Value.Text).ExecuteNonQueryAsync(cancellationToken);
             }
 
-            candidates = await FtsTermStatistics.LoadAsync(commands, CreateCandidateInstancesSql, ReadCandidateInstancesSql, ranked.Count, cancellationToken, scratch);
+            candidates = await FtsTermStatistics.LoadAsync(_commands, CreateCandidateInstancesSql, ReadCandidateInstancesSql, ranked.Count, cancellationToken, scratch);
             scratch.Rollback();
         }
 
         var termIds = new SortedSet<int>();
-        foreach (var (id, _) in ranked.Take(feedback.Documents))
+        foreach (var (id, _) in ranked.Take(_feedback.Documents))
         {
             if (candidates.TryGetChunk(id, out var terms))
             {
@@ -97,14 +97,14 @@ public sealed partial class SqlitePaperIndex
         }
 
         var ordered = termIds.ToArray();
-        var counts = await FtsTermRows.ReadChunkCountsAsync(commands, [.. ordered.Select(candidates.Term)], cancellationToken);
+        var counts = await FtsTermRows.ReadChunkCountsAsync(_commands, [.. ordered.Select(candidates.Term)], cancellationToken);
         var frequencies = new Dictionary<int, long>(ordered.Length);
         for (var i = 0; i < ordered.Length; i++)
         {
             frequencies[ordered[i]] = counts[i];
         }
 
-        return new CandidateTermStatistics(candidates, frequencies, chunks, tokenTotal ?? 0);
+        return new CandidateTermStatistics(candidates, frequencies, chunks, _tokenTotal ?? 0);
     }
 
     /// <summary>The ranked chunks' rows, in one statement.</summary>
@@ -118,7 +118,7 @@ public sealed partial class SqlitePaperIndex
         }
 
         var ids = "[" + string.Join(',', ranked.Select(r => r.Id.ToString(CultureInfo.InvariantCulture))) + "]";
-        using var reader = await commands!.Get(ReadHitsSql).Set("$ids", ids).ExecuteReaderAsync(cancellationToken);
+        using var reader = await _commands!.Get(ReadHitsSql).Set("$ids", ids).ExecuteReaderAsync(cancellationToken);
         while (reader.Read())
         {
             rows[reader.GetInt64(0)] = (reader.GetString(1), reader.GetInt32(2), reader.GetString(3), reader.GetString(4));

@@ -17,7 +17,7 @@ public sealed partial class SqlitePaperIndex
     {
         using var _ = await LockAsync(cancellationToken);
         var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
-        using var reader = await commands!.Get("SELECT id, content_hash FROM papers").ExecuteReaderAsync(cancellationToken);
+        using var reader = await _commands!.Get("SELECT id, content_hash FROM papers").ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
             hashes[reader.GetString(0)] = reader.GetString(1);
@@ -29,7 +29,7 @@ public sealed partial class SqlitePaperIndex
     public async Task<Paper?> GetPaperAsync(string id, CancellationToken cancellationToken = default)
     {
         using var _ = await LockAsync(cancellationToken);
-        if (papers.TryGetValue(id, out var kept))
+        if (_papers.TryGetValue(id, out var kept))
         {
             return kept;
         }
@@ -51,7 +51,7 @@ public sealed partial class SqlitePaperIndex
         var missing = new List<string>();
         foreach (var id in ids)
         {
-            if (papers.TryGetValue(id, out var paper))
+            if (_papers.TryGetValue(id, out var paper))
             {
                 found.TryAdd(id, paper);
             }
@@ -66,7 +66,7 @@ public sealed partial class SqlitePaperIndex
             return found;
         }
 
-        using var reader = await commands!.Get(SelectPapersSql).Set("$ids", JsonIdList.From(missing)).ExecuteReaderAsync(cancellationToken);
+        using var reader = await _commands!.Get(SelectPapersSql).Set("$ids", JsonIdList.From(missing)).ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
             var paper = PaperRows.Read(reader);
@@ -90,7 +90,7 @@ public sealed partial class SqlitePaperIndex
     {
         ArgumentNullException.ThrowIfNull(paperIds);
         using var _ = await LockAsync(cancellationToken);
-        return await ChunkLookup.OfPapersAsync(commands!, chunkRows, paperIds, DenseWork, cancellationToken);
+        return await ChunkLookup.OfPapersAsync(_commands!, _chunkRows, paperIds, DenseWork, cancellationToken);
     }
 
     public async IAsyncEnumerable<Paper> ListPapersAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -115,7 +115,7 @@ public sealed partial class SqlitePaperIndex
     {
         using var _ = await LockAsync(cancellationToken);
         var page = new List<Paper>(ListPageSize);
-        var command = commands!.Get(ListPapersSql).Set("$limit", ListPageSize).Set("$offset", offset);
+        var command = _commands!.Get(ListPapersSql).Set("$limit", ListPageSize).Set("$offset", offset);
         using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -128,17 +128,17 @@ public sealed partial class SqlitePaperIndex
     /// <summary>Keeps a paper read under the lock until the next write; a full cache starts over.</summary>
     private void Remember(Paper paper)
     {
-        if (papers.Count >= MaxCachedPapers)
+        if (_papers.Count >= MaxCachedPapers)
         {
-            papers.Clear();
+            _papers.Clear();
         }
 
-        papers[paper.Id] = paper;
+        _papers[paper.Id] = paper;
     }
 
     private async Task<Paper?> ReadPaperAsync(string id, CancellationToken cancellationToken)
     {
-        using var reader = await commands!.Get(SelectPaperSql).Set("$id", id).ExecuteReaderAsync(cancellationToken);
+        using var reader = await _commands!.Get(SelectPaperSql).Set("$id", id).ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? PaperRows.Read(reader) : null;
     }
 }

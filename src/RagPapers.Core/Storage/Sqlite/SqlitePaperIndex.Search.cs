@@ -35,19 +35,19 @@ public sealed partial class SqlitePaperIndex
         }
 
         using var _ = await LockAsync(cancellationToken);
-        var candidates = feedback.IsOn ? Math.Max(top, feedback.Candidates) : top;
+        var candidates = _feedback.IsOn ? Math.Max(top, _feedback.Candidates) : top;
         var inMemory = await GetChunkTotalAsync(cancellationToken) <= inMemoryKeywordChunks;
         var (ranked, queryTerms) = filter is { IsEmpty: false } ? await RankFilteredAsync(query, terms, filter, candidates, cancellationToken)
             : inMemory ? await RankInMemoryAsync(query, terms, candidates, cancellationToken)
             : await RankOnDiskAsync(query, terms, candidates, cancellationToken);
-        if (feedback.IsOn && ranked.Count > 0)
+        if (_feedback.IsOn && ranked.Count > 0)
         {
             var statistics = inMemory ? await GetTermStatisticsAsync(cancellationToken) : await ReadFeedbackStatisticsAsync(ranked, cancellationToken);
-            ranked = [.. Rm3Reranker.Rerank(ranked, queryTerms, statistics, feedback, TitleWeight, top)];
+            ranked = [.. Rm3Reranker.Rerank(ranked, queryTerms, statistics, _feedback, TitleWeight, top)];
         }
 
         // Read under the lock that writes take, so the rows match the FTS5 rowids just read.
-        return await ChunkLookup.HitsAsync(commands!, chunkRows, ranked, DenseWork, cancellationToken);
+        return await ChunkLookup.HitsAsync(_commands!, _chunkRows, ranked, DenseWork, cancellationToken);
     }
 
     /// <summary>BM25 from the in-memory term statistics: FTS5's ranking without FTS5's per-query decoding.</summary>
@@ -55,7 +55,7 @@ public sealed partial class SqlitePaperIndex
         string query, IReadOnlyList<string> terms, int top, CancellationToken cancellationToken)
     {
         var statistics = await GetTermStatisticsAsync(cancellationToken);
-        var stems = await (stemmer ??= new FtsStemmer(commands!)).StemAsync(terms, cancellationToken);
+        var stems = await (_stemmer ??= new FtsStemmer(_commands!)).StemAsync(terms, cancellationToken);
         var counted = new List<((string Term, int Id) Term, long Rows)>(terms.Count);
         for (var i = 0; i < terms.Count; i++)
         {
@@ -88,7 +88,7 @@ public sealed partial class SqlitePaperIndex
 
         var match = FtsQuery.Match(informative);
         Log.KeywordQuery(logger, query, match);
-        var command = commands!.Get(FilteredKeywordSearchSql)
+        var command = _commands!.Get(FilteredKeywordSearchSql)
             .Set("$match", match)
             .Set("$top", top)
             .Set("$from", PaperRows.FormatDate(filter.From))
@@ -123,12 +123,12 @@ public sealed partial class SqlitePaperIndex
     /// <summary>Live chunks (one FTS row each), from the totals kept on disk, read once after each write.</summary>
     private async Task<long> GetChunkTotalAsync(CancellationToken cancellationToken)
     {
-        if (chunkTotal is null)
+        if (_chunkTotal is null)
         {
-            (chunkTotal, tokenTotal) = await FtsTermRows.ReadTotalsAsync(commands!, cancellationToken);
+            (_chunkTotal, _tokenTotal) = await FtsTermRows.ReadTotalsAsync(_commands!, cancellationToken);
         }
 
-        return chunkTotal.Value;
+        return _chunkTotal.Value;
     }
 
     /// <summary>The rule of <see cref="SelectInformativeTermsAsync"/> over terms with their chunk counts.</summary>
@@ -142,13 +142,13 @@ public sealed partial class SqlitePaperIndex
     /// <summary>The term statistics, read from FTS5 on the first keyword search after a write; the caller holds the lock.</summary>
     private async Task<FtsTermStatistics> GetTermStatisticsAsync(CancellationToken cancellationToken)
     {
-        if (termStatistics is null)
+        if (_termStatistics is null)
         {
             var started = Stopwatch.GetTimestamp();
-            termStatistics = await FtsTermStatistics.LoadAsync(commands!, await GetChunkTotalAsync(cancellationToken), cancellationToken);
-            Log.TermStatisticsLoaded(logger, termStatistics.ChunkCount, termStatistics.TermCount, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            _termStatistics = await FtsTermStatistics.LoadAsync(_commands!, await GetChunkTotalAsync(cancellationToken), cancellationToken);
+            Log.TermStatisticsLoaded(logger, _termStatistics.ChunkCount, _termStatistics.TermCount, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
 
-        return termStatistics;
+        return _termStatistics;
     }
 }

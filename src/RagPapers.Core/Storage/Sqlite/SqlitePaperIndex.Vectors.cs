@@ -17,9 +17,9 @@ public sealed partial class SqlitePaperIndex
     private const string ClearVectorsSql = "UPDATE chunks SET vector = NULL WHERE vector IS NOT NULL";
     private const string StoredEmbedderSql = "SELECT key, value FROM meta WHERE key IN ('embedder_id', 'dimensions')";
 
-    private VectorProgress vectorProgress = VectorProgress.Empty;
+    private VectorProgress _vectorProgress = VectorProgress.Empty;
 
-    public VectorProgress Progress => Volatile.Read(ref vectorProgress);
+    public VectorProgress Progress => Volatile.Read(ref _vectorProgress);
 
     public EmbedderDescriptor? ReplacedEmbedder { get; private set; }
 
@@ -28,7 +28,7 @@ public sealed partial class SqlitePaperIndex
         ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
         using var _ = await LockAsync(cancellationToken);
         var pending = new List<ChunkWithoutVector>(max);
-        using (var reader = await commands!.Get(SelectWithoutVectorSql).Set("$max", max).ExecuteReaderAsync(cancellationToken))
+        using (var reader = await _commands!.Get(SelectWithoutVectorSql).Set("$max", max).ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
             {
@@ -50,17 +50,17 @@ public sealed partial class SqlitePaperIndex
     {
         ArgumentNullException.ThrowIfNull(vectors);
         using var _ = await LockAsync(cancellationToken);
-        var dimensions = embedder!.Dimensions;
+        var dimensions = _embedder!.Dimensions;
         if (vectors.FirstOrDefault(v => v.Vector.Length != dimensions) is { } wrong)
         {
             throw new ArgumentException($"Chunk {wrong.Key} got a {wrong.Vector.Length}-dim vector; the store holds {dimensions}-dim vectors.", nameof(vectors));
         }
 
         var stored = 0;
-        using (var transaction = connection!.BeginTransaction())
+        using (var transaction = _connection!.BeginTransaction())
         {
             await CheckStoredEmbedderAsync(transaction, cancellationToken);
-            var update = commands!.Get(SetVectorSql, transaction);
+            var update = _commands!.Get(SetVectorSql, transaction);
             foreach (var vector in vectors)
             {
                 stored += await update.Set("$vector", VectorBlob.ToBytes(vector.Vector.Span)).Set("$id", vector.Key).ExecuteNonQueryAsync(cancellationToken);
@@ -71,9 +71,9 @@ public sealed partial class SqlitePaperIndex
 
         var before = Progress;
         var progress = before with { Embedded = Math.Min(before.Total, before.Embedded + stored) };
-        Volatile.Write(ref vectorProgress, progress);
+        Volatile.Write(ref _vectorProgress, progress);
         ForgetVectors();
-        wroteVectors |= stored > 0;
+        _wroteVectors |= stored > 0;
         await RequestBuildIfDueAsync(cancellationToken);
 
         Log.VectorsStored(logger, stored, vectors.Count, progress.Embedded, progress.Total);
@@ -85,14 +85,14 @@ public sealed partial class SqlitePaperIndex
         using var _ = await LockAsync(cancellationToken);
         try
         {
-            using var transaction = connection!.BeginTransaction();
-            await commands!.Get(ClearVectorsSql, transaction).ExecuteNonQueryAsync(cancellationToken);
+            using var transaction = _connection!.BeginTransaction();
+            await _commands!.Get(ClearVectorsSql, transaction).ExecuteNonQueryAsync(cancellationToken);
             transaction.Commit();
         }
         finally
         {
             ForgetVectors();
-            wroteVectors = true;
+            _wroteVectors = true;
             await RecountVectorsAsync(CancellationToken.None);
         }
 
@@ -102,9 +102,9 @@ public sealed partial class SqlitePaperIndex
     /// <summary>Counts the chunks and those without a vector; the caller holds the lock (or is opening the store).</summary>
     private async Task RecountVectorsAsync(CancellationToken cancellationToken)
     {
-        var total = (int)(long)(await commands!.Get("SELECT count(*) FROM chunks").ExecuteScalarAsync(cancellationToken))!;
-        var missing = (int)(long)(await commands.Get(CountWithoutVectorSql).ExecuteScalarAsync(cancellationToken))!;
-        Volatile.Write(ref vectorProgress, new VectorProgress(Math.Max(0, total - missing), total));
+        var total = (int)(long)(await _commands!.Get("SELECT count(*) FROM chunks").ExecuteScalarAsync(cancellationToken))!;
+        var missing = (int)(long)(await _commands.Get(CountWithoutVectorSql).ExecuteScalarAsync(cancellationToken))!;
+        Volatile.Write(ref _vectorProgress, new VectorProgress(Math.Max(0, total - missing), total));
 
         // After every write (here or, seen through data_version, in another process): the HNSW file is built once
         // the store reaches the threshold and caught up when it falls far behind.
@@ -115,7 +115,7 @@ public sealed partial class SqlitePaperIndex
     private async Task CheckStoredEmbedderAsync(Microsoft.Data.Sqlite.SqliteTransaction transaction, CancellationToken cancellationToken)
     {
         var meta = new Dictionary<string, string>(StringComparer.Ordinal);
-        using (var reader = await commands!.Get(StoredEmbedderSql, transaction).ExecuteReaderAsync(cancellationToken))
+        using (var reader = await _commands!.Get(StoredEmbedderSql, transaction).ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
             {
@@ -125,10 +125,10 @@ public sealed partial class SqlitePaperIndex
 
         var id = meta.GetValueOrDefault("embedder_id", "unknown");
         var dims = meta.GetValueOrDefault("dimensions", "?");
-        if (id != embedder!.Id || dims != embedder.Dimensions.ToString(CultureInfo.InvariantCulture))
+        if (id != _embedder!.Id || dims != _embedder.Dimensions.ToString(CultureInfo.InvariantCulture))
         {
             throw new StoreIncompatibleException(
-                $"The store {path} was switched to embedder '{id}' ({dims} dims) by another process; this one embeds with '{embedder.Id}' ({embedder.Dimensions} dims) and stored none of its vectors. Run one embedder per store.");
+                $"The store {path} was switched to embedder '{id}' ({dims} dims) by another process; this one embeds with '{_embedder.Id}' ({_embedder.Dimensions} dims) and stored none of its vectors. Run one embedder per store.");
         }
     }
 }

@@ -11,14 +11,14 @@ public sealed partial class SqlitePaperIndex
     public async Task<CollectionVocabulary> GetVocabularyAsync(CancellationToken cancellationToken = default)
     {
         using var _ = await LockAsync(cancellationToken);
-        if (vocabulary is { } kept)
+        if (_vocabulary is { } kept)
         {
             return kept;
         }
 
         var started = Stopwatch.GetTimestamp();
-        vocabulary = await VocabularyRows.ReadAsync(connection!, cancellationToken);
-        Log.VocabularyLoaded(logger, vocabulary.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        return vocabulary;
+        _vocabulary = await VocabularyRows.ReadAsync(_connection!, cancellationToken);
+        Log.VocabularyLoaded(logger, _vocabulary.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        return _vocabulary;
     }
 }

@@ -21,7 +21,7 @@ public sealed partial class SqlitePaperIndex
         }
 
         using var _ = await LockAsync(cancellationToken);
-        var dimensions = embedder!.Dimensions;
+        var dimensions = _embedder!.Dimensions;
         foreach (var document in batch)
         {
             // An empty vector is one the semantic indexer computes later (IDeferredVectorIndex).
@@ -33,7 +33,7 @@ public sealed partial class SqlitePaperIndex
 
         try
         {
-            using var transaction = connection!.BeginTransaction();
+            using var transaction = _connection!.BeginTransaction();
             var words = new VocabularyDelta();
             var terms = new FtsTermChanges();
             var chunks = 0;
@@ -46,8 +46,8 @@ public sealed partial class SqlitePaperIndex
                 chunks += document.Chunks.Count;
             }
 
-            await words.ApplyAsync(connection, transaction, cancellationToken);
-            await FtsTermRows.ApplyAsync(commands!, transaction, terms, cancellationToken);
+            await words.ApplyAsync(_connection, transaction, cancellationToken);
+            await FtsTermRows.ApplyAsync(_commands!, transaction, terms, cancellationToken);
             transaction.Commit();
             Log.BatchUpserted(logger, batch.Count, chunks);
         }
@@ -66,11 +66,11 @@ public sealed partial class SqlitePaperIndex
         using var _ = await LockAsync(cancellationToken);
         try
         {
-            using var transaction = connection!.BeginTransaction();
+            using var transaction = _connection!.BeginTransaction();
             var ids = new List<string>();
             var words = new VocabularyDelta();
             var terms = new FtsTermChanges();
-            using (var reader = await commands!.Get("SELECT id, title, abstract FROM papers WHERE source = $source", transaction).Set("$source", source).ExecuteReaderAsync(cancellationToken))
+            using (var reader = await _commands!.Get("SELECT id, title, abstract FROM papers WHERE source = $source", transaction).Set("$source", source).ExecuteReaderAsync(cancellationToken))
             {
                 while (await reader.ReadAsync(cancellationToken))
                 {
@@ -84,9 +84,9 @@ public sealed partial class SqlitePaperIndex
                 await DeleteChunksAsync(id, terms, transaction, cancellationToken);
             }
 
-            await words.ApplyAsync(connection, transaction, cancellationToken);
-            await FtsTermRows.ApplyAsync(commands, transaction, terms, cancellationToken);
-            var deleted = await commands.Get("DELETE FROM papers WHERE source = $source", transaction).Set("$source", source).ExecuteNonQueryAsync(cancellationToken);
+            await words.ApplyAsync(_connection, transaction, cancellationToken);
+            await FtsTermRows.ApplyAsync(_commands, transaction, terms, cancellationToken);
+            var deleted = await _commands.Get("DELETE FROM papers WHERE source = $source", transaction).Set("$source", source).ExecuteNonQueryAsync(cancellationToken);
             transaction.Commit();
             Log.SourceDeleted(logger, deleted, source);
             return deleted;
@@ -104,7 +104,7 @@ public sealed partial class SqlitePaperIndex
     /// <summary>Drops what was computed from the rows and counts the vectors again; the caller holds the lock.</summary>
     private async Task AfterWriteAsync()
     {
-        wroteVectors = true; // a build started for these writes finishes before the store closes
+        _wroteVectors = true; // a build started for these writes finishes before the store closes
         InvalidateDerivedData();
         await RecountVectorsAsync(CancellationToken.None); // also after a cancelled batch: the counts must match the rows
     }
@@ -112,7 +112,7 @@ public sealed partial class SqlitePaperIndex
     /// <summary>Counts out the words of the stored version of a paper about to be replaced; nothing for a new paper.</summary>
     private async Task CountReplacedWordsAsync(string paperId, VocabularyDelta words, SqliteTransaction transaction, CancellationToken cancellationToken)
     {
-        using var reader = await commands!.Get(SelectWordsSql, transaction).Set("$id", paperId).ExecuteReaderAsync(cancellationToken);
+        using var reader = await _commands!.Get(SelectWordsSql, transaction).Set("$id", paperId).ExecuteReaderAsync(cancellationToken);
         if (await reader.ReadAsync(cancellationToken))
         {
             words.Remove(reader.GetString(0), reader.GetString(1));
@@ -123,7 +123,7 @@ public sealed partial class SqlitePaperIndex
     {
         // Collect first: the FTS rows must go by rowid, and a reader cannot stay open while we delete.
         var chunkIds = new List<long>();
-        using (var reader = await commands!.Get(SelectChunksSql, transaction).Set("$paper", paperId).ExecuteReaderAsync(cancellationToken))
+        using (var reader = await _commands!.Get(SelectChunksSql, transaction).Set("$paper", paperId).ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
             {
@@ -137,26 +137,26 @@ public sealed partial class SqlitePaperIndex
             return;
         }
 
-        var deleteFts = commands.Get(DeleteFtsRowSql, transaction);
+        var deleteFts = _commands.Get(DeleteFtsRowSql, transaction);
         foreach (var id in chunkIds)
         {
             await deleteFts.Set("$id", id).ExecuteNonQueryAsync(cancellationToken);
         }
 
-        await commands.Get(DeleteChunksSql, transaction).Set("$paper", paperId).ExecuteNonQueryAsync(cancellationToken);
+        await _commands.Get(DeleteChunksSql, transaction).Set("$paper", paperId).ExecuteNonQueryAsync(cancellationToken);
     }
 
     private async Task InsertAsync(PaperDocument document, FtsTermChanges terms, SqliteTransaction transaction, CancellationToken cancellationToken)
     {
         var paper = document.Paper;
-        await commands!.Get(UpsertPaperSql, transaction)
+        await _commands!.Get(UpsertPaperSql, transaction)
             .Set("$id", paper.Id).Set("$title", paper.Title).Set("$abstract", paper.Abstract)
             .Set("$authors", PaperRows.JoinAuthors(paper.Authors)).Set("$published", PaperRows.FormatDate(paper.Published))
             .Set("$source", paper.Source).Set("$arxiv", paper.ArxivId).Set("$hash", document.ContentHash)
             .ExecuteNonQueryAsync(cancellationToken);
 
-        var insertChunk = commands.Get(InsertChunkSql, transaction);
-        var insertFts = commands.Get(InsertFtsSql, transaction);
+        var insertChunk = _commands.Get(InsertChunkSql, transaction);
+        var insertFts = _commands.Get(InsertFtsSql, transaction);
         foreach (var indexed in document.Chunks)
         {
             var chunk = indexed.Chunk;

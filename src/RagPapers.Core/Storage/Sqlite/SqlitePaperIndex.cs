@@ -32,25 +32,25 @@ public sealed partial class SqlitePaperIndex(
     // (up to 256 MB of the file), not memory: the pages are the OS page cache's.
     private const long DefaultMemoryMapBytes = 256L << 20;
 
-    private readonly SemaphoreSlim gate = new(1, 1);
-    private readonly KeywordFeedback feedback = feedback ?? KeywordFeedback.Off;
-    private readonly DenseSearchSettings dense = denseSearch ?? DenseSearchSettings.Default;
-    private readonly ApproximateIndex approximate = new(path, logger);
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly KeywordFeedback _feedback = feedback ?? KeywordFeedback.Off;
+    private readonly DenseSearchSettings _dense = denseSearch ?? DenseSearchSettings.Default;
+    private readonly ApproximateIndex _approximate = new(path, logger);
 
     // Papers read since the last write: a ranking 100 deep reads mostly the same papers query after query.
-    private readonly Dictionary<string, Paper> papers = new(StringComparer.Ordinal);
-    private readonly ChunkRowCache chunkRows = new(ChunkRowCache.DefaultBudgetBytes);
+    private readonly Dictionary<string, Paper> _papers = new(StringComparer.Ordinal);
+    private readonly ChunkRowCache _chunkRows = new(ChunkRowCache.DefaultBudgetBytes);
 
-    private SqliteConnection? connection;
-    private CommandCache? commands;
-    private EmbedderDescriptor? embedder;
-    private bool wroteVectors;
-    private FtsTermStatistics? termStatistics;
-    private FtsStemmer? stemmer;
-    private long? chunkTotal;
-    private long? tokenTotal;
-    private CollectionVocabulary? vocabulary;
-    private bool disposed;
+    private SqliteConnection? _connection;
+    private CommandCache? _commands;
+    private EmbedderDescriptor? _embedder;
+    private bool _wroteVectors;
+    private FtsTermStatistics? _termStatistics;
+    private FtsStemmer? _stemmer;
+    private long? _chunkTotal;
+    private long? _tokenTotal;
+    private CollectionVocabulary? _vocabulary;
+    private bool _disposed;
 
     /// <summary>The memory map SQLite reads the file through; 0 reads every page through SQLite's pager, where <see cref="OpenWork"/> counts it.</summary>
     internal long MemoryMapBytes { get; init; } = DefaultMemoryMapBytes;
@@ -60,29 +60,29 @@ public sealed partial class SqlitePaperIndex(
 
     public async Task OpenAsync(EmbedderDescriptor embedder, CancellationToken cancellationToken = default)
     {
-        await gate.WaitAsync(cancellationToken);
+        await _gate.WaitAsync(cancellationToken);
         try
         {
-            ObjectDisposedException.ThrowIf(disposed, this);
-            if (connection is null)
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (_connection is null)
             {
                 Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
                 var builder = new SqliteConnectionStringBuilder
                 {
                     DataSource = path, Pooling = false, Mode = SqliteOpenMode.ReadWriteCreate, DefaultTimeout = BusyTimeoutSeconds,
                 };
-                connection = new SqliteConnection(builder.ConnectionString);
-                await connection.OpenAsync(cancellationToken);
-                commands = new CommandCache(connection);
-                await commands.Get($"PRAGMA mmap_size={MemoryMapBytes}").ExecuteNonQueryAsync(cancellationToken);
+                _connection = new SqliteConnection(builder.ConnectionString);
+                await _connection.OpenAsync(cancellationToken);
+                _commands = new CommandCache(_connection);
+                await _commands.Get($"PRAGMA mmap_size={MemoryMapBytes}").ExecuteNonQueryAsync(cancellationToken);
             }
 
             var pagesBefore = PagesRead();
             await EnsureSchemaAsync(embedder, cancellationToken);
-            await VectorChangeLog.EnsureAsync(commands!, cancellationToken);
-            this.embedder = embedder;
+            await VectorChangeLog.EnsureAsync(_commands!, cancellationToken);
+            this._embedder = embedder;
             InvalidateDerivedData();
-            dataVersion = -1;
+            _dataVersion = -1;
             await EnsureFreshAsync(cancellationToken);
             var pagesBeforeVectors = PagesRead();
             await RecountVectorsAsync(cancellationToken);
@@ -94,7 +94,7 @@ public sealed partial class SqlitePaperIndex(
         }
         finally
         {
-            gate.Release();
+            _gate.Release();
         }
     }
 
@@ -107,7 +107,7 @@ public sealed partial class SqlitePaperIndex(
     public async Task<int> CountUndatedPapersAsync(string? source, CancellationToken cancellationToken = default)
     {
         using var _ = await LockAsync(cancellationToken);
-        var command = commands!.Get("SELECT count(*) FROM papers WHERE published IS NULL AND ($source IS NULL OR source = $source)");
+        var command = _commands!.Get("SELECT count(*) FROM papers WHERE published IS NULL AND ($source IS NULL OR source = $source)");
         return (int)(long)(await command.Set("$source", source).ExecuteScalarAsync(cancellationToken))!;
     }
 
@@ -115,37 +115,37 @@ public sealed partial class SqlitePaperIndex(
 
     public async ValueTask DisposeAsync()
     {
-        await gate.WaitAsync();
+        await _gate.WaitAsync();
         try
         {
-            if (disposed)
+            if (_disposed)
             {
                 return;
             }
 
-            disposed = true;
-            commands?.Dispose();
-            if (connection is not null)
+            _disposed = true;
+            _commands?.Dispose();
+            if (_connection is not null)
             {
-                await connection.DisposeAsync();
+                await _connection.DisposeAsync();
             }
 
             ForgetVectors();
         }
         finally
         {
-            gate.Release();
+            _gate.Release();
         }
 
         // Outside the lock: a build this process started for its own writes finishes (its reads need no lock here).
-        await approximate.DisposeAsync(finishBuild: wroteVectors);
+        await _approximate.DisposeAsync(finishBuild: _wroteVectors);
     }
 
     private async Task EnsureSchemaAsync(EmbedderDescriptor descriptor, CancellationToken cancellationToken)
     {
         try
         {
-            var outcome = await SqliteSchema.EnsureAsync(connection!, path, descriptor, cancellationToken);
+            var outcome = await SqliteSchema.EnsureAsync(_connection!, path, descriptor, cancellationToken);
             if (outcome.Created)
             {
                 Log.StoreCreated(logger, path, descriptor.Id, descriptor.Dimensions);
@@ -171,11 +171,11 @@ public sealed partial class SqlitePaperIndex(
             Log.StoreRefused(logger, path, ex.Message);
 
             // Release the file at once so the user can delete it as the message says.
-            commands!.Dispose();
-            commands = null;
-            stemmer = null;
-            await connection!.DisposeAsync();
-            connection = null;
+            _commands!.Dispose();
+            _commands = null;
+            _stemmer = null;
+            await _connection!.DisposeAsync();
+            _connection = null;
             throw;
         }
     }
@@ -183,33 +183,33 @@ public sealed partial class SqlitePaperIndex(
     /// <summary>Drops what was computed from the rows (int8 vectors, term statistics and counts, papers read, vocabulary); called after every write.</summary>
     private void InvalidateDerivedData()
     {
-        Interlocked.Increment(ref version);
+        Interlocked.Increment(ref _version);
         ForgetVectors();
-        vocabulary = null;
-        termStatistics = null;
-        chunkTotal = null;
-        tokenTotal = null;
-        papers.Clear();
+        _vocabulary = null;
+        _termStatistics = null;
+        _chunkTotal = null;
+        _tokenTotal = null;
+        _papers.Clear();
     }
 
     /// <summary>Drops the copies of vectors (and of the rows that hold them) after vectors were written.</summary>
     private void ForgetVectors()
     {
-        quantized = null;
-        chunkRows.Clear();
+        _quantized = null;
+        _chunkRows.Clear();
     }
 
     /// <summary>Pages this connection read from the file (or the WAL) into SQLite's page cache since it was opened.</summary>
     private long PagesRead()
     {
-        SQLitePCL.raw.sqlite3_db_status(connection!.Handle, SQLitePCL.raw.SQLITE_DBSTATUS_CACHE_MISS, out var current, out _, 0);
+        SQLitePCL.raw.sqlite3_db_status(_connection!.Handle, SQLitePCL.raw.SQLITE_DBSTATUS_CACHE_MISS, out var current, out _, 0);
         return current;
     }
 
     private async Task<int> CountAsync(string sql, CancellationToken cancellationToken)
     {
         using var _ = await LockAsync(cancellationToken);
-        return (int)(long)(await commands!.Get(sql).ExecuteScalarAsync(cancellationToken))!;
+        return (int)(long)(await _commands!.Get(sql).ExecuteScalarAsync(cancellationToken))!;
     }
 
     /// <summary>
@@ -218,11 +218,11 @@ public sealed partial class SqlitePaperIndex(
     /// </summary>
     private async Task<Releaser> LockAsync(CancellationToken cancellationToken)
     {
-        await gate.WaitAsync(cancellationToken);
-        if (disposed || connection is null)
+        await _gate.WaitAsync(cancellationToken);
+        if (_disposed || _connection is null)
         {
-            gate.Release();
-            ObjectDisposedException.ThrowIf(disposed, this);
+            _gate.Release();
+            ObjectDisposedException.ThrowIf(_disposed, this);
             throw new InvalidOperationException($"The store {path} is not open; call OpenAsync first.");
         }
 
@@ -232,11 +232,11 @@ public sealed partial class SqlitePaperIndex(
         }
         catch
         {
-            gate.Release();
+            _gate.Release();
             throw;
         }
 
-        return new Releaser(gate);
+        return new Releaser(_gate);
     }
 
     private readonly struct Releaser(SemaphoreSlim gate) : IDisposable

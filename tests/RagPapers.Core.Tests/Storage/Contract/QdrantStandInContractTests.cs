@@ -9,7 +9,7 @@ namespace RagPapers.Core.Tests.Storage.Contract;
 /// </summary>
 public sealed class QdrantStandInContractTests(QdrantStandInFixture fixture) : PaperIndexContract, IClassFixture<QdrantStandInFixture>
 {
-    private readonly string collection = "contract-" + Guid.NewGuid().ToString("N");
+    private readonly string _collection = "contract-" + Guid.NewGuid().ToString("N");
 
     public override Task DisposeAsync()
     {
@@ -17,5 +17,5 @@ public sealed class QdrantStandInContractTests(QdrantStandInFixture fixture) : P
         return Task.CompletedTask;
     }
 
-    protected override IPaperIndex CreateIndex() => TestQdrant.Index(fixture.Server.Url, collection);
+    protected override IPaperIndex CreateIndex() => TestQdrant.Index(fixture.Server.Url, _collection);
 }

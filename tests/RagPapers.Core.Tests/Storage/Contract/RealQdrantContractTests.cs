@@ -15,7 +15,7 @@ public sealed class RealQdrantContractTests : PaperIndexContract
 {
     public const string UrlVariable = "RAGPAPERS_QDRANT_URL";
 
-    private readonly QdrantStoreOptions options = new()
+    private readonly QdrantStoreOptions _options = new()
     {
         Url = Environment.GetEnvironmentVariable(UrlVariable) ?? "",
         ApiKey = Environment.GetEnvironmentVariable("RAGPAPERS_QDRANT_API_KEY") ?? "",
@@ -24,9 +24,9 @@ public sealed class RealQdrantContractTests : PaperIndexContract
 
     public override async Task DisposeAsync()
     {
-        using var client = new QdrantClient(new Uri(options.Url), string.IsNullOrEmpty(options.ApiKey) ? null : options.ApiKey);
-        await client.DeleteCollectionAsync(options.Collection);
+        using var client = new QdrantClient(new Uri(_options.Url), string.IsNullOrEmpty(_options.ApiKey) ? null : _options.ApiKey);
+        await client.DeleteCollectionAsync(_options.Collection);
     }
 
-    protected override IPaperIndex CreateIndex() => new QdrantPaperIndex(options, TimeProvider.System, NullLogger<QdrantPaperIndex>.Instance);
+    protected override IPaperIndex CreateIndex() => new QdrantPaperIndex(_options, TimeProvider.System, NullLogger<QdrantPaperIndex>.Instance);
 }

@@ -11,63 +11,63 @@ namespace RagPapers.Core.Tests.Storage.Contract;
 /// </summary>
 internal sealed class ReopeningSqliteIndex(string path, int approximateMinVectors) : IPaperIndex
 {
-    private SqlitePaperIndex inner = Create(path, approximateMinVectors);
-    private EmbedderDescriptor? embedder;
+    private SqlitePaperIndex _inner = Create(path, approximateMinVectors);
+    private EmbedderDescriptor? _embedder;
 
     public async Task OpenAsync(EmbedderDescriptor embedder, CancellationToken cancellationToken = default)
     {
-        await inner.OpenAsync(embedder, cancellationToken);
-        this.embedder = embedder;
+        await _inner.OpenAsync(embedder, cancellationToken);
+        this._embedder = embedder;
     }
 
     public async Task UpsertAsync(IReadOnlyList<PaperDocument> batch, CancellationToken cancellationToken = default)
     {
-        await inner.UpsertAsync(batch, cancellationToken);
+        await _inner.UpsertAsync(batch, cancellationToken);
         await ReopenAsync(cancellationToken);
     }
 
     public async Task<int> DeleteBySourceAsync(string source, CancellationToken cancellationToken = default)
     {
-        var deleted = await inner.DeleteBySourceAsync(source, cancellationToken);
+        var deleted = await _inner.DeleteBySourceAsync(source, cancellationToken);
         await ReopenAsync(cancellationToken);
         return deleted;
     }
 
-    public Task<IReadOnlyDictionary<string, string>> GetContentHashesAsync(CancellationToken cancellationToken = default) => inner.GetContentHashesAsync(cancellationToken);
+    public Task<IReadOnlyDictionary<string, string>> GetContentHashesAsync(CancellationToken cancellationToken = default) => _inner.GetContentHashesAsync(cancellationToken);
 
     public Task<IReadOnlyList<ChunkHit>> KeywordSearchAsync(string query, int top, SearchFilter? filter = null, CancellationToken cancellationToken = default) =>
-        inner.KeywordSearchAsync(query, top, filter, cancellationToken);
+        _inner.KeywordSearchAsync(query, top, filter, cancellationToken);
 
     public Task<IReadOnlyList<ChunkHit>> VectorSearchAsync(ReadOnlyMemory<float> query, int top, SearchFilter? filter = null, CancellationToken cancellationToken = default) =>
-        inner.VectorSearchAsync(query, top, filter, cancellationToken);
+        _inner.VectorSearchAsync(query, top, filter, cancellationToken);
 
-    public Task<Paper?> GetPaperAsync(string id, CancellationToken cancellationToken = default) => inner.GetPaperAsync(id, cancellationToken);
+    public Task<Paper?> GetPaperAsync(string id, CancellationToken cancellationToken = default) => _inner.GetPaperAsync(id, cancellationToken);
 
-    public Task<IReadOnlyDictionary<string, Paper>> GetPapersAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default) => inner.GetPapersAsync(ids, cancellationToken);
+    public Task<IReadOnlyDictionary<string, Paper>> GetPapersAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default) => _inner.GetPapersAsync(ids, cancellationToken);
 
-    public Task<IReadOnlyList<IndexedChunk>> GetChunksAsync(string paperId, CancellationToken cancellationToken = default) => inner.GetChunksAsync(paperId, cancellationToken);
+    public Task<IReadOnlyList<IndexedChunk>> GetChunksAsync(string paperId, CancellationToken cancellationToken = default) => _inner.GetChunksAsync(paperId, cancellationToken);
 
     public Task<IReadOnlyDictionary<string, IReadOnlyList<IndexedChunk>>> GetChunksAsync(IReadOnlyCollection<string> paperIds, CancellationToken cancellationToken = default) =>
-        inner.GetChunksAsync(paperIds, cancellationToken);
+        _inner.GetChunksAsync(paperIds, cancellationToken);
 
-    public Task<int> CountPapersAsync(CancellationToken cancellationToken = default) => inner.CountPapersAsync(cancellationToken);
+    public Task<int> CountPapersAsync(CancellationToken cancellationToken = default) => _inner.CountPapersAsync(cancellationToken);
 
-    public Task<int> CountChunksAsync(CancellationToken cancellationToken = default) => inner.CountChunksAsync(cancellationToken);
+    public Task<int> CountChunksAsync(CancellationToken cancellationToken = default) => _inner.CountChunksAsync(cancellationToken);
 
-    public IAsyncEnumerable<Paper> ListPapersAsync(CancellationToken cancellationToken = default) => inner.ListPapersAsync(cancellationToken);
+    public IAsyncEnumerable<Paper> ListPapersAsync(CancellationToken cancellationToken = default) => _inner.ListPapersAsync(cancellationToken);
 
-    public object? GetService(Type serviceType, object? serviceKey = null) => inner.GetService(serviceType, serviceKey);
+    public object? GetService(Type serviceType, object? serviceKey = null) => _inner.GetService(serviceType, serviceKey);
 
-    public ValueTask DisposeAsync() => inner.DisposeAsync();
+    public ValueTask DisposeAsync() => _inner.DisposeAsync();
 
     private static SqlitePaperIndex Create(string path, int threshold) =>
         new(path, NullLogger<SqlitePaperIndex>.Instance, denseSearch: new DenseSearchSettings(threshold));
 
     private async Task ReopenAsync(CancellationToken cancellationToken)
     {
-        await inner.BuildApproximateIndexAsync(cancellationToken);
-        await inner.DisposeAsync();
-        inner = Create(path, approximateMinVectors);
-        await inner.OpenAsync(embedder!, cancellationToken);
+        await _inner.BuildApproximateIndexAsync(cancellationToken);
+        await _inner.DisposeAsync();
+        _inner = Create(path, approximateMinVectors);
+        await _inner.OpenAsync(_embedder!, cancellationToken);
     }
 }

@@ -11,10 +11,10 @@ namespace RagPapers.Core.Tests.Storage.Contract;
 /// </summary>
 public sealed class SqliteApproximateContractTests : PaperIndexContract, IDisposable
 {
-    private readonly TempDirectory temp = new();
+    private readonly TempDirectory _temp = new();
 
-    public void Dispose() => temp.Dispose();
+    public void Dispose() => _temp.Dispose();
 
     protected override IPaperIndex CreateIndex() =>
-        new SqlitePaperIndex(temp.File("store.db"), NullLogger<SqlitePaperIndex>.Instance, denseSearch: new DenseSearchSettings(3));
+        new SqlitePaperIndex(_temp.File("store.db"), NullLogger<SqlitePaperIndex>.Instance, denseSearch: new DenseSearchSettings(3));
 }

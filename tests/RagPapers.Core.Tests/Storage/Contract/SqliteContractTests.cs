@@ -7,9 +7,9 @@ namespace RagPapers.Core.Tests.Storage.Contract;
 /// <summary>The store contract on a real SQLite file in a temp folder.</summary>
 public sealed class SqliteContractTests : PaperIndexContract, IDisposable
 {
-    private readonly TempDirectory temp = new();
+    private readonly TempDirectory _temp = new();
 
-    public void Dispose() => temp.Dispose();
+    public void Dispose() => _temp.Dispose();
 
-    protected override IPaperIndex CreateIndex() => new SqlitePaperIndex(temp.File("store.db"), NullLogger<SqlitePaperIndex>.Instance);
+    protected override IPaperIndex CreateIndex() => new SqlitePaperIndex(_temp.File("store.db"), NullLogger<SqlitePaperIndex>.Instance);
 }

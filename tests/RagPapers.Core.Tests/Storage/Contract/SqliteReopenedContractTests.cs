@@ -8,9 +8,9 @@ namespace RagPapers.Core.Tests.Storage.Contract;
 /// </summary>
 public sealed class SqliteReopenedContractTests : PaperIndexContract, IDisposable
 {
-    private readonly TempDirectory temp = new();
+    private readonly TempDirectory _temp = new();
 
-    public void Dispose() => temp.Dispose();
+    public void Dispose() => _temp.Dispose();
 
-    protected override IPaperIndex CreateIndex() => new ReopeningSqliteIndex(temp.File("store.db"), approximateMinVectors: 1);
+    protected override IPaperIndex CreateIndex() => new ReopeningSqliteIndex(_temp.File("store.db"), approximateMinVectors: 1);
 }

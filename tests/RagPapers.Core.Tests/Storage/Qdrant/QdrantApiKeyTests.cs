@@ -11,28 +11,28 @@ public sealed class QdrantApiKeyTests : IAsyncLifetime
 {
     private const string Key = "s3cret-key-0f9a";
 
-    private readonly string collection = TestQdrant.NewCollection();
-    private QdrantStandIn server = null!;
+    private readonly string _collection = TestQdrant.NewCollection();
+    private QdrantStandIn _server = null!;
 
-    public async Task InitializeAsync() => server = await QdrantStandIn.StartAsync(apiKey: Key);
+    public async Task InitializeAsync() => _server = await QdrantStandIn.StartAsync(apiKey: Key);
 
     public async Task DisposeAsync()
     {
-        server.AssertNoViolations();
-        await server.DisposeAsync();
+        _server.AssertNoViolations();
+        await _server.DisposeAsync();
     }
 
     [Fact]
     public async Task Calls_WithKey_CarryItInTheApiKeyHeaderAndNeverLogIt()
     {
         var logs = new ListLogger();
-        server.Faults.Status(StatusCode.Unavailable);
-        await using var sut = TestQdrant.Index(server.Url, collection, Key, logger: logs);
+        _server.Faults.Status(StatusCode.Unavailable);
+        await using var sut = TestQdrant.Index(_server.Url, _collection, Key, logger: logs);
 
         await sut.OpenAsync(TestStores.Embedder);
         await sut.UpsertAsync([TestPapers.Document(TestPapers.Make("p1"))]);
 
-        Assert.All(server.Calls, c => Assert.Equal(Key, c.ApiKey));
+        Assert.All(_server.Calls, c => Assert.Equal(Key, c.ApiKey));
         Assert.Contains(logs.Messages, m => m.Contains("retrying", StringComparison.Ordinal)); // the Unavailable was logged …
         Assert.DoesNotContain(logs.Messages, m => m.Contains(Key, StringComparison.Ordinal)); // … without the key
     }
@@ -40,7 +40,7 @@ public sealed class QdrantApiKeyTests : IAsyncLifetime
     [Fact]
     public async Task OpenAsync_WrongKey_ExplainsWhichSettingToFixWithoutEchoingTheKey()
     {
-        await using var sut = TestQdrant.Index(server.Url, collection, "wrong-" + Key);
+        await using var sut = TestQdrant.Index(_server.Url, _collection, "wrong-" + Key);
 
         var ex = await Assert.ThrowsAsync<StoreUnavailableException>(() => sut.OpenAsync(TestStores.Embedder));
 
@@ -53,12 +53,12 @@ public sealed class QdrantApiKeyTests : IAsyncLifetime
     [Fact]
     public async Task OpenAsync_NoKey_RefusedWithQdrantsMessage()
     {
-        await using var sut = TestQdrant.Index(server.Url, collection);
+        await using var sut = TestQdrant.Index(_server.Url, _collection);
 
         var ex = await Assert.ThrowsAsync<StoreUnavailableException>(() => sut.OpenAsync(TestStores.Embedder));
 
         Assert.Contains("Must provide an API key or an Authorization bearer token", ex.Message, StringComparison.Ordinal);
-        Assert.Null(server.CallsTo("Collections/Get").Single().ApiKey);
+        Assert.Null(_server.CallsTo("Collections/Get").Single().ApiKey);
     }
 
     private sealed class ListLogger : ILogger

@@ -8,21 +8,21 @@ namespace RagPapers.Core.Tests.Storage.Qdrant;
 
 public sealed class QdrantCollectionTests(QdrantStandInFixture fixture) : IClassFixture<QdrantStandInFixture>, IDisposable
 {
-    private readonly string collection = TestQdrant.NewCollection();
-    private readonly QdrantClient client = new(fixture.Server.Url);
+    private readonly string _collection = TestQdrant.NewCollection();
+    private readonly QdrantClient _client = new(fixture.Server.Url);
 
     public void Dispose()
     {
-        client.Dispose();
+        _client.Dispose();
         fixture.Server.AssertNoViolations();
     }
 
     [Fact]
     public async Task OpenAsync_NewCollection_CreatesNamedDenseAndIdfSparseVectorsWithIndexesAndMetadata()
     {
-        await using var sut = await TestQdrant.OpenAsync(fixture.Server.Url, collection);
+        await using var sut = await TestQdrant.OpenAsync(fixture.Server.Url, _collection);
 
-        var info = await client.GetCollectionInfoAsync(collection);
+        var info = await _client.GetCollectionInfoAsync(_collection);
 
         var dense = info.Config.Params.VectorsConfig.ParamsMap.Map["dense"];
         Assert.Equal(64UL, dense.Size);
@@ -43,10 +43,10 @@ public sealed class QdrantCollectionTests(QdrantStandInFixture fixture) : IClass
     [Fact]
     public async Task OpenAsync_ExistingCollection_NeitherRecreatesNorReindexes()
     {
-        await (await TestQdrant.OpenAsync(fixture.Server.Url, collection)).DisposeAsync();
+        await (await TestQdrant.OpenAsync(fixture.Server.Url, _collection)).DisposeAsync();
         fixture.Server.ClearCalls();
 
-        await using var sut = await TestQdrant.OpenAsync(fixture.Server.Url, collection);
+        await using var sut = await TestQdrant.OpenAsync(fixture.Server.Url, _collection);
 
         Assert.Equal(["Qdrant/HealthCheck", "Collections/Get"], fixture.Server.Calls.Select(c => c.Method));
     }
@@ -54,24 +54,24 @@ public sealed class QdrantCollectionTests(QdrantStandInFixture fixture) : IClass
     [Fact]
     public async Task OpenAsync_CollectionNotMadeByRagPapers_RefusedWithWhatToDo()
     {
-        await client.CreateCollectionAsync(collection, new VectorParamsMap { Map = { ["other"] = new VectorParams { Size = 4, Distance = Distance.Dot } } });
-        await using var sut = TestQdrant.Index(fixture.Server.Url, collection);
+        await _client.CreateCollectionAsync(_collection, new VectorParamsMap { Map = { ["other"] = new VectorParams { Size = 4, Distance = Distance.Dot } } });
+        await using var sut = TestQdrant.Index(fixture.Server.Url, _collection);
 
         var ex = await Assert.ThrowsAsync<StoreIncompatibleException>(() => sut.OpenAsync(Fakes.TestStores.Embedder));
 
-        Assert.Contains($"'{collection}'", ex.Message, StringComparison.Ordinal);
+        Assert.Contains($"'{_collection}'", ex.Message, StringComparison.Ordinal);
         Assert.Contains("not created by RagPapers", ex.Message, StringComparison.Ordinal);
         Assert.Contains("Store:Qdrant:Collection", ex.Message, StringComparison.Ordinal);
-        Assert.Contains($"curl -X DELETE http://127.0.0.1:{fixture.Server.Url.Port}/collections/{collection}", ex.Message, StringComparison.Ordinal);
+        Assert.Contains($"curl -X DELETE http://127.0.0.1:{fixture.Server.Url.Port}/collections/{_collection}", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task OpenAsync_CollectionAsTheRestVersionMadeIt_OpensAndReadsItsPoints()
     {
         // What the REST store wrote (issue 3's layout): string metadata, a vector-less paper point, a chunk point.
-        await client.CreateCollectionAsync(new CreateCollection
+        await _client.CreateCollectionAsync(new CreateCollection
         {
-            CollectionName = collection,
+            CollectionName = _collection,
             VectorsConfig = new VectorsConfig { ParamsMap = new VectorParamsMap { Map = { ["dense"] = new VectorParams { Size = 64, Distance = Distance.Cosine } } } },
             SparseVectorsConfig = new SparseVectorConfig { Map = { ["bm25"] = new SparseVectorParams { Modifier = Modifier.Idf } } },
             Metadata = { ["ragpapers_schema"] = "1", ["embedder_id"] = "test-hashing-64", ["dimensions"] = "64", ["bm25_average_length"] = "66" },
@@ -82,8 +82,8 @@ public sealed class QdrantCollectionTests(QdrantStandInFixture fixture) : IClass
             ["kind"] = "paper", ["paper_id"] = "old", ["source"] = "old.txt", ["published"] = "2023-04-05T00:00:00Z",
             ["title"] = "Old zeolites", ["abstract"] = "Zeolite pores.", ["authors"] = new global::Qdrant.Client.Grpc.Value { ListValue = new ListValue { Values = { "A. Author" } } }, ["content_hash"] = "h1",
         });
-        await client.UpsertAsync(collection, [paper]);
-        await using var sut = TestQdrant.Index(fixture.Server.Url, collection);
+        await _client.UpsertAsync(_collection, [paper]);
+        await using var sut = TestQdrant.Index(fixture.Server.Url, _collection);
 
         await sut.OpenAsync(Fakes.TestStores.Embedder);
 
@@ -97,7 +97,7 @@ public sealed class QdrantCollectionTests(QdrantStandInFixture fixture) : IClass
     {
         await using var standIn = await QdrantStandIn.StartAsync();
         standIn.Version = "1.12.4";
-        await using var sut = TestQdrant.Index(standIn.Url, collection);
+        await using var sut = TestQdrant.Index(standIn.Url, _collection);
 
         var ex = await Assert.ThrowsAsync<StoreIncompatibleException>(() => sut.OpenAsync(Fakes.TestStores.Embedder));
 

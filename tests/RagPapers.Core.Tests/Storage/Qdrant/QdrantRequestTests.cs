@@ -17,18 +17,18 @@ public sealed class QdrantRequestTests(QdrantStandInFixture fixture) : IClassFix
         TestPapers.Document(TestPapers.Make("mix", "Zeolite graphs", "Graph models of zeolite frameworks.", null, "b.txt")),
     ];
 
-    private readonly string collection = TestQdrant.NewCollection();
-    private QdrantPaperIndex sut = null!;
+    private readonly string _collection = TestQdrant.NewCollection();
+    private QdrantPaperIndex _sut = null!;
 
     public async Task InitializeAsync()
     {
-        sut = await TestQdrant.OpenAsync(fixture.Server.Url, collection);
-        await sut.UpsertAsync(Papers);
+        _sut = await TestQdrant.OpenAsync(fixture.Server.Url, _collection);
+        await _sut.UpsertAsync(Papers);
     }
 
     public async Task DisposeAsync()
     {
-        await sut.DisposeAsync();
+        await _sut.DisposeAsync();
         fixture.Server.AssertNoViolations();
     }
 
@@ -37,7 +37,7 @@ public sealed class QdrantRequestTests(QdrantStandInFixture fixture) : IClassFix
     {
         fixture.Server.ClearCalls();
 
-        await sut.UpsertAsync(Papers);
+        await _sut.UpsertAsync(Papers);
 
         var upserts = fixture.Server.CallsTo("Points/Upsert").Select(c => c.Read(UpsertPoints.Parser)).ToList();
         Assert.All(upserts, u => Assert.True(u.Wait));
@@ -45,19 +45,19 @@ public sealed class QdrantRequestTests(QdrantStandInFixture fixture) : IClassFix
         var ids = upserts.SelectMany(u => u.Points).Select(p => p.Id.Uuid).ToList();
         Assert.Contains(PointIds.Paper("zeo"), ids);
         Assert.Contains(PointIds.Chunk("zeo", 1), ids);
-        Assert.Equal(3, await sut.CountPapersAsync());
-        Assert.Equal(4, await sut.CountChunksAsync());
+        Assert.Equal(3, await _sut.CountPapersAsync());
+        Assert.Equal(4, await _sut.CountChunksAsync());
     }
 
     [Fact]
     public async Task HybridSearchAsync_OneQuery_SameRankingAsFusingKeywordAndVectorSearch()
     {
         var vector = HashingEmbeddingGenerator.Embed("zeolite graph");
-        var keyword = await sut.KeywordSearchAsync("zeolite graph", 20);
-        var dense = await sut.VectorSearchAsync(vector, 20);
+        var keyword = await _sut.KeywordSearchAsync("zeolite graph", 20);
+        var dense = await _sut.VectorSearchAsync(vector, 20);
         fixture.Server.ClearCalls();
 
-        var hits = await sut.HybridSearchAsync(new HybridSearchRequest("zeolite graph", vector, 20, KeywordWeight: 0.8, RrfK: 10));
+        var hits = await _sut.HybridSearchAsync(new HybridSearchRequest("zeolite graph", vector, 20, KeywordWeight: 0.8, RrfK: 10));
 
         var query = Assert.Single(fixture.Server.Calls).Read(QueryPoints.Parser);
         Assert.Equal(["bm25", "dense"], query.Prefetch.Select(p => p.Using));
@@ -74,7 +74,7 @@ public sealed class QdrantRequestTests(QdrantStandInFixture fixture) : IClassFix
     {
         fixture.Server.ClearCalls();
 
-        await sut.KeywordSearchAsync("zeolite zeolites, the graph", 5);
+        await _sut.KeywordSearchAsync("zeolite zeolites, the graph", 5);
 
         var query = Assert.Single(fixture.Server.Calls).Read(QueryPoints.Parser);
         Assert.Equal("bm25", query.Using);
@@ -89,7 +89,7 @@ public sealed class QdrantRequestTests(QdrantStandInFixture fixture) : IClassFix
     {
         fixture.Server.ClearCalls();
 
-        var hits = await sut.VectorSearchAsync(HashingEmbeddingGenerator.Embed("zeolite"), 5, new SearchFilter(new DateOnly(2024, 1, 1), new DateOnly(2024, 12, 31), "a.txt"));
+        var hits = await _sut.VectorSearchAsync(HashingEmbeddingGenerator.Embed("zeolite"), 5, new SearchFilter(new DateOnly(2024, 1, 1), new DateOnly(2024, 12, 31), "a.txt"));
 
         var must = Assert.Single(fixture.Server.Calls).Read(QueryPoints.Parser).Filter.Must;
         Assert.Equal("published", must[0].Field.Key);

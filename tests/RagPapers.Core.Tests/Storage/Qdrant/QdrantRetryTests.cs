@@ -12,7 +12,7 @@ public sealed class QdrantRetryTests(QdrantStandInFixture fixture) : IClassFixtu
     // Guards against a hang: far above what any of these tests needs, far below the test run's patience.
     private static readonly TimeSpan HangGuard = TimeSpan.FromSeconds(20);
 
-    private readonly string collection = TestQdrant.NewCollection();
+    private readonly string _collection = TestQdrant.NewCollection();
 
     public void Dispose()
     {
@@ -26,7 +26,7 @@ public sealed class QdrantRetryTests(QdrantStandInFixture fixture) : IClassFixtu
     [InlineData(StatusCode.DeadlineExceeded)]
     public async Task CountPapersAsync_TransientStatusThenOk_RetriesAndSucceeds(StatusCode status)
     {
-        await using var sut = await TestQdrant.OpenAsync(fixture.Server.Url, collection);
+        await using var sut = await TestQdrant.OpenAsync(fixture.Server.Url, _collection);
         await sut.UpsertAsync([TestPapers.Document(TestPapers.Make("p1"))]);
         fixture.Server.ClearCalls();
         fixture.Server.Faults.Status(status, times: 2);
@@ -40,7 +40,7 @@ public sealed class QdrantRetryTests(QdrantStandInFixture fixture) : IClassFixtu
     [Fact]
     public async Task UpsertAsync_SlowReplyPastTheDeadline_RetriedUntilApplied()
     {
-        await using var sut = TestQdrant.Index(fixture.Server.Url, collection, timeoutSeconds: 1);
+        await using var sut = TestQdrant.Index(fixture.Server.Url, _collection, timeoutSeconds: 1);
         await sut.OpenAsync(TestStores.Embedder);
         fixture.Server.Faults.Delay(TimeSpan.FromSeconds(5));
 
@@ -54,7 +54,7 @@ public sealed class QdrantRetryTests(QdrantStandInFixture fixture) : IClassFixtu
     [Fact]
     public async Task CountPapersAsync_UnavailableEveryTime_ThrowsAfterRetriesNamingTheServer()
     {
-        await using var sut = await TestQdrant.OpenAsync(fixture.Server.Url, collection);
+        await using var sut = await TestQdrant.OpenAsync(fixture.Server.Url, _collection);
         fixture.Server.ClearCalls();
         fixture.Server.Faults.Status(StatusCode.Unavailable, times: 4);
 
@@ -69,10 +69,10 @@ public sealed class QdrantRetryTests(QdrantStandInFixture fixture) : IClassFixtu
     [Fact]
     public async Task CountPapersAsync_CollectionDeletedUnderneath_NotFoundIsNotRetried()
     {
-        await using var sut = await TestQdrant.OpenAsync(fixture.Server.Url, collection);
+        await using var sut = await TestQdrant.OpenAsync(fixture.Server.Url, _collection);
         using (var client = new global::Qdrant.Client.QdrantClient(fixture.Server.Url))
         {
-            await client.DeleteCollectionAsync(collection);
+            await client.DeleteCollectionAsync(_collection);
         }
 
         fixture.Server.ClearCalls();
@@ -81,14 +81,14 @@ public sealed class QdrantRetryTests(QdrantStandInFixture fixture) : IClassFixtu
 
         Assert.Single(fixture.Server.Calls);
         Assert.Contains("rejected Points/Count (NotFound)", ex.Message, StringComparison.Ordinal);
-        Assert.Contains($"Not found: Collection `{collection}` doesn't exist!", ex.Message, StringComparison.Ordinal);
+        Assert.Contains($"Not found: Collection `{_collection}` doesn't exist!", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task OpenAsync_NothingListening_FailsFastNamingTheUrl()
     {
         var url = QdrantStandIn.ClosedPortUrl();
-        await using var sut = TestQdrant.Index(url, collection, maxRetries: 2);
+        await using var sut = TestQdrant.Index(url, _collection, maxRetries: 2);
 
         var ex = await Assert.ThrowsAsync<StoreUnavailableException>(() => sut.OpenAsync(TestStores.Embedder).WaitAsync(HangGuard));
 
@@ -101,7 +101,7 @@ public sealed class QdrantRetryTests(QdrantStandInFixture fixture) : IClassFixtu
     public async Task OpenAsync_ServerFoundDownTwice_FailsAtOnceWithoutACall()
     {
         var url = QdrantStandIn.ClosedPortUrl();
-        await using var sut = TestQdrant.Index(url, collection, maxRetries: 0);
+        await using var sut = TestQdrant.Index(url, _collection, maxRetries: 0);
 
         var first = await Assert.ThrowsAsync<StoreUnavailableException>(() => sut.OpenAsync(TestStores.Embedder).WaitAsync(HangGuard));
         await Assert.ThrowsAsync<StoreUnavailableException>(() => sut.OpenAsync(TestStores.Embedder).WaitAsync(HangGuard));
@@ -115,7 +115,7 @@ public sealed class QdrantRetryTests(QdrantStandInFixture fixture) : IClassFixtu
     [Fact]
     public async Task OpenAsync_ServerNeverAnswers_TimesOutPerAttemptInsteadOfHanging()
     {
-        await using var sut = TestQdrant.Index(fixture.Server.Url, collection, maxRetries: 1, timeoutSeconds: 1);
+        await using var sut = TestQdrant.Index(fixture.Server.Url, _collection, maxRetries: 1, timeoutSeconds: 1);
         fixture.Server.Faults.Delay(TimeSpan.FromSeconds(30), times: 2);
 
         var ex = await Assert.ThrowsAsync<StoreUnavailableException>(() => sut.OpenAsync(TestStores.Embedder).WaitAsync(HangGuard));
@@ -127,7 +127,7 @@ public sealed class QdrantRetryTests(QdrantStandInFixture fixture) : IClassFixtu
     [Fact]
     public async Task CountPapersAsync_CanceledWhileRetrying_ThrowsOperationCanceled()
     {
-        await using var sut = TestQdrant.Index(fixture.Server.Url, collection, maxRetries: 10, time: new NeverTicking());
+        await using var sut = TestQdrant.Index(fixture.Server.Url, _collection, maxRetries: 10, time: new NeverTicking());
         await sut.OpenAsync(TestStores.Embedder);
         fixture.Server.Faults.Status(StatusCode.Unavailable, times: 10);
         using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));

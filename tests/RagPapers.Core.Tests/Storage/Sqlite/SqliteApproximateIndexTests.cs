@@ -15,11 +15,11 @@ public sealed class SqliteApproximateIndexTests : IDisposable
 {
     private const int Dimensions = 64;
     private static readonly EmbedderDescriptor Embedder = new("test-clustered", Dimensions);
-    private readonly TempDirectory temp = new();
+    private readonly TempDirectory _temp = new();
 
-    private string StorePath => temp.File("dense.db");
+    private string StorePath => _temp.File("dense.db");
 
-    public void Dispose() => temp.Dispose();
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public async Task VectorSearchAsync_BelowThreshold_SameHitsAndScoresAsAFloatScan()

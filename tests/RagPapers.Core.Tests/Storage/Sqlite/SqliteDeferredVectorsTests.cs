@@ -10,11 +10,11 @@ public sealed class SqliteDeferredVectorsTests : IDisposable
 {
     private const int VectorsLoaded = 5; // the store's log event for a (re)load of the in-memory matrix
 
-    private readonly TempDirectory temp = new();
+    private readonly TempDirectory _temp = new();
 
-    private string StorePath => temp.File("store.db");
+    private string StorePath => _temp.File("store.db");
 
-    public void Dispose() => temp.Dispose();
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public async Task GetChunksWithoutVectorsAsync_DeferredUpsert_ReturnsOldestFirstWithTheirTitles()

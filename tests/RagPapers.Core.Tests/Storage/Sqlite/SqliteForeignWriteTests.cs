@@ -10,11 +10,11 @@ public sealed class SqliteForeignWriteTests : IDisposable
 {
     private static readonly TimeSpan Freshness = TimeSpan.FromSeconds(1);
 
-    private readonly TempDirectory temp = new();
+    private readonly TempDirectory _temp = new();
 
-    private string StorePath => temp.File("store.db");
+    private string StorePath => _temp.File("store.db");
 
-    public void Dispose() => temp.Dispose();
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public async Task Reads_AfterAnotherConnectionUpdatesAndAdds_ServeTheNewTextWithinASecond()

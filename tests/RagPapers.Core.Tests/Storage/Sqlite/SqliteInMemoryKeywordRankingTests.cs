@@ -22,9 +22,9 @@ public sealed class SqliteInMemoryKeywordRankingTests : IDisposable
         "networks", "segmentation", "image", "images", "weather", "forecasting", "forecast", "2024", "covid", "19",
     ];
 
-    private readonly TempDirectory temp = new();
+    private readonly TempDirectory _temp = new();
 
-    public void Dispose() => temp.Dispose();
+    public void Dispose() => _temp.Dispose();
 
     [Theory]
     [InlineData("model")]
@@ -77,7 +77,7 @@ public sealed class SqliteInMemoryKeywordRankingTests : IDisposable
         await using var rewritten = await OpenAsync(KeywordFeedback.Off);
         await rewritten.KeywordSearchAsync("protein", 10);
         await rewritten.UpsertAsync(Rewrites());
-        await using var fresh = new SqlitePaperIndex(temp.File("fresh.db"), NullLogger<SqlitePaperIndex>.Instance, KeywordFeedback.Off);
+        await using var fresh = new SqlitePaperIndex(_temp.File("fresh.db"), NullLogger<SqlitePaperIndex>.Instance, KeywordFeedback.Off);
         await fresh.OpenAsync(TestStores.Embedder);
         await fresh.UpsertAsync([.. Corpus().Where(d => string.CompareOrdinal(d.Paper.Id, "p100") >= 0), .. Rewrites()]);
 
@@ -100,7 +100,7 @@ public sealed class SqliteInMemoryKeywordRankingTests : IDisposable
 
     private async Task<SqlitePaperIndex> OpenAsync(KeywordFeedback feedback)
     {
-        var index = new SqlitePaperIndex(temp.File("ranking.db"), NullLogger<SqlitePaperIndex>.Instance, feedback);
+        var index = new SqlitePaperIndex(_temp.File("ranking.db"), NullLogger<SqlitePaperIndex>.Instance, feedback);
         await index.OpenAsync(TestStores.Embedder);
         await index.UpsertAsync(Corpus());
         return index;

@@ -25,9 +25,9 @@ public sealed class SqliteKeywordFeedbackTests : IDisposable
 
     private static readonly KeywordFeedback Feedback = new(Documents: 1, Terms: 10, OriginalWeight: 0.5, Candidates: 50);
 
-    private readonly TempDirectory temp = new();
+    private readonly TempDirectory _temp = new();
 
-    public void Dispose() => temp.Dispose();
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public async Task KeywordSearchAsync_WithoutFeedback_RanksTheShorterSingleTermMatchFirst()
@@ -78,7 +78,7 @@ public sealed class SqliteKeywordFeedbackTests : IDisposable
     [Fact]
     public async Task LoadAsync_ReadsFts5sStemsCountsAndLengths()
     {
-        var path = temp.File("stats.db");
+        var path = _temp.File("stats.db");
         await (await OpenAsync("stats.db", KeywordFeedback.Off)).DisposeAsync();
         using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
         await connection.OpenAsync();
@@ -99,7 +99,7 @@ public sealed class SqliteKeywordFeedbackTests : IDisposable
 
     private async Task<SqlitePaperIndex> OpenAsync(string file, KeywordFeedback feedback)
     {
-        var index = new SqlitePaperIndex(temp.File(file), NullLogger<SqlitePaperIndex>.Instance, feedback);
+        var index = new SqlitePaperIndex(_temp.File(file), NullLogger<SqlitePaperIndex>.Instance, feedback);
         await index.OpenAsync(TestStores.Embedder);
         await index.UpsertAsync(Papers);
         return index;

@@ -6,13 +6,13 @@ namespace RagPapers.Core.Tests.Storage.Sqlite;
 
 public sealed class SqliteKeywordSearchTests : IAsyncLifetime
 {
-    private readonly TempDirectory temp = new();
-    private SqlitePaperIndex sut = null!;
+    private readonly TempDirectory _temp = new();
+    private SqlitePaperIndex _sut = null!;
 
     public async Task InitializeAsync()
     {
-        sut = await TestStores.OpenAsync(temp.File("store.db"));
-        await sut.UpsertAsync(
+        _sut = await TestStores.OpenAsync(_temp.File("store.db"));
+        await _sut.UpsertAsync(
         [
             TestPapers.Document(TestPapers.Make("common1", "Graph learning", "Graph models learn node features from graph structure.", new DateOnly(2023, 5, 1), "a.txt")),
             TestPapers.Document(TestPapers.Make("rare", "Catalysis", "Graph models of zeolite catalysis predict reaction rates.", new DateOnly(2024, 5, 1), "a.txt")),
@@ -25,14 +25,14 @@ public sealed class SqliteKeywordSearchTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await sut.DisposeAsync();
-        temp.Dispose();
+        await _sut.DisposeAsync();
+        _temp.Dispose();
     }
 
     [Fact]
     public async Task KeywordSearchAsync_RareTerm_RanksItsPaperFirst()
     {
-        var hits = await sut.KeywordSearchAsync("catalysis features", 10);
+        var hits = await _sut.KeywordSearchAsync("catalysis features", 10);
 
         Assert.Equal("rare", hits[0].PaperId);
         Assert.Equal(3, hits.Count); // "features" is in two of the six chunks: common1 and common2
@@ -45,7 +45,7 @@ public sealed class SqliteKeywordSearchTests : IAsyncLifetime
     public async Task KeywordSearchAsync_TermInHalfTheChunksOrMore_LeftOutOfTheMatch()
     {
         // "graph" is in four of the six chunks, so FTS5's bm25 would give it an IDF of ~0: only "zeolite" ranks.
-        var hits = await sut.KeywordSearchAsync("zeolite graph", 10);
+        var hits = await _sut.KeywordSearchAsync("zeolite graph", 10);
 
         Assert.Equal(["rare"], hits.Select(h => h.PaperId));
     }
@@ -54,7 +54,7 @@ public sealed class SqliteKeywordSearchTests : IAsyncLifetime
     public async Task KeywordSearchAsync_OnlyCommonTerms_StillFindsByTheRarest()
     {
         // Of six chunks "graph" is in 4 and "structure" in 3: both are common, "structure" is the rarer one.
-        var hits = await sut.KeywordSearchAsync("graph structure", 10);
+        var hits = await _sut.KeywordSearchAsync("graph structure", 10);
 
         Assert.Equal(["common1", "protein", "undated"], hits.Select(h => h.PaperId).Order(StringComparer.Ordinal));
     }
@@ -62,7 +62,7 @@ public sealed class SqliteKeywordSearchTests : IAsyncLifetime
     [Fact]
     public async Task KeywordSearchAsync_AfterUpsert_UsesFreshTermStatistics()
     {
-        await using var store = await TestStores.OpenAsync(temp.File("stats.db"));
+        await using var store = await TestStores.OpenAsync(_temp.File("stats.db"));
         await store.UpsertAsync([TestPapers.Document(TestPapers.Make("a", abstractText: "Sparse graph."))]);
         Assert.Single(await store.KeywordSearchAsync("graph zeolite", 10)); // "graph" is in 1 of 1 chunks here
         await store.UpsertAsync(
@@ -80,7 +80,7 @@ public sealed class SqliteKeywordSearchTests : IAsyncLifetime
     [Fact]
     public async Task KeywordSearchAsync_TermInTitleAndInText_TitleMatchRanksFirst()
     {
-        await using var store = await TestStores.OpenAsync(temp.File("title.db"));
+        await using var store = await TestStores.OpenAsync(_temp.File("title.db"));
         await store.UpsertAsync(
         [
             TestPapers.Document(TestPapers.Make("in-text", "Spectral bounds", "A study of sparsifier spectral bounds for edges.")),
@@ -95,13 +95,13 @@ public sealed class SqliteKeywordSearchTests : IAsyncLifetime
     [Fact]
     public async Task KeywordSearchAsync_Top_LimitsHits()
     {
-        Assert.Equal(2, (await sut.KeywordSearchAsync("graph", 2)).Count);
+        Assert.Equal(2, (await _sut.KeywordSearchAsync("graph", 2)).Count);
     }
 
     [Fact]
     public async Task KeywordSearchAsync_DateRange_KeepsOnlyDatedPapersInRange()
     {
-        var hits = await sut.KeywordSearchAsync("graph", 10, new SearchFilter(From: new DateOnly(2024, 1, 1), To: new DateOnly(2024, 6, 30)));
+        var hits = await _sut.KeywordSearchAsync("graph", 10, new SearchFilter(From: new DateOnly(2024, 1, 1), To: new DateOnly(2024, 6, 30)));
 
         Assert.Equal(["rare"], hits.Select(h => h.PaperId));
     }
@@ -109,7 +109,7 @@ public sealed class SqliteKeywordSearchTests : IAsyncLifetime
     [Fact]
     public async Task KeywordSearchAsync_UpperDateBoundOnly_DropsUndatedPapers()
     {
-        var hits = await sut.KeywordSearchAsync("graph", 10, new SearchFilter(To: new DateOnly(2030, 1, 1)));
+        var hits = await _sut.KeywordSearchAsync("graph", 10, new SearchFilter(To: new DateOnly(2030, 1, 1)));
 
         Assert.Equal(["common1", "common2", "rare"], hits.Select(h => h.PaperId).Order(StringComparer.Ordinal));
     }
@@ -117,7 +117,7 @@ public sealed class SqliteKeywordSearchTests : IAsyncLifetime
     [Fact]
     public async Task KeywordSearchAsync_Source_KeepsOnlyThatSource()
     {
-        var hits = await sut.KeywordSearchAsync("graph", 10, new SearchFilter(Source: "b.txt"));
+        var hits = await _sut.KeywordSearchAsync("graph", 10, new SearchFilter(Source: "b.txt"));
 
         Assert.Equal(["common2", "undated"], hits.Select(h => h.PaperId).Order(StringComparer.Ordinal));
     }
@@ -129,7 +129,7 @@ public sealed class SqliteKeywordSearchTests : IAsyncLifetime
     [InlineData("*** --- ::: ()")]
     public async Task KeywordSearchAsync_NoSearchableTerm_ReturnsEmpty(string query)
     {
-        Assert.Empty(await sut.KeywordSearchAsync(query, 10));
+        Assert.Empty(await _sut.KeywordSearchAsync(query, 10));
     }
 
     [Theory]
@@ -144,7 +144,7 @@ public sealed class SqliteKeywordSearchTests : IAsyncLifetime
     [InlineData("^zeolite {title text}: + \\ '")]
     public async Task KeywordSearchAsync_FtsSyntaxInQuery_TreatedAsPlainTerms(string query)
     {
-        var hits = await sut.KeywordSearchAsync(query, 10);
+        var hits = await _sut.KeywordSearchAsync(query, 10);
 
         Assert.Equal("rare", hits[0].PaperId);
     }

@@ -9,9 +9,9 @@ namespace RagPapers.Core.Tests.Storage.Sqlite;
 /// <summary>An older store is upgraded in place on open, once, in one transaction; a newer one is refused.</summary>
 public sealed class SqliteMigrationTests : IDisposable
 {
-    private readonly TempDirectory temp = new();
+    private readonly TempDirectory _temp = new();
 
-    public void Dispose() => temp.Dispose();
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public void Migrations_Versions_RunConsecutivelyFromTheBaseToSchemaVersion()
@@ -25,7 +25,7 @@ public sealed class SqliteMigrationTests : IDisposable
     [Fact]
     public async Task OpenAsync_VersionOneStoreWithPapers_UpgradesInPlaceAndFillsTheVocabularyFromItsRows()
     {
-        var path = temp.File("store.db");
+        var path = _temp.File("store.db");
         await CreateVersionOneStoreAsync(path);
 
         await using var sut = await TestStores.OpenAsync(path);
@@ -41,18 +41,18 @@ public sealed class SqliteMigrationTests : IDisposable
     [Fact]
     public async Task OpenAsync_UpgradedStore_HasExactlyTheSchemaOfANewStore()
     {
-        var upgraded = temp.File("upgraded.db");
+        var upgraded = _temp.File("upgraded.db");
         await CreateVersionOneStoreAsync(upgraded);
         await (await TestStores.OpenAsync(upgraded)).DisposeAsync();
-        await (await TestStores.OpenAsync(temp.File("new.db"))).DisposeAsync();
+        await (await TestStores.OpenAsync(_temp.File("new.db"))).DisposeAsync();
 
-        Assert.Equal(SchemaOf(temp.File("new.db")), SchemaOf(upgraded));
+        Assert.Equal(SchemaOf(_temp.File("new.db")), SchemaOf(upgraded));
     }
 
     [Fact]
     public async Task UpsertAsync_AfterUpgrade_KeepsTheVocabularyRight()
     {
-        var path = temp.File("store.db");
+        var path = _temp.File("store.db");
         await CreateVersionOneStoreAsync(path);
         await using var sut = await TestStores.OpenAsync(path);
 
@@ -67,7 +67,7 @@ public sealed class SqliteMigrationTests : IDisposable
     [Fact]
     public async Task OpenAsync_UpgradeStepFails_RefusesNamingTheFileAndLeavesTheLastVersionReached()
     {
-        var path = temp.File("store.db");
+        var path = _temp.File("store.db");
         await CreateVersionOneStoreAsync(path);
         Execute(path, "CREATE TABLE vocabulary(something_else TEXT)"); // the upgrade's CREATE TABLE then fails midway
         await using var sut = new SqlitePaperIndex(path, NullLogger<SqlitePaperIndex>.Instance);
@@ -83,7 +83,7 @@ public sealed class SqliteMigrationTests : IDisposable
     [Fact]
     public async Task OpenAsync_NewerSchemaVersion_RefusesNamingBothVersions()
     {
-        var path = temp.File("store.db");
+        var path = _temp.File("store.db");
         await (await TestStores.OpenAsync(path)).DisposeAsync();
         Execute(path, $"UPDATE meta SET value = '{SqlitePaperIndex.SchemaVersion + 1}' WHERE key = 'schema_version'");
         await using var sut = new SqlitePaperIndex(path, NullLogger<SqlitePaperIndex>.Instance);

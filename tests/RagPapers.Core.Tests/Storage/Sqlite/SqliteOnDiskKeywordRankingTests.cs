@@ -20,9 +20,9 @@ public sealed class SqliteOnDiskKeywordRankingTests : IDisposable
         "neural", "network", "networks", "image", "images", "weather", "forecasting", "2024", "covid", "19",
     ];
 
-    private readonly TempDirectory temp = new();
+    private readonly TempDirectory _temp = new();
 
-    public void Dispose() => temp.Dispose();
+    public void Dispose() => _temp.Dispose();
 
     [Theory]
     [InlineData("model")]
@@ -65,7 +65,7 @@ public sealed class SqliteOnDiskKeywordRankingTests : IDisposable
     [Fact]
     public async Task UpsertAsync_RewritesAndDeletes_KeepTheTermCountsOnDiskEqualToFts5sOwn()
     {
-        var path = temp.File("counts.db");
+        var path = _temp.File("counts.db");
         await using var sut = await OpenAsync(path, KeywordFeedback.Off, inMemoryKeywordChunks: 0);
         await sut.UpsertAsync(Corpus());
         await sut.UpsertAsync([.. Enumerable.Range(0, 40).Select(i => TestPapers.Document(TestPapers.Make($"p{i:D3}", "Rewritten zeolite", "Protein folding, rewritten " + i)))]);
@@ -81,7 +81,7 @@ public sealed class SqliteOnDiskKeywordRankingTests : IDisposable
 
     private async Task<string> BuildAsync(string name)
     {
-        var path = temp.File(name);
+        var path = _temp.File(name);
         await using var index = await OpenAsync(path, KeywordFeedback.Off, 0);
         await index.UpsertAsync(Corpus());
         return path;

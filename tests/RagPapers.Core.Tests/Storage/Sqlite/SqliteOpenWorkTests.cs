@@ -13,9 +13,9 @@ namespace RagPapers.Core.Tests.Storage.Sqlite;
 /// </summary>
 public sealed class SqliteOpenWorkTests(ITestOutputHelper output) : IDisposable
 {
-    private readonly TempDirectory temp = new();
+    private readonly TempDirectory _temp = new();
 
-    public void Dispose() => temp.Dispose();
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public async Task OpenAsync_ThousandAndFiftyThousandPapers_ReadsTheSamePages()
@@ -56,7 +56,7 @@ public sealed class SqliteOpenWorkTests(ITestOutputHelper output) : IDisposable
     // Short papers with tiny chunks, so 50,000 of them are written in seconds; each holds its number as a word.
     private async Task<string> BuildAsync(string name, int papers)
     {
-        var path = temp.File(name);
+        var path = _temp.File(name);
         await using var store = await TestStores.OpenAsync(path);
         var vector = HashingEmbeddingGenerator.Embed("zeolite");
         for (var first = 0; first < papers; first += 5_000)

@@ -6,11 +6,11 @@ namespace RagPapers.Core.Tests.Storage.Sqlite;
 
 public sealed class SqlitePaperIndexTests : IDisposable
 {
-    private readonly TempDirectory temp = new();
+    private readonly TempDirectory _temp = new();
 
-    private string StorePath => temp.File("store.db");
+    private string StorePath => _temp.File("store.db");
 
-    public void Dispose() => temp.Dispose();
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public async Task UpsertAsync_NewPapers_GetAndCountReturnThem()

@@ -6,13 +6,13 @@ namespace RagPapers.Core.Tests.Storage.Sqlite;
 
 public sealed class SqliteVectorSearchTests : IAsyncLifetime
 {
-    private readonly TempDirectory temp = new();
-    private SqlitePaperIndex sut = null!;
+    private readonly TempDirectory _temp = new();
+    private SqlitePaperIndex _sut = null!;
 
     public async Task InitializeAsync()
     {
-        sut = await TestStores.OpenAsync(temp.File("store.db"));
-        await sut.UpsertAsync(
+        _sut = await TestStores.OpenAsync(_temp.File("store.db"));
+        await _sut.UpsertAsync(
         [
             TestPapers.Document(TestPapers.Make("vision", "Vision", "Convolutional image classification", new DateOnly(2023, 5, 1), "a.txt")),
             TestPapers.Document(TestPapers.Make("speech", "Speech", "Acoustic speech recognition", new DateOnly(2024, 5, 1), "a.txt")),
@@ -23,14 +23,14 @@ public sealed class SqliteVectorSearchTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await sut.DisposeAsync();
-        temp.Dispose();
+        await _sut.DisposeAsync();
+        _temp.Dispose();
     }
 
     [Fact]
     public async Task VectorSearchAsync_QueryOfStoredText_RanksThatChunkFirstWithCosineOne()
     {
-        var hits = await sut.VectorSearchAsync(HashingEmbeddingGenerator.Embed("Speech. Acoustic speech recognition"), 10);
+        var hits = await _sut.VectorSearchAsync(HashingEmbeddingGenerator.Embed("Speech. Acoustic speech recognition"), 10);
 
         Assert.Equal("speech", hits[0].PaperId);
         Assert.Equal(1.0, hits[0].Score, 5);
@@ -43,7 +43,7 @@ public sealed class SqliteVectorSearchTests : IAsyncLifetime
     {
         var query = HashingEmbeddingGenerator.Embed("Speech. Acoustic speech recognition").Select(v => v * 3).ToArray();
 
-        var hits = await sut.VectorSearchAsync(query, 1);
+        var hits = await _sut.VectorSearchAsync(query, 1);
 
         Assert.Equal(1.0, Assert.Single(hits).Score, 5);
     }
@@ -51,18 +51,18 @@ public sealed class SqliteVectorSearchTests : IAsyncLifetime
     [Fact]
     public async Task VectorSearchAsync_Top_KeepsBestK()
     {
-        var all = await sut.VectorSearchAsync(HashingEmbeddingGenerator.Embed("image speech"), 10);
-        var two = await sut.VectorSearchAsync(HashingEmbeddingGenerator.Embed("image speech"), 2);
+        var all = await _sut.VectorSearchAsync(HashingEmbeddingGenerator.Embed("image speech"), 10);
+        var two = await _sut.VectorSearchAsync(HashingEmbeddingGenerator.Embed("image speech"), 2);
 
         Assert.Equal(4, all.Count);
         Assert.Equal(all.Take(2), two);
-        Assert.Empty(await sut.VectorSearchAsync(HashingEmbeddingGenerator.Embed("image speech"), 0));
+        Assert.Empty(await _sut.VectorSearchAsync(HashingEmbeddingGenerator.Embed("image speech"), 0));
     }
 
     [Fact]
     public async Task VectorSearchAsync_DateRange_KeepsOnlyDatedPapersInRange()
     {
-        var hits = await sut.VectorSearchAsync(HashingEmbeddingGenerator.Embed("image speech"), 10, new SearchFilter(From: new DateOnly(2024, 1, 1), To: new DateOnly(2024, 6, 30)));
+        var hits = await _sut.VectorSearchAsync(HashingEmbeddingGenerator.Embed("image speech"), 10, new SearchFilter(From: new DateOnly(2024, 1, 1), To: new DateOnly(2024, 6, 30)));
 
         Assert.Equal(["speech"], hits.Select(h => h.PaperId));
     }
@@ -70,7 +70,7 @@ public sealed class SqliteVectorSearchTests : IAsyncLifetime
     [Fact]
     public async Task VectorSearchAsync_UpperDateBoundOnly_DropsUndatedPapers()
     {
-        var hits = await sut.VectorSearchAsync(HashingEmbeddingGenerator.Embed("image speech"), 10, new SearchFilter(To: new DateOnly(2030, 1, 1)));
+        var hits = await _sut.VectorSearchAsync(HashingEmbeddingGenerator.Embed("image speech"), 10, new SearchFilter(To: new DateOnly(2030, 1, 1)));
 
         Assert.Equal(["speech", "text", "vision"], hits.Select(h => h.PaperId).Order(StringComparer.Ordinal));
     }
@@ -78,27 +78,27 @@ public sealed class SqliteVectorSearchTests : IAsyncLifetime
     [Fact]
     public async Task VectorSearchAsync_Source_KeepsOnlyThatSource()
     {
-        var hits = await sut.VectorSearchAsync(HashingEmbeddingGenerator.Embed("image speech"), 10, new SearchFilter(Source: "b.txt"));
+        var hits = await _sut.VectorSearchAsync(HashingEmbeddingGenerator.Embed("image speech"), 10, new SearchFilter(Source: "b.txt"));
 
         Assert.Equal(["text", "undated"], hits.Select(h => h.PaperId).Order(StringComparer.Ordinal));
-        Assert.Empty(await sut.VectorSearchAsync(HashingEmbeddingGenerator.Embed("image"), 10, new SearchFilter(Source: "nowhere.txt")));
+        Assert.Empty(await _sut.VectorSearchAsync(HashingEmbeddingGenerator.Embed("image"), 10, new SearchFilter(Source: "nowhere.txt")));
     }
 
     [Fact]
     public async Task VectorSearchAsync_AfterUpsert_SeesNewChunks()
     {
         var query = HashingEmbeddingGenerator.Embed("Graphs. Graph neural networks");
-        Assert.NotEqual("graphs", (await sut.VectorSearchAsync(query, 1))[0].PaperId);
+        Assert.NotEqual("graphs", (await _sut.VectorSearchAsync(query, 1))[0].PaperId);
 
-        await sut.UpsertAsync([TestPapers.Document(TestPapers.Make("graphs", "Graphs", "Graph neural networks"))]);
+        await _sut.UpsertAsync([TestPapers.Document(TestPapers.Make("graphs", "Graphs", "Graph neural networks"))]);
 
-        Assert.Equal("graphs", (await sut.VectorSearchAsync(query, 1))[0].PaperId);
+        Assert.Equal("graphs", (await _sut.VectorSearchAsync(query, 1))[0].PaperId);
     }
 
     [Fact]
     public async Task VectorSearchAsync_WrongDimensions_ThrowsArgument()
     {
-        await Assert.ThrowsAsync<ArgumentException>(() => sut.VectorSearchAsync(new float[3], 5));
+        await Assert.ThrowsAsync<ArgumentException>(() => _sut.VectorSearchAsync(new float[3], 5));
     }
 
     [Fact]
@@ -106,7 +106,7 @@ public sealed class SqliteVectorSearchTests : IAsyncLifetime
     {
         var query = HashingEmbeddingGenerator.Embed("image speech");
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(() => sut.VectorSearchAsync(query, 3))));
+        var results = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(() => _sut.VectorSearchAsync(query, 3))));
 
         Assert.All(results, r => Assert.Equal(results[0], r));
     }

@@ -6,14 +6,14 @@ namespace RagPapers.Core.Tests.Storage.Sqlite;
 /// <summary>The vocabulary table follows every write: counts are papers holding a word, in title or abstract.</summary>
 public sealed class SqliteVocabularyTests : IDisposable
 {
-    private readonly TempDirectory temp = new();
+    private readonly TempDirectory _temp = new();
 
-    public void Dispose() => temp.Dispose();
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public async Task GetVocabularyAsync_NewStore_IsEmpty()
     {
-        await using var sut = await TestStores.OpenAsync(temp.File("store.db"));
+        await using var sut = await TestStores.OpenAsync(_temp.File("store.db"));
 
         Assert.Equal(0, (await sut.GetVocabularyAsync()).Count);
     }
@@ -21,7 +21,7 @@ public sealed class SqliteVocabularyTests : IDisposable
     [Fact]
     public async Task GetVocabularyAsync_AfterUpsert_CountsPapersPerLowerCasedLetterWord()
     {
-        await using var sut = await TestStores.OpenAsync(temp.File("store.db"));
+        await using var sut = await TestStores.OpenAsync(_temp.File("store.db"));
 
         await sut.UpsertAsync(
         [
@@ -41,7 +41,7 @@ public sealed class SqliteVocabularyTests : IDisposable
     [Fact]
     public async Task GetVocabularyAsync_PaperReplaced_CountsOnlyItsNewText()
     {
-        await using var sut = await TestStores.OpenAsync(temp.File("store.db"));
+        await using var sut = await TestStores.OpenAsync(_temp.File("store.db"));
         await sut.UpsertAsync([TestPapers.Document(TestPapers.Make("p1", "Zeolite catalysis", "Zeolite pores."))]);
         await sut.UpsertAsync([TestPapers.Document(TestPapers.Make("p2", "Perovskite cells", "Zeolite and perovskite."))]);
 
@@ -58,7 +58,7 @@ public sealed class SqliteVocabularyTests : IDisposable
     [Fact]
     public async Task GetVocabularyAsync_SourceDeleted_DropsWordsNoPaperHolds()
     {
-        await using var sut = await TestStores.OpenAsync(temp.File("store.db"));
+        await using var sut = await TestStores.OpenAsync(_temp.File("store.db"));
         await sut.UpsertAsync(
         [
             TestPapers.Document(TestPapers.Make("p1", "Zeolite catalysis", "Zeolite pores.", source: "a.txt")),
@@ -72,13 +72,13 @@ public sealed class SqliteVocabularyTests : IDisposable
         Assert.Equal(1, vocabulary.PapersWith("zeolite"));
         Assert.False(vocabulary.Contains("catalysis"));
         Assert.Equal(1, vocabulary.PapersWith("membranes"));
-        Assert.Equal(0, TestStores.CountRows(temp.File("store.db"), "vocabulary WHERE papers <= 0"));
+        Assert.Equal(0, TestStores.CountRows(_temp.File("store.db"), "vocabulary WHERE papers <= 0"));
     }
 
     [Fact]
     public async Task GetVocabularyAsync_NoWriteBetweenCalls_ReturnsTheSameInstance()
     {
-        await using var sut = await TestStores.OpenAsync(temp.File("store.db"));
+        await using var sut = await TestStores.OpenAsync(_temp.File("store.db"));
         await sut.UpsertAsync([TestPapers.Document(TestPapers.Make("p1", "Zeolite catalysis", "Zeolite pores."))]);
 
         var first = await sut.GetVocabularyAsync();
@@ -94,7 +94,7 @@ public sealed class SqliteVocabularyTests : IDisposable
     [Fact]
     public async Task GetService_CollectionVocabulary_IsTheStoreItself()
     {
-        await using var sut = await TestStores.OpenAsync(temp.File("store.db"));
+        await using var sut = await TestStores.OpenAsync(_temp.File("store.db"));
 
         Assert.Same(sut, sut.GetService<ICollectionVocabulary>());
     }

@@ -9,11 +9,11 @@ namespace RagPapers.Storage.Sqlite;
 /// </summary>
 internal sealed class ApproximateIndex(string storePath, ILogger logger) : IAsyncDisposable
 {
-    private readonly CancellationTokenSource stopping = new();
-    private ApproximateIndexView? view;
-    private Task? build;
+    private readonly CancellationTokenSource _stopping = new();
+    private ApproximateIndexView? _view;
+    private Task? _build;
 
-    public bool Building => build is { IsCompleted: false };
+    public bool Building => _build is { IsCompleted: false };
 
     /// <summary>
     /// The view to search, or null when there is no file fit to use: missing, another embedder's, or older than the
@@ -22,21 +22,21 @@ internal sealed class ApproximateIndex(string storePath, ILogger logger) : IAsyn
     public async Task<ApproximateIndexView?> CurrentAsync(CommandCache commands, EmbedderDescriptor embedder, CancellationToken cancellationToken)
     {
         var written = File.GetLastWriteTimeUtc(ApproximateIndexState.StatePath(storePath));
-        if (view is null || view.StateWritten != written)
+        if (_view is null || _view.StateWritten != written)
         {
-            view?.Dispose();
-            view = ApproximateIndexState.TryRead(storePath) is { } state && state.Fits(embedder)
+            _view?.Dispose();
+            _view = ApproximateIndexState.TryRead(storePath) is { } state && state.Fits(embedder)
                 ? ApproximateIndexView.TryOpen(storePath, state, written)
                 : null;
         }
 
-        if (view is not null && view.State.Seq < await VectorChangeLog.PrunedThroughAsync(commands, cancellationToken))
+        if (_view is not null && _view.State.Seq < await VectorChangeLog.PrunedThroughAsync(commands, cancellationToken))
         {
-            view.Dispose();
-            view = null;
+            _view.Dispose();
+            _view = null;
         }
 
-        return view;
+        return _view;
     }
 
     /// <summary>The saved state when its file is fit to use (see <see cref="CurrentAsync"/>), without opening the file.</summary>
@@ -49,9 +49,9 @@ internal sealed class ApproximateIndex(string storePath, ILogger logger) : IAsyn
     /// <summary>Starts a build in the background unless one runs; a failed build is retried at the next request.</summary>
     public void RequestBuild(string path, EmbedderDescriptor embedder, DenseWork work)
     {
-        if (!Building && !stopping.IsCancellationRequested)
+        if (!Building && !_stopping.IsCancellationRequested)
         {
-            build = Task.Run(() => BuildLoggedAsync(path, embedder, work, stopping.Token));
+            _build = Task.Run(() => BuildLoggedAsync(path, embedder, work, _stopping.Token));
         }
     }
 
@@ -77,7 +77,7 @@ internal sealed class ApproximateIndex(string storePath, ILogger logger) : IAsyn
     /// <summary>Waits for a running build, then builds (or catches up) once more so that the file covers every vector now stored.</summary>
     public async Task BuildNowAsync(string path, EmbedderDescriptor embedder, DenseWork work, CancellationToken cancellationToken)
     {
-        if (build is { } running)
+        if (_build is { } running)
         {
             await running.WaitAsync(cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
         }
@@ -90,18 +90,18 @@ internal sealed class ApproximateIndex(string storePath, ILogger logger) : IAsyn
     {
         if (!finishBuild)
         {
-            await stopping.CancelAsync();
+            await _stopping.CancelAsync();
         }
 
-        if (build is { } running)
+        if (_build is { } running)
         {
             await running.ContinueWith(_ => { }, TaskScheduler.Default);
         }
 
-        stopping.Cancel();
-        view?.Dispose();
-        view = null;
-        stopping.Dispose();
+        _stopping.Cancel();
+        _view?.Dispose();
+        _view = null;
+        _stopping.Dispose();
     }
 
     public ValueTask DisposeAsync() => DisposeAsync(finishBuild: false);

@@ -13,29 +13,29 @@ internal sealed class ChunkRowCache(long budgetBytes)
     // Per row besides its text and vector: the dictionary entry, the row object and its strings' headers.
     private const int RowOverheadBytes = 120;
 
-    private readonly Dictionary<long, ChunkRow> rows = [];
-    private readonly Dictionary<string, long[]> byPaper = new(StringComparer.Ordinal);
-    private long bytes;
+    private readonly Dictionary<long, ChunkRow> _rows = [];
+    private readonly Dictionary<string, long[]> _byPaper = new(StringComparer.Ordinal);
+    private long _bytes;
 
     /// <summary>The budget SciFact's 5,183 abstracts fit in with their vectors (about 24 MB), so an evaluation reads each chunk once.</summary>
     public const long DefaultBudgetBytes = 32L << 20;
 
-    public int Count => rows.Count;
+    public int Count => _rows.Count;
 
     public void Clear()
     {
-        rows.Clear();
-        byPaper.Clear();
-        bytes = 0;
+        _rows.Clear();
+        _byPaper.Clear();
+        _bytes = 0;
     }
 
-    public bool TryGet(long id, [MaybeNullWhen(false)] out ChunkRow row) => rows.TryGetValue(id, out row);
+    public bool TryGet(long id, [MaybeNullWhen(false)] out ChunkRow row) => _rows.TryGetValue(id, out row);
 
     /// <summary>Every chunk of a paper, when they were read together and are all still held.</summary>
     public bool TryGetPaper(string paperId, [MaybeNullWhen(false)] out ChunkRow[] chunks)
     {
         chunks = null;
-        if (!byPaper.TryGetValue(paperId, out var ids))
+        if (!_byPaper.TryGetValue(paperId, out var ids))
         {
             return false;
         }
@@ -43,7 +43,7 @@ internal sealed class ChunkRowCache(long budgetBytes)
         var found = new ChunkRow[ids.Length];
         for (var i = 0; i < ids.Length; i++)
         {
-            if (!rows.TryGetValue(ids[i], out var row))
+            if (!_rows.TryGetValue(ids[i], out var row))
             {
                 return false;
             }
@@ -58,19 +58,19 @@ internal sealed class ChunkRowCache(long budgetBytes)
     /// <summary>Adds a row, or replaces the one held (a row read again with its vector).</summary>
     public void Add(long id, ChunkRow row)
     {
-        if (rows.Remove(id, out var held))
+        if (_rows.Remove(id, out var held))
         {
-            bytes -= Size(held);
+            _bytes -= Size(held);
         }
 
         var size = Size(row);
-        if (bytes + size > budgetBytes)
+        if (_bytes + size > budgetBytes)
         {
             Clear();
         }
 
-        rows[id] = row;
-        bytes += size;
+        _rows[id] = row;
+        _bytes += size;
     }
 
     private static long Size(ChunkRow row) =>
@@ -79,9 +79,9 @@ internal sealed class ChunkRowCache(long budgetBytes)
     /// <summary>Records that <paramref name="ids"/> (added before) are all of a paper's chunks, in ordinal order.</summary>
     public void AddPaper(string paperId, long[] ids)
     {
-        if (ids.All(rows.ContainsKey))
+        if (ids.All(_rows.ContainsKey))
         {
-            byPaper[paperId] = ids;
+            _byPaper[paperId] = ids;
         }
     }
 }

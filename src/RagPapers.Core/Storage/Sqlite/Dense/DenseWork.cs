@@ -6,22 +6,22 @@ namespace RagPapers.Storage.Sqlite;
 /// </summary>
 public sealed class DenseWork
 {
-    private long vectorBytesRead;
-    private long approximateSearches;
-    private long fullScans;
+    private long _vectorBytesRead;
+    private long _approximateSearches;
+    private long _fullScans;
 
     /// <summary>Bytes of stored float32 vectors read from SQLite since the store was created.</summary>
-    public long VectorBytesRead => Interlocked.Read(ref vectorBytesRead);
+    public long VectorBytesRead => Interlocked.Read(ref _vectorBytesRead);
 
     /// <summary>Searches answered from the HNSW file (with the chunks changed since it was saved).</summary>
-    public long ApproximateSearches => Interlocked.Read(ref approximateSearches);
+    public long ApproximateSearches => Interlocked.Read(ref _approximateSearches);
 
     /// <summary>Searches above the threshold that scanned every stored vector instead (no usable HNSW file, or a filter too selective).</summary>
-    public long FullScans => Interlocked.Read(ref fullScans);
+    public long FullScans => Interlocked.Read(ref _fullScans);
 
-    internal void AddVectorBytes(long bytes) => Interlocked.Add(ref vectorBytesRead, bytes);
+    internal void AddVectorBytes(long bytes) => Interlocked.Add(ref _vectorBytesRead, bytes);
 
-    internal void CountApproximateSearch() => Interlocked.Increment(ref approximateSearches);
+    internal void CountApproximateSearch() => Interlocked.Increment(ref _approximateSearches);
 
-    internal void CountFullScan() => Interlocked.Increment(ref fullScans);
+    internal void CountFullScan() => Interlocked.Increment(ref _fullScans);
 }

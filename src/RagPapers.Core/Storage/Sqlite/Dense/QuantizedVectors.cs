@@ -13,21 +13,21 @@ internal sealed class QuantizedVectors
 {
     private const int Undated = int.MinValue;
 
-    private readonly long[] ids;
-    private readonly sbyte[] values;
-    private readonly float[] scales;
-    private readonly int[] days;
-    private readonly int[] sourceIndexes;
-    private readonly string[] sources;
-    private readonly int dimensions;
+    private readonly long[] _ids;
+    private readonly sbyte[] _values;
+    private readonly float[] _scales;
+    private readonly int[] _days;
+    private readonly int[] _sourceIndexes;
+    private readonly string[] _sources;
+    private readonly int _dimensions;
 
     private QuantizedVectors(long[] ids, sbyte[] values, float[] scales, int[] days, int[] sourceIndexes, string[] sources, int dimensions) =>
-        (this.ids, this.values, this.scales, this.days, this.sourceIndexes, this.sources, this.dimensions) = (ids, values, scales, days, sourceIndexes, sources, dimensions);
+        (this._ids, this._values, this._scales, this._days, this._sourceIndexes, this._sources, this._dimensions) = (ids, values, scales, days, sourceIndexes, sources, dimensions);
 
-    public int Count => ids.Length;
+    public int Count => _ids.Length;
 
     /// <summary>Bytes of float32 vectors read from SQLite to build it.</summary>
-    public long BytesRead => (long)ids.Length * dimensions * sizeof(float);
+    public long BytesRead => (long)_ids.Length * _dimensions * sizeof(float);
 
     public static async Task<QuantizedVectors> LoadAsync(CommandCache commands, int dimensions, CancellationToken cancellationToken)
     {
@@ -74,15 +74,15 @@ internal sealed class QuantizedVectors
 
         var includeUndated = filter?.IncludeUndated ?? false;
         var best = new TopScores(depth);
-        for (var row = 0; row < ids.Length; row++)
+        for (var row = 0; row < _ids.Length; row++)
         {
-            if (((days[row] < from || days[row] > to) && !(includeUndated && days[row] == Undated))
-                || (sourceIndex >= 0 && sourceIndexes[row] != sourceIndex))
+            if (((_days[row] < from || _days[row] > to) && !(includeUndated && _days[row] == Undated))
+                || (sourceIndex >= 0 && _sourceIndexes[row] != sourceIndex))
             {
                 continue;
             }
 
-            best.Offer(Int8Dot.Dot(values.AsSpan(row * dimensions, dimensions), query) * scales[row], ids[row]);
+            best.Offer(Int8Dot.Dot(_values.AsSpan(row * _dimensions, _dimensions), query) * _scales[row], _ids[row]);
         }
 
         return best.IdsBestFirst();
@@ -100,7 +100,7 @@ internal sealed class QuantizedVectors
             return true;
         }
 
-        sourceIndex = Array.IndexOf(sources, filter.Source);
+        sourceIndex = Array.IndexOf(_sources, filter.Source);
         return sourceIndex >= 0;
     }
 }

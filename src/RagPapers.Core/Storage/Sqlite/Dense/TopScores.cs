@@ -6,9 +6,9 @@ namespace RagPapers.Storage.Sqlite;
 /// </summary>
 internal sealed class TopScores(int capacity)
 {
-    private readonly PriorityQueue<long, (float Score, long Id)> heap = new(capacity + 1, WorstFirst.Instance);
+    private readonly PriorityQueue<long, (float Score, long Id)> _heap = new(capacity + 1, WorstFirst.Instance);
 
-    public int Count => heap.Count;
+    public int Count => _heap.Count;
 
     public void Offer(float score, long id)
     {
@@ -17,21 +17,21 @@ internal sealed class TopScores(int capacity)
             return;
         }
 
-        if (heap.Count < capacity)
+        if (_heap.Count < capacity)
         {
-            heap.Enqueue(id, (score, id));
+            _heap.Enqueue(id, (score, id));
         }
-        else if (heap.TryPeek(out _, out var worst) && WorstFirst.Instance.Compare((score, id), worst) > 0)
+        else if (_heap.TryPeek(out _, out var worst) && WorstFirst.Instance.Compare((score, id), worst) > 0)
         {
-            heap.DequeueEnqueue(id, (score, id));
+            _heap.DequeueEnqueue(id, (score, id));
         }
     }
 
     /// <summary>The pairs kept, best first; empties the heap.</summary>
     public List<(float Score, long Id)> DrainBestFirst()
     {
-        var ranked = new (float Score, long Id)[heap.Count];
-        for (var i = ranked.Length - 1; heap.TryDequeue(out _, out var entry); i--)
+        var ranked = new (float Score, long Id)[_heap.Count];
+        for (var i = ranked.Length - 1; _heap.TryDequeue(out _, out var entry); i--)
         {
             ranked[i] = entry;
         }
