@@ -45,6 +45,7 @@ public sealed class EvalCommandTests : IDisposable
         Assert.Contains("queries     3 run at depth 100; 1 judged queries have no text", result.StandardOutput, StringComparison.Ordinal);
         Assert.Contains("corpus.jsonl:7", result.StandardError, StringComparison.Ordinal); // the document without text
         Assert.Contains("false answers 0/1 off-topic queries", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("(3 queries, after 1 unjudged queries untimed)", result.StandardOutput, StringComparison.Ordinal); // query 4 warms up
         var reference = await ScoreRunAsync(runPath, _folder.File("qrels.tsv"));
         foreach (var metric in new[] { "nDCG@10", "Recall@100", "MRR@10" })
         {
@@ -66,6 +67,17 @@ public sealed class EvalCommandTests : IDisposable
 
         Assert.True(second.ExitCode == 1, second.ToString());
         Assert.Contains("already holds 6 papers", second.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Eval_EveryQueryJudged_WarmsUpOnJudgedQueriesAndSaysSo()
+    {
+        File.WriteAllLines(_folder.File("judged.jsonl"), File.ReadAllLines(_folder.File("queries.jsonl")).Take(3));
+
+        var result = await CliProcess.RunAsync(["eval", "--corpus", _folder.File("corpus.jsonl"), "--queries", _folder.File("judged.jsonl"), "--qrels", _folder.File("qrels.tsv")]);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("(3 queries, after 3 of them untimed)", result.StandardOutput, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -25,7 +25,7 @@ internal static class EvalRenderer
         output.WriteLine(Invariant($"{"nDCG@" + metrics.K,-12}{metrics.Ndcg:0.0000}"));
         output.WriteLine(Invariant($"{"Recall@" + metrics.RecallDepth,-12}{metrics.Recall:0.0000}"));
         output.WriteLine(Invariant($"{"MRR@" + metrics.K,-12}{metrics.Mrr:0.0000}"));
-        output.WriteLine(Invariant($"latency     p50 {latency.P50.TotalMilliseconds:0.00} ms, p95 {latency.P95.TotalMilliseconds:0.00} ms, max {latency.Max.TotalMilliseconds:0.00} ms per query ({latency.Count} queries, after warm-up)"));
+        output.WriteLine(Invariant($"latency     p50 {latency.P50.TotalMilliseconds:0.00} ms, p95 {latency.P95.TotalMilliseconds:0.00} ms, max {latency.Max.TotalMilliseconds:0.00} ms per query ({latency.Count} queries, after {WarmUp(report)})"));
         if (runPath is not null)
         {
             output.WriteLine($"run         {runPath}");
@@ -50,4 +50,8 @@ internal static class EvalRenderer
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    private static string WarmUp(EvaluationReport report) => report.WarmUpJudged
+        ? Invariant($"{report.WarmUpQueries} of them untimed")
+        : Invariant($"{report.WarmUpQueries} unjudged queries untimed");
 }

@@ -10,4 +10,11 @@ public sealed record EvaluationReport(
     LatencySummary Latency,
     int QueriesRun,
     int QueriesWithoutText,
-    CalibrationReport? Calibration);
+    CalibrationReport? Calibration)
+{
+    /// <summary>Queries run untimed before the timed ones.</summary>
+    public int WarmUpQueries { get; init; }
+
+    /// <summary>Whether the warm-up had to use judged queries (the queries file had no others), so their embeddings were cached when timed.</summary>
+    public bool WarmUpJudged { get; init; }
+}
