@@ -7,7 +7,7 @@ using RagPapers.Embeddings;
 using RagPapers.Hosting;
 using RagPapers.Storage;
 using RagPapers.Storage.Sqlite;
-using RagPapers.Tests.OpenAi;
+using RagPapers.Testing.OpenAi;
 
 namespace RagPapers.Core.Tests.Embeddings;
 

@@ -4,7 +4,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Qdrant.Client.Grpc;
-using RagPapers.Discord.Tests.Infrastructure;
+using RagPapers.Testing.Discord;
 using RagPapers.Server.Tests.Infrastructure;
 
 namespace RagPapers.Server.Tests.Qdrant;

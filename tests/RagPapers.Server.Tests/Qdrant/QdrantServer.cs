@@ -1,4 +1,4 @@
-using RagPapers.Discord.Tests.Infrastructure;
+using RagPapers.Testing.Discord;
 using RagPapers.Server.Tests.Infrastructure;
 using RagPapers.Testing.Qdrant;
 

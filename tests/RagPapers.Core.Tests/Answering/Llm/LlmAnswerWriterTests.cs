@@ -1,7 +1,7 @@
 using System.Text.Json;
 using RagPapers.Answering.Contracts;
 using RagPapers.Answering.FollowUps;
-using RagPapers.Tests.OpenAi;
+using RagPapers.Testing.OpenAi;
 using static RagPapers.Core.Tests.Answering.SamplePapers;
 
 namespace RagPapers.Core.Tests.Answering.Llm;

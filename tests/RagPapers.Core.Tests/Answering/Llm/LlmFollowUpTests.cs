@@ -1,6 +1,6 @@
 using RagPapers.Answering.FollowUps;
 using RagPapers.Answering.Llm;
-using RagPapers.Tests.OpenAi;
+using RagPapers.Testing.OpenAi;
 
 namespace RagPapers.Core.Tests.Answering.Llm;
 

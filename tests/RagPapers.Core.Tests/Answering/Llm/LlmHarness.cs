@@ -11,7 +11,7 @@ using RagPapers.Hosting;
 using RagPapers.Papers;
 using RagPapers.Retrieval;
 using RagPapers.Storage;
-using RagPapers.Tests.OpenAi;
+using RagPapers.Testing.OpenAi;
 using RagPapers.Text;
 
 namespace RagPapers.Core.Tests.Answering.Llm;

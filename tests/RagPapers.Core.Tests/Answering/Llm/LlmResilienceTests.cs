@@ -5,7 +5,7 @@ using Microsoft.Extensions.Time.Testing;
 using RagPapers.Answering.Contracts;
 using RagPapers.Answering.FollowUps;
 using RagPapers.OpenAICompatible;
-using RagPapers.Tests.OpenAi;
+using RagPapers.Testing.OpenAi;
 using static RagPapers.Core.Tests.Answering.SamplePapers;
 
 namespace RagPapers.Core.Tests.Answering.Llm;

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace RagPapers.Server.Tests.Infrastructure;
+namespace RagPapers.Testing.Logging;
 
 /// <summary>Keeps every formatted log line (with its category and exception) so tests can check what gets logged.</summary>
 public sealed class LogCapture : ILoggerProvider

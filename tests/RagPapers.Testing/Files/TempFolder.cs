@@ -1,4 +1,4 @@
-namespace RagPapers.Server.Tests.Infrastructure;
+namespace RagPapers.Testing.Files;
 
 /// <summary>A fresh folder under the system temp folder, deleted on dispose.</summary>
 public sealed class TempFolder : IDisposable
