@@ -1,5 +1,5 @@
 using System.Text.Json;
-using RagPapers.Tests.OpenAi;
+using RagPapers.Testing.OpenAi;
 
 namespace RagPapers.Cli.Tests;
 

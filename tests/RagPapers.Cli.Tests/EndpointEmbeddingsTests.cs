@@ -1,4 +1,4 @@
-using RagPapers.Tests.OpenAi;
+using RagPapers.Testing.OpenAi;
 
 namespace RagPapers.Cli.Tests;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
-using RagPapers.Tests.OpenAi;
+using RagPapers.Testing.OpenAi;
 
 namespace RagPapers.Cli.Tests;
 

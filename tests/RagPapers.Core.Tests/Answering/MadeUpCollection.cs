@@ -35,7 +35,7 @@ public sealed class MadeUpCollection : IAsyncLifetime
         ("2401.20008", "Compiler fuzzing with grammars", "Grammar-based fuzzers find crashes in optimising compilers."),
     ];
 
-    private readonly TempDirectory _folder = new();
+    private readonly TempFolder _folder = new();
     private ServiceProvider? _services;
 
     public IServiceProvider Services => _services ?? throw new InvalidOperationException("not initialized");

@@ -7,7 +7,7 @@ using RagPapers.Embeddings;
 using RagPapers.Hosting;
 using RagPapers.Storage;
 using RagPapers.Storage.Sqlite;
-using RagPapers.Tests.OpenAi;
+using RagPapers.Testing.OpenAi;
 
 namespace RagPapers.Core.Tests.Embeddings;
 
@@ -85,7 +85,7 @@ public sealed class OpenAICompatibleEmbeddingGeneratorTests : IAsyncLifetime
     [Fact]
     public async Task OpenAsync_SqliteStoreBuiltByTheLocalEmbedder_AdoptsTheEndpointsModelAndDropsTheLocalVectors()
     {
-        using var folder = new TempDirectory();
+        using var folder = new TempFolder();
         var path = folder.File("store.db");
         var local = new LocalEmbeddingGenerator(Options.Create(new EmbeddingsOptions()));
         await (await TestStores.OpenAsync(path, local.Descriptor)).DisposeAsync();

@@ -4,7 +4,7 @@ namespace RagPapers.Core.Tests.Evaluation;
 
 public sealed class BeirReadersTests : IDisposable
 {
-    private readonly TempDirectory _folder = new();
+    private readonly TempFolder _folder = new();
 
     public void Dispose() => _folder.Dispose();
 

@@ -11,7 +11,7 @@ namespace RagPapers.Core.Tests.Evaluation;
 public sealed class ScoreRunParityTests : IDisposable
 {
     private static readonly string ScoreRun = Path.GetFullPath(Path.Combine(TestPaths.RepoRoot, "..", "shared", "tools", "score_run.py"));
-    private readonly TempDirectory _folder = new();
+    private readonly TempFolder _folder = new();
 
     public void Dispose() => _folder.Dispose();
 

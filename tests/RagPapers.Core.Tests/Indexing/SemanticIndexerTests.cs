@@ -13,7 +13,7 @@ namespace RagPapers.Core.Tests.Indexing;
 /// <summary>The semantic indexer over a real SQLite store: batches, resumption, failures, the background loop.</summary>
 public sealed class SemanticIndexerTests : IAsyncLifetime
 {
-    private readonly TempDirectory _temp = new();
+    private readonly TempFolder _temp = new();
     private SqlitePaperIndex _index = null!;
 
     public async Task InitializeAsync()

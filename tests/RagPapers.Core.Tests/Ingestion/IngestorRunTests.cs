@@ -8,7 +8,7 @@ namespace RagPapers.Core.Tests.Ingestion;
 /// <summary>Batches, progress, time, failures and cancellation: what a long ingestion run relies on.</summary>
 public sealed class IngestorRunTests : IDisposable
 {
-    private readonly TempDirectory _temp = new();
+    private readonly TempFolder _temp = new();
 
     private string StorePath => _temp.File("store.db");
 

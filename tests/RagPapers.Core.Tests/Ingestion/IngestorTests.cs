@@ -9,7 +9,7 @@ namespace RagPapers.Core.Tests.Ingestion;
 
 public sealed class IngestorTests : IDisposable
 {
-    private readonly TempDirectory _temp = new();
+    private readonly TempFolder _temp = new();
 
     private string StorePath => _temp.File("store.db");
 
@@ -128,16 +128,16 @@ public sealed class IngestorTests : IDisposable
     public async Task IngestAsync_ReadingFailsMidway_OneErrorLineAndTheStackOnlyAtDebug()
     {
         await using var index = await TestStores.OpenAsync(StorePath);
-        using var logs = new RagPapers.Core.Tests.Answering.Llm.CapturingLoggerProvider();
+        using var logs = new LogCapture();
         var options = Microsoft.Extensions.Options.Options.Create(new RagPapers.Ingestion.IngestionOptions());
         var sut = new Ingestor(index, new HashingEmbeddingGenerator(), new Chunker(options), options, TimeProvider.System, new TypedLogger(logs.CreateLogger("ingest")));
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => sut.IngestAsync(FailingAfterOne()));
 
-        var error = Assert.Single(logs.Messages, m => m.StartsWith("Error", StringComparison.Ordinal));
+        var error = Assert.Single(logs.Lines, m => m.StartsWith("Error", StringComparison.Ordinal));
         Assert.Contains("reader down", error, StringComparison.Ordinal);
         Assert.DoesNotContain(" at ", error, StringComparison.Ordinal); // no stack trace at Error
-        Assert.Contains(logs.Messages, m => m.StartsWith("Debug", StringComparison.Ordinal) && m.Contains(" at ", StringComparison.Ordinal));
+        Assert.Contains(logs.Lines, m => m.StartsWith("Debug", StringComparison.Ordinal) && m.Contains(" at ", StringComparison.Ordinal));
     }
 
     private static async IAsyncEnumerable<ReadResult> FailingAfterOne()

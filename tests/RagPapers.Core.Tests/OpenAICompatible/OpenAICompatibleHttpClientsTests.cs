@@ -6,7 +6,7 @@ using Microsoft.Extensions.Time.Testing;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
 using RagPapers.OpenAICompatible;
-using RagPapers.Tests.OpenAi;
+using RagPapers.Testing.OpenAi;
 
 namespace RagPapers.Core.Tests.OpenAICompatible;
 

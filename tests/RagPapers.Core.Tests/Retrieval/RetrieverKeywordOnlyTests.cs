@@ -12,7 +12,7 @@ namespace RagPapers.Core.Tests.Retrieval;
 /// <summary>Retrieval on a real SQLite store whose semantic index is incomplete (keyword alone, with a notice), then complete (hybrid).</summary>
 public sealed class RetrieverKeywordOnlyTests : IAsyncLifetime
 {
-    private readonly TempDirectory _temp = new();
+    private readonly TempFolder _temp = new();
     private readonly HashingEmbeddingGenerator _embedder = new();
     private SqlitePaperIndex _index = null!;
 

@@ -1,4 +1,3 @@
-using RagPapers.Cli.Tests;
 using RagPapers.Discord.Tests.Infrastructure;
 
 namespace RagPapers.Discord.Tests.Cli;

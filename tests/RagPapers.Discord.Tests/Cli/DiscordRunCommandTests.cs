@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using RagPapers.Cli.Tests;
 using RagPapers.Discord.Tests.Infrastructure;
 
 namespace RagPapers.Discord.Tests.Cli;

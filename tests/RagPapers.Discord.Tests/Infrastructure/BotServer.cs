@@ -20,7 +20,7 @@ public sealed class BotServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly string _folder;
 
-    private BotServer(WebApplication app, string folder, CapturingLoggerProvider logs)
+    private BotServer(WebApplication app, string folder, LogCapture logs)
     {
         _app = app;
         _folder = folder;
@@ -30,7 +30,7 @@ public sealed class BotServer : IAsyncDisposable
 
     public HttpClient Http { get; }
 
-    public CapturingLoggerProvider Logs { get; }
+    public LogCapture Logs { get; }
 
     public IServiceProvider Services => _app.Services;
 
@@ -55,7 +55,7 @@ public sealed class BotServer : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = folder });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Configuration.AddRagPapersSources(root, overrides);
-        var logs = new CapturingLoggerProvider();
+        var logs = new LogCapture();
         builder.Logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Trace);
         builder.Services.AddRagPapers(builder.Configuration, root).AddRagPapersDiscord(builder.Configuration);
         configure?.Invoke(builder.Services);

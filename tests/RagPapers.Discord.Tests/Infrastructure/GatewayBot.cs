@@ -37,7 +37,7 @@ public sealed class GatewayBot : IAsyncDisposable
 
     public FakeTimeProvider Time { get; }
 
-    public CapturingLoggerProvider Logs { get; } = new();
+    public LogCapture Logs { get; } = new();
 
     public IServiceProvider Services => _host!.Services;
 

@@ -1,5 +1,5 @@
 using RagPapers.Server.Tests.Infrastructure;
-using RagPapers.Tests.OpenAi;
+using RagPapers.Testing.OpenAi;
 
 namespace RagPapers.Server.Tests.Embeddings;
 

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using RagPapers.Server.Tests.Infrastructure;
 
 namespace RagPapers.Server.Tests.Hosting;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using RagPapers.Server.Tests.Infrastructure;
-using RagPapers.Tests.OpenAi;
+using RagPapers.Testing.OpenAi;
 
 namespace RagPapers.Server.Tests.Llm;
 

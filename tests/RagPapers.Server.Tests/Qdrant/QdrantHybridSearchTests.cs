@@ -4,7 +4,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Qdrant.Client.Grpc;
-using RagPapers.Discord.Tests.Infrastructure;
+using RagPapers.Testing.Discord;
 using RagPapers.Server.Tests.Infrastructure;
 
 namespace RagPapers.Server.Tests.Qdrant;
@@ -46,12 +46,13 @@ public sealed class QdrantHybridSearchTests(QdrantServer fixture) : IClassFixtur
         fixture.Qdrant.ClearCalls();
         var id = InteractionJson.NewId();
         var body = InteractionJson.Command(id, "ask", InteractionJson.NewToken(), "333333333333333333", ("question", "Which speech encoders cut the labelled data needed for recognition?"));
+        Assert.Contains(DelayedQuestionEmbedder.Marker, body, StringComparison.Ordinal); // its search reaches Qdrant late
 
         using var response = await PostSignedAsync(body);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(5, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("type").GetInt32()); // deferred
-        await WaitForLogAsync($"Interaction {id} /ask");
+        await WaitForLogAsync($"Interaction {id} /ask: "); // "… /ask: 1 message(s), delivered …", not "… /ask deferred and queued"
         AssertOneHybridQuery();
     }
 
@@ -73,7 +74,9 @@ public sealed class QdrantHybridSearchTests(QdrantServer fixture) : IClassFixtur
         return await fixture.Server.Client.SendAsync(request);
     }
 
-    // The bot answers after the deferred reply; it logs the interaction once it has delivered or given up.
+    // The bot answers after the deferred reply and logs "Interaction {id} /ask: N message(s), delivered …" once it has
+    // delivered or given up. The endpoint's "Interaction {id} /ask deferred and queued" comes before the reply, so a
+    // wait that took it would look at Qdrant's calls while the question may not have reached Qdrant yet.
     private async Task WaitForLogAsync(string text)
     {
         var started = TimeProvider.System.GetTimestamp();

@@ -1,4 +1,4 @@
-using RagPapers.Discord.Tests.Infrastructure;
+using RagPapers.Testing.Discord;
 using RagPapers.Server.Tests.Infrastructure;
 using RagPapers.Testing.Qdrant;
 
@@ -6,7 +6,8 @@ namespace RagPapers.Server.Tests.Qdrant;
 
 /// <summary>
 /// The server as Program.cs composes it (write tracking, retrieval cache, Discord endpoint) with Store:Provider=Qdrant
-/// on the loopback gRPC stand-in, over the three-paper collection, with the hashed embedder.
+/// on the loopback gRPC stand-in, over the three-paper collection, with the hashed embedder (slow for one question:
+/// <see cref="DelayedQuestionEmbedder"/>).
 /// </summary>
 public sealed class QdrantServer : IAsyncLifetime
 {
@@ -32,7 +33,7 @@ public sealed class QdrantServer : IAsyncLifetime
 
             // Nothing listens there: the deferred reply's edit fails, which is not what these tests look at.
             ["Discord:ApiBaseUrl"] = QdrantStandIn.ClosedPortUrl().ToString(),
-        }));
+        }), DelayedQuestionEmbedder.Register);
     }
 
     public async Task DisposeAsync()

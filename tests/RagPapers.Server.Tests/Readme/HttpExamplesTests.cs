@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using RagPapers.Server.Tests.Infrastructure;
 using Xunit.Abstractions;
 
 namespace RagPapers.Server.Tests.Readme;

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Playwright;
-using RagPapers.Tests.OpenAi;
+using RagPapers.Testing.OpenAi;
 using RagPapers.Web.Tests.Infrastructure;
 
 namespace RagPapers.Web.Tests.Chat;

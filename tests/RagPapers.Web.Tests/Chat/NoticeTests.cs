@@ -1,5 +1,5 @@
 using Microsoft.Playwright;
-using RagPapers.Tests.OpenAi;
+using RagPapers.Testing.OpenAi;
 using RagPapers.Web.Tests.Infrastructure;
 
 namespace RagPapers.Web.Tests.Chat;

@@ -1,6 +1,6 @@
 using System.Net.Http.Headers;
 using Microsoft.Playwright;
-using RagPapers.Tests.OpenAi;
+using RagPapers.Testing.OpenAi;
 using RagPapers.Web.Tests.Infrastructure;
 
 namespace RagPapers.Web.Tests.Chat;

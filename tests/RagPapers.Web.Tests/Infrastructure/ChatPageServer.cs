@@ -1,6 +1,5 @@
 using Microsoft.Playwright;
-using RagPapers.Server.Tests.Infrastructure;
-using RagPapers.Tests.OpenAi;
+using RagPapers.Testing.OpenAi;
 
 namespace RagPapers.Web.Tests.Infrastructure;
 

@@ -44,7 +44,7 @@ public sealed class KeyboardTests(ChatPageServer fixture)
     {
         await using var session = await fixture.OpenPageAsync();
         var sut = new ChatPage(session.Page);
-        fixture.Model.Reply(RagPapers.Tests.OpenAi.OpenAiReply.StallMidStream("Graph neural networks pass messages [1]."));
+        fixture.Model.Reply(RagPapers.Testing.OpenAi.OpenAiReply.StallMidStream("Graph neural networks pass messages [1]."));
 
         await sut.AskAsync("How do graph neural networks predict molecule properties?");
         await Assertions.Expect(sut.Answer(1)).Not.ToBeEmptyAsync();

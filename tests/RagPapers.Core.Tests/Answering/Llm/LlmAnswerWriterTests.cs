@@ -1,7 +1,7 @@
 using System.Text.Json;
 using RagPapers.Answering.Contracts;
 using RagPapers.Answering.FollowUps;
-using RagPapers.Tests.OpenAi;
+using RagPapers.Testing.OpenAi;
 using static RagPapers.Core.Tests.Answering.SamplePapers;
 
 namespace RagPapers.Core.Tests.Answering.Llm;
@@ -150,8 +150,8 @@ public sealed class LlmAnswerWriterTests
 
         Assert.All(harness.Server.ChatRequests, r => Assert.Equal("Bearer " + key, r.Header("Authorization")));
         Assert.Equal("LLM failed (HTTP 401); showing the extractive answer", failed.Notice);
-        Assert.NotEmpty(harness.Logs.Messages);
-        Assert.DoesNotContain(harness.Logs.Messages, m => m.Contains(key, StringComparison.Ordinal));
+        Assert.NotEmpty(harness.Logs.Lines);
+        Assert.DoesNotContain(harness.Logs.Lines, m => m.Contains(key, StringComparison.Ordinal));
     }
 
     [Fact]

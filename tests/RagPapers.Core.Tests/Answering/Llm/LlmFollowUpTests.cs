@@ -1,6 +1,6 @@
 using RagPapers.Answering.FollowUps;
 using RagPapers.Answering.Llm;
-using RagPapers.Tests.OpenAi;
+using RagPapers.Testing.OpenAi;
 
 namespace RagPapers.Core.Tests.Answering.Llm;
 
@@ -49,7 +49,7 @@ public sealed class LlmFollowUpTests
         Assert.NotEqual(expected, conversation.Turns[1].StandaloneQuestion); // elliptic: the rules add the previous question's words
         Assert.Contains("video", conversation.Turns[1].StandaloneQuestion, StringComparison.Ordinal);
         Assert.Contains("speech", conversation.Turns[1].StandaloneQuestion, StringComparison.Ordinal);
-        Assert.Contains(harness.Logs.Messages, m => m.Contains("Follow-up rewrite failed (HttpError, status 400)", StringComparison.Ordinal));
+        Assert.Contains(harness.Logs.Lines, m => m.Contains("Follow-up rewrite failed (HttpError, status 400)", StringComparison.Ordinal));
     }
 
     [Fact]

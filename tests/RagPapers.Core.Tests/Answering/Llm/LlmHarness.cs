@@ -11,7 +11,7 @@ using RagPapers.Hosting;
 using RagPapers.Papers;
 using RagPapers.Retrieval;
 using RagPapers.Storage;
-using RagPapers.Tests.OpenAi;
+using RagPapers.Testing.OpenAi;
 using RagPapers.Text;
 
 namespace RagPapers.Core.Tests.Answering.Llm;
@@ -26,7 +26,7 @@ internal sealed class LlmHarness : IAsyncDisposable
 
     private readonly ServiceProvider _services;
 
-    private LlmHarness(OpenAiStandIn server, ServiceProvider services, FakeRetriever retriever, CapturingLoggerProvider logs)
+    private LlmHarness(OpenAiStandIn server, ServiceProvider services, FakeRetriever retriever, LogCapture logs)
     {
         Server = server;
         _services = services;
@@ -38,7 +38,7 @@ internal sealed class LlmHarness : IAsyncDisposable
 
     public FakeRetriever Retriever { get; }
 
-    public CapturingLoggerProvider Logs { get; }
+    public LogCapture Logs { get; }
 
     public LlmAnswerWriter Writer => _services.GetRequiredService<LlmAnswerWriter>();
 
@@ -54,7 +54,7 @@ internal sealed class LlmHarness : IAsyncDisposable
         var server = await OpenAiStandIn.StartAsync();
         var collection = papers ?? SamplePapers.All;
         var retriever = FakeRetriever.OverPapers(collection);
-        var logs = new CapturingLoggerProvider();
+        var logs = new LogCapture();
         var services = new ServiceCollection();
         services.AddLogging(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
         services.AddSingleton(time ?? new FixedClock());

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Time.Testing;
 using RagPapers.Answering.Contracts;
 using RagPapers.Answering.FollowUps;
 using RagPapers.OpenAICompatible;
-using RagPapers.Tests.OpenAi;
+using RagPapers.Testing.OpenAi;
 using static RagPapers.Core.Tests.Answering.SamplePapers;
 
 namespace RagPapers.Core.Tests.Answering.Llm;
@@ -121,14 +121,14 @@ public sealed class LlmResilienceTests
 
         Assert.Equal("LLM unreachable; showing the extractive answer", first.Notice);
         Assert.Equal("extractive", first.Writer);
-        Assert.Contains(harness.Logs.Messages, m => m.Contains("LLM answer failed (Unreachable", StringComparison.Ordinal));
+        Assert.Contains(harness.Logs.Lines, m => m.Contains("LLM answer failed (Unreachable", StringComparison.Ordinal));
 
         // Two refused attempts opened the breaker: the next calls fail at once, without the 1 s back-off of a retry.
-        Assert.Contains(harness.Logs.Messages, m => m.Contains("The endpoint is down", StringComparison.Ordinal));
+        Assert.Contains(harness.Logs.Lines, m => m.Contains("The endpoint is down", StringComparison.Ordinal));
         Assert.Null(rewrite);
         Assert.Equal("LLM unreachable; showing the extractive answer", second.Notice);
         Assert.Equal("extractive", second.Writer);
-        Assert.Contains(harness.Logs.Messages, m => m.Contains("skipped: the endpoint was found down moments ago", StringComparison.Ordinal));
+        Assert.Contains(harness.Logs.Lines, m => m.Contains("skipped: the endpoint was found down moments ago", StringComparison.Ordinal));
         Assert.True(Stopwatch.GetElapsedTime(started) < TimeSpan.FromSeconds(0.5), $"took {Stopwatch.GetElapsedTime(started)}");
     }
 
@@ -140,8 +140,8 @@ public sealed class LlmResilienceTests
 
         var found = await AdvanceUntilDoneAsync(time, harness.Writer.WriteAsync(LlmHarness.Request(Question, HuBert)));
         var whileDown = await harness.Writer.WriteAsync(LlmHarness.Request(Question, HuBert)); // no back-off to wait out
-        var opened = harness.Logs.Messages.Count(m => m.Contains("The endpoint is down", StringComparison.Ordinal));
-        var skipped = harness.Logs.Messages.Count(m => m.Contains("skipped: the endpoint was found down moments ago", StringComparison.Ordinal));
+        var opened = harness.Logs.Lines.Count(m => m.Contains("The endpoint is down", StringComparison.Ordinal));
+        var skipped = harness.Logs.Lines.Count(m => m.Contains("skipped: the endpoint was found down moments ago", StringComparison.Ordinal));
         time.Advance(EndpointResilience.BreakDuration);
         var afterTheBreak = await AdvanceUntilDoneAsync(time, harness.Writer.WriteAsync(LlmHarness.Request(Question, HuBert)));
 
@@ -151,7 +151,7 @@ public sealed class LlmResilienceTests
         Assert.Equal("LLM unreachable; showing the extractive answer", afterTheBreak.Notice);
 
         // After the break the endpoint was tried again: still refused, so the breaker opened once more.
-        Assert.Equal(2, harness.Logs.Messages.Count(m => m.Contains("The endpoint is down", StringComparison.Ordinal)));
+        Assert.Equal(2, harness.Logs.Lines.Count(m => m.Contains("The endpoint is down", StringComparison.Ordinal)));
     }
 
     [Fact]

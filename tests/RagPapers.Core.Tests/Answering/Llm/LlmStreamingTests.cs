@@ -1,6 +1,6 @@
 using RagPapers.Answering.Contracts;
 using RagPapers.Answering.FollowUps;
-using RagPapers.Tests.OpenAi;
+using RagPapers.Testing.OpenAi;
 using static RagPapers.Core.Tests.Answering.SamplePapers;
 
 namespace RagPapers.Core.Tests.Answering.Llm;

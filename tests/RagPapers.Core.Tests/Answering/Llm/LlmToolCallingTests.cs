@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using RagPapers.Storage;
 using RagPapers.Answering.Llm;
-using RagPapers.Tests.OpenAi;
+using RagPapers.Testing.OpenAi;
 using static RagPapers.Core.Tests.Answering.SamplePapers;
 
 namespace RagPapers.Core.Tests.Answering.Llm;

@@ -4,7 +4,7 @@ namespace RagPapers.Core.Tests.Answering.Llm;
 
 public sealed class PromptLibraryTests : IDisposable
 {
-    private readonly TempDirectory _folder = new();
+    private readonly TempFolder _folder = new();
 
     [Fact]
     public void Answer_RepositoryPrompt_PlacesSourcesAndQuestionVerbatim()

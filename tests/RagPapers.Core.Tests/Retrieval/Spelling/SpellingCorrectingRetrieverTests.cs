@@ -11,7 +11,7 @@ namespace RagPapers.Core.Tests.Retrieval.Spelling;
 /// <summary>The decorator on a real SQLite store of made-up papers, around a retriever that records what it was asked.</summary>
 public sealed class SpellingCorrectingRetrieverTests : IAsyncLifetime
 {
-    private readonly TempDirectory _temp = new();
+    private readonly TempFolder _temp = new();
     private readonly FakeRetriever _inner = new((request, _) => Task.FromResult(new RetrievalResult(request.Query, [], false)));
     private RagPapers.Storage.Sqlite.SqlitePaperIndex? _store;
 

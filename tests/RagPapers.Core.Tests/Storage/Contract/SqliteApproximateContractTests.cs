@@ -11,7 +11,7 @@ namespace RagPapers.Core.Tests.Storage.Contract;
 /// </summary>
 public sealed class SqliteApproximateContractTests : PaperIndexContract, IDisposable
 {
-    private readonly TempDirectory _temp = new();
+    private readonly TempFolder _temp = new();
 
     public void Dispose() => _temp.Dispose();
 

@@ -7,7 +7,7 @@ namespace RagPapers.Core.Tests.Storage.Contract;
 /// <summary>The store contract on a real SQLite file in a temp folder.</summary>
 public sealed class SqliteContractTests : PaperIndexContract, IDisposable
 {
-    private readonly TempDirectory _temp = new();
+    private readonly TempFolder _temp = new();
 
     public void Dispose() => _temp.Dispose();
 

@@ -8,7 +8,7 @@ namespace RagPapers.Core.Tests.Storage.Contract;
 /// </summary>
 public sealed class SqliteReopenedContractTests : PaperIndexContract, IDisposable
 {
-    private readonly TempDirectory _temp = new();
+    private readonly TempFolder _temp = new();
 
     public void Dispose() => _temp.Dispose();
 

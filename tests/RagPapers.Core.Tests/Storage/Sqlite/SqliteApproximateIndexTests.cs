@@ -15,7 +15,7 @@ public sealed class SqliteApproximateIndexTests : IDisposable
 {
     private const int Dimensions = 64;
     private static readonly EmbedderDescriptor Embedder = new("test-clustered", Dimensions);
-    private readonly TempDirectory _temp = new();
+    private readonly TempFolder _temp = new();
 
     private string StorePath => _temp.File("dense.db");
 

@@ -6,7 +6,7 @@ namespace RagPapers.Core.Tests.Storage.Sqlite;
 /// <summary>Chunk rows go through a bounded cache: read from SQLite once, and never served stale after a write.</summary>
 public sealed class SqliteChunkReadsTests : IAsyncLifetime
 {
-    private readonly TempDirectory _temp = new();
+    private readonly TempFolder _temp = new();
     private SqlitePaperIndex _sut = null!;
 
     public async Task InitializeAsync()

@@ -10,7 +10,7 @@ public sealed class SqliteDeferredVectorsTests : IDisposable
 {
     private const int VectorsLoaded = 5; // the store's log event for a (re)load of the in-memory matrix
 
-    private readonly TempDirectory _temp = new();
+    private readonly TempFolder _temp = new();
 
     private string StorePath => _temp.File("store.db");
 

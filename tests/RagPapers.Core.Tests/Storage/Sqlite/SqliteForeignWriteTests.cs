@@ -10,7 +10,7 @@ public sealed class SqliteForeignWriteTests : IDisposable
 {
     private static readonly TimeSpan Freshness = TimeSpan.FromSeconds(1);
 
-    private readonly TempDirectory _temp = new();
+    private readonly TempFolder _temp = new();
 
     private string StorePath => _temp.File("store.db");
 

@@ -22,7 +22,7 @@ public sealed class SqliteInMemoryKeywordRankingTests : IDisposable
         "networks", "segmentation", "image", "images", "weather", "forecasting", "forecast", "2024", "covid", "19",
     ];
 
-    private readonly TempDirectory _temp = new();
+    private readonly TempFolder _temp = new();
 
     public void Dispose() => _temp.Dispose();
 

@@ -25,7 +25,7 @@ public sealed class SqliteKeywordFeedbackTests : IDisposable
 
     private static readonly KeywordFeedback Feedback = new(Documents: 1, Terms: 10, OriginalWeight: 0.5, Candidates: 50);
 
-    private readonly TempDirectory _temp = new();
+    private readonly TempFolder _temp = new();
 
     public void Dispose() => _temp.Dispose();
 

@@ -9,7 +9,7 @@ namespace RagPapers.Core.Tests.Storage.Sqlite;
 /// <summary>An older store is upgraded in place on open, once, in one transaction; a newer one is refused.</summary>
 public sealed class SqliteMigrationTests : IDisposable
 {
-    private readonly TempDirectory _temp = new();
+    private readonly TempFolder _temp = new();
 
     public void Dispose() => _temp.Dispose();
 

@@ -20,7 +20,7 @@ public sealed class SqliteOnDiskKeywordRankingTests : IDisposable
         "neural", "network", "networks", "image", "images", "weather", "forecasting", "2024", "covid", "19",
     ];
 
-    private readonly TempDirectory _temp = new();
+    private readonly TempFolder _temp = new();
 
     public void Dispose() => _temp.Dispose();
 

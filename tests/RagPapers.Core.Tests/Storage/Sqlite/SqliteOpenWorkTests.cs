@@ -13,7 +13,7 @@ namespace RagPapers.Core.Tests.Storage.Sqlite;
 /// </summary>
 public sealed class SqliteOpenWorkTests(ITestOutputHelper output) : IDisposable
 {
-    private readonly TempDirectory _temp = new();
+    private readonly TempFolder _temp = new();
 
     public void Dispose() => _temp.Dispose();
 

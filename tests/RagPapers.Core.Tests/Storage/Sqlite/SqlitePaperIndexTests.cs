@@ -6,7 +6,7 @@ namespace RagPapers.Core.Tests.Storage.Sqlite;
 
 public sealed class SqlitePaperIndexTests : IDisposable
 {
-    private readonly TempDirectory _temp = new();
+    private readonly TempFolder _temp = new();
 
     private string StorePath => _temp.File("store.db");
 

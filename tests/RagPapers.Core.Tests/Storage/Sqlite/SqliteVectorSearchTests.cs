@@ -6,7 +6,7 @@ namespace RagPapers.Core.Tests.Storage.Sqlite;
 
 public sealed class SqliteVectorSearchTests : IAsyncLifetime
 {
-    private readonly TempDirectory _temp = new();
+    private readonly TempFolder _temp = new();
     private SqlitePaperIndex _sut = null!;
 
     public async Task InitializeAsync()

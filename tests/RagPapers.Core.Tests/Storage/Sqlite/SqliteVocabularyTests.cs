@@ -6,7 +6,7 @@ namespace RagPapers.Core.Tests.Storage.Sqlite;
 /// <summary>The vocabulary table follows every write: counts are papers holding a word, in title or abstract.</summary>
 public sealed class SqliteVocabularyTests : IDisposable
 {
-    private readonly TempDirectory _temp = new();
+    private readonly TempFolder _temp = new();
 
     public void Dispose() => _temp.Dispose();
 

@@ -1,9 +1,9 @@
-namespace RagPapers.Server.Tests.Infrastructure;
+namespace RagPapers.Testing.Files;
 
 /// <summary>A fresh folder under the system temp folder, deleted on dispose.</summary>
 public sealed class TempFolder : IDisposable
 {
-    public string Path { get; } = Directory.CreateTempSubdirectory("ragpapers-server-tests-").FullName;
+    public string Path { get; } = Directory.CreateTempSubdirectory("ragpapers-tests-").FullName;
 
     public string File(string name) => System.IO.Path.Combine(Path, name);
 
@@ -15,7 +15,7 @@ public sealed class TempFolder : IDisposable
         }
         catch (IOException)
         {
-            // a store file still closing; the OS temp cleaner gets it
+            // a store file still closing, or a killed child still holding one; the OS temp cleaner gets it
         }
     }
 }

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace RagPapers.Tests.OpenAi;
+namespace RagPapers.Testing.OpenAi;
 
 /// <summary>A request the stand-in received: path, headers (lower-case names), body, and its schema violations.</summary>
 public sealed record RecordedRequest(string Path, IReadOnlyDictionary<string, string> Headers, JsonElement Body, IReadOnlyList<string> SchemaErrors, long ReceivedTimestamp)

@@ -3,13 +3,13 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace RagPapers.Tests.OpenAi;
+namespace RagPapers.Testing.OpenAi;
 
 /// <summary>
 /// The embeddings response: one unit vector per input, derived from the text's SHA-256 so equal texts get equal
 /// vectors; base64 (little-endian float32) when the request asks for it, as the .NET SDK always does, else floats.
 /// </summary>
-internal static class EmbeddingReply
+public static class EmbeddingReply
 {
     public static JsonObject Create(JsonElement request, int dimensions)
     {

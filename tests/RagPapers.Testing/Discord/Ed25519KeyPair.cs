@@ -4,7 +4,7 @@ using Org.BouncyCastle.Crypto.Parameters;
 using Org.BouncyCastle.Crypto.Signers;
 using Org.BouncyCastle.Security;
 
-namespace RagPapers.Discord.Tests.Infrastructure;
+namespace RagPapers.Testing.Discord;
 
 /// <summary>A real Ed25519 key pair, signing requests the way Discord does: over UTF-8(timestamp) + raw body.</summary>
 public sealed class Ed25519KeyPair

@@ -1,7 +1,7 @@
-namespace RagPapers.Core.Tests;
+namespace RagPapers.Testing.Files;
 
 /// <summary>Where the repository and its bundled data are, found by walking up from the test binaries.</summary>
-internal static class TestPaths
+public static class TestPaths
 {
     public static string RepoRoot { get; } = FindRepoRoot();
 

@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace RagPapers.Tests.OpenAi;
+namespace RagPapers.Testing.OpenAi;
 
 /// <summary>
 /// A loopback stand-in for an OpenAI-compatible server on real Kestrel (127.0.0.1, port 0): POST

@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using System.Text;
+using RagPapers.Testing.Files;
 
-namespace RagPapers.Cli.Tests;
+namespace RagPapers.Testing.Cli;
 
 /// <summary>The real `ragpapers` program run as a child process from the repo root, driven through stdin/stdout.</summary>
 public sealed class CliProcess : IDisposable
@@ -86,7 +87,7 @@ public sealed class CliProcess : IDisposable
     private static string FindCliBinary()
     {
         // The tests' own output folder ends in bin/<configuration>/<tfm>; the CLI's sits at the same suffix.
-        // (This file is linked into several test projects, so the suffix is taken from wherever it runs.)
+        // (Several test projects use this, so the suffix is taken from whichever runs.)
         var output = AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar);
         var suffix = output[(output.LastIndexOf($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal) + 1)..];
         var cli = Path.Combine(TestPaths.RepoRoot, "src", "RagPapers.Cli", suffix, "ragpapers.dll");

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using NJsonSchema;
 
-namespace RagPapers.Tests.OpenAi;
+namespace RagPapers.Testing.OpenAi;
 
 /// <summary>
 /// Request schemas of the OpenAI API from ../shared/specs/openai-openapi.json, for validating what our client sends.

@@ -1,4 +1,4 @@
-namespace RagPapers.Tests.OpenAi;
+namespace RagPapers.Testing.OpenAi;
 
 public enum OpenAiReplyKind
 {

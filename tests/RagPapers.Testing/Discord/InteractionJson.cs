@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace RagPapers.Discord.Tests.Infrastructure;
+namespace RagPapers.Testing.Discord;
 
 /// <summary>Interaction payloads shaped like the ones Discord POSTs (receiving-and-responding docs).</summary>
 public static class InteractionJson

@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 
-namespace RagPapers.Tests.OpenAi;
+namespace RagPapers.Testing.OpenAi;
 
 /// <summary>Writes a scripted reply in the chat completions wire format (PROTOCOLS.md §3), whole or as SSE.</summary>
 internal static class ChatReplyWriter
