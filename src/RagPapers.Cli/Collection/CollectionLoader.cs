@@ -35,7 +35,7 @@ internal static class CollectionLoader
     {
         var total = Console.IsErrorRedirected ? 0 : await library.CountRecordsAsync(files, cancellationToken);
         var bar = new ConsoleProgressBar(label, total);
-        var summary = await library.IngestAsync(files, bar, cancellationToken);
+        var summary = await library.IngestAsync(files, bar, cancellationToken: cancellationToken);
         bar.Complete();
         return summary;
     }

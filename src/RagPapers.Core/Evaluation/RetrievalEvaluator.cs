@@ -79,7 +79,7 @@ public sealed class RetrievalEvaluator(
         }
 
         var started = time.GetTimestamp();
-        var summary = await ingestor.IngestAsync(new BeirCorpusReader().ReadAsync(corpusPath, cancellationToken), progress: null, cancellationToken);
+        var summary = await ingestor.IngestAsync(new BeirCorpusReader().ReadAsync(corpusPath, cancellationToken), progress: null, cancellationToken: cancellationToken);
         if (!keywordOnly)
         {
             await semanticIndexer.CompleteAsync(progress: null, cancellationToken);

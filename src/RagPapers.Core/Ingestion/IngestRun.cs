@@ -1,56 +1,56 @@
 using Microsoft.Extensions.Logging;
 using RagPapers.Papers;
+using RagPapers.Storage;
 
 namespace RagPapers.Ingestion;
 
-/// <summary>The state of one ingestion run: what is stored, what was seen, the papers waiting for the next batch, and the tallies.</summary>
-internal sealed class IngestRun(IReadOnlyDictionary<string, string> storedHashes, ILogger logger)
+/// <summary>
+/// The state of one ingestion run: the papers waiting for the next batch and the tallies. Records are classified a
+/// batch at a time against what the store holds for that batch's ids and where this run first read them
+/// (<see cref="FirstListings"/>), both looked up per batch, so nothing held here grows with the collection.
+/// </summary>
+internal sealed class IngestRun(IPaperIndex index, FirstListings listings, Action<IngestResult>? onResult, ILogger logger)
 {
-    // Each paper id met in this run: where it was first read and what it held then (all of it, and its text alone).
-    private readonly Dictionary<string, (string Hash, string TextHash, string Source, int Line)> _seen = new(StringComparer.Ordinal);
-    private readonly List<IngestResult> _results = [];
-    private int _added;
-    private int _updated;
-    private int _unchanged;
-    private int _skipped;
+    private readonly IngestDetails _details = new();
 
     /// <summary>Changed or new papers, chunked, waiting to be embedded and written.</summary>
     public List<PendingPaper> Pending { get; } = [];
 
-    public IngestProgress Progress => new(_results.Count, _added, _updated, _unchanged, _skipped);
+    public IngestProgress Progress => _details.Progress;
 
-    /// <summary>Classifies one record; a new or changed paper joins <see cref="Pending"/>.</summary>
-    public void Accept(ReadResult record, Chunker chunker)
+    /// <summary>Classifies a batch of records in reading order; new and changed papers join <see cref="Pending"/>.</summary>
+    public async Task AcceptAsync(IReadOnlyList<ReadResult> records, Chunker chunker, CancellationToken cancellationToken)
     {
-        var paper = record.Paper;
-        var outcome = Classify(record, out var hash, out var conflict);
-        switch (outcome)
+        var ids = records.Where(r => r.Paper is not null).Select(r => r.Paper!.Id).ToHashSet(StringComparer.Ordinal);
+        var earlier = await listings.FindAsync(ids, cancellationToken);
+        ids.ExceptWith(earlier.Keys);
+        var stored = await index.GetContentHashesAsync(ids, cancellationToken);
+        var firsts = new List<KeyValuePair<string, PaperListing>>();
+        foreach (var record in records)
         {
-            case IngestOutcome.Skipped:
-                _skipped++;
-                break;
-            case IngestOutcome.Unchanged:
-                _unchanged++;
-                break;
-            case IngestOutcome.Added:
-                _added++;
-                break;
-            default:
-                _updated++;
-                break;
+            var outcome = Classify(record, earlier, stored, firsts, out var hash, out var conflict);
+            if (outcome is IngestOutcome.Added or IngestOutcome.Updated)
+            {
+                Pending.Add(new PendingPaper(record.Paper!, hash!, chunker.Split(record.Paper!)));
+            }
+
+            var result = new IngestResult(record.Paper?.Id, record.Paper?.Title, outcome, record.Skipped ?? conflict);
+            _details.Count(result);
+            onResult?.Invoke(result);
         }
 
-        if (outcome is IngestOutcome.Added or IngestOutcome.Updated)
-        {
-            Pending.Add(new PendingPaper(paper!, hash!, chunker.Split(paper!)));
-        }
-
-        _results.Add(new IngestResult(paper?.Id, paper?.Title, outcome, record.Skipped ?? conflict));
+        await listings.AddAsync(firsts, cancellationToken);
     }
 
-    public IngestSummary ToSummary(TimeSpan elapsed) => new(_results.Count, _added, _updated, _unchanged, _skipped, _results, elapsed);
+    public IngestSummary ToSummary(TimeSpan elapsed) => _details.ToSummary(elapsed);
 
-    private IngestOutcome Classify(ReadResult record, out string? hash, out ReadDiagnostic? conflict)
+    private IngestOutcome Classify(
+        ReadResult record,
+        Dictionary<string, PaperListing> earlier,
+        IReadOnlyDictionary<string, string> stored,
+        List<KeyValuePair<string, PaperListing>> firsts,
+        out string? hash,
+        out ReadDiagnostic? conflict)
     {
         hash = null;
         conflict = null;
@@ -63,28 +63,31 @@ internal sealed class IngestRun(IReadOnlyDictionary<string, string> storedHashes
         hash = PaperHashing.ContentHash(paper);
 
         // A paper listed in two files (or twice in one) is stored once: the first occurrence wins.
-        if (_seen.TryGetValue(paper.Id, out var first))
+        var textHash = PaperHashing.TextHash(paper);
+        if (earlier.TryGetValue(paper.Id, out var first))
         {
             Log.DuplicatePaper(logger, paper.Id);
-            var sameText = first.TextHash == PaperHashing.TextHash(paper);
+            var sameText = first.TextHash == textHash;
             conflict = first.Hash == hash ? null : Duplicate(record, paper, first, sameText);
             hash = null;
             return conflict is null || sameText ? IngestOutcome.Unchanged : IngestOutcome.Skipped;
         }
 
-        _seen.Add(paper.Id, (hash, PaperHashing.TextHash(paper), paper.Source, record.Line));
-        if (!storedHashes.TryGetValue(paper.Id, out var stored))
+        var listing = new PaperListing(hash, textHash, paper.Source, record.Line);
+        earlier.Add(paper.Id, listing); // a later record of this batch finds it
+        firsts.Add(KeyValuePair.Create(paper.Id, listing));
+        if (!stored.TryGetValue(paper.Id, out var storedHash))
         {
             return IngestOutcome.Added;
         }
 
-        return stored == hash ? IngestOutcome.Unchanged : IngestOutcome.Updated;
+        return storedHash == hash ? IngestOutcome.Unchanged : IngestOutcome.Updated;
     }
 
     // Another listing of the same title and abstract that differs only in date or authors (daily dumps list a paper
     // before and after its date is known) is the same paper: a note, counted unchanged. Other text under the same id
     // is a conflict the user must see, named by both places, and the record is skipped.
-    private ReadDiagnostic Duplicate(ReadResult record, Paper paper, (string Hash, string TextHash, string Source, int Line) first, bool sameText)
+    private ReadDiagnostic Duplicate(ReadResult record, Paper paper, PaperListing first, bool sameText)
     {
         if (sameText)
         {

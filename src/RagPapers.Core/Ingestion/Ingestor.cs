@@ -27,25 +27,33 @@ public sealed class Ingestor(
 
     private readonly int _batchSize = options.Value.BatchSize;
 
-    /// <summary>Ingests <paramref name="records"/> into an index the caller has already opened.</summary>
-    public async Task<IngestSummary> IngestAsync(IAsyncEnumerable<ReadResult> records, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Ingests <paramref name="records"/> into an index the caller has already opened. <paramref name="onResult"/>, when
+    /// given, hears what became of each record, in reading order; the summary counts them all and lists the first few.
+    /// </summary>
+    public async Task<IngestSummary> IngestAsync(
+        IAsyncEnumerable<ReadResult> records,
+        IProgress<IngestProgress>? progress = null,
+        Action<IngestResult>? onResult = null,
+        CancellationToken cancellationToken = default)
     {
         var started = timeProvider.GetTimestamp();
-        var stored = await index.GetContentHashesAsync(cancellationToken);
-        Log.IngestStarted(logger, stored.Count);
-        var run = new IngestRun(stored, logger);
+        Log.IngestStarted(logger);
+        await using var listings = await FirstListings.OpenAsync(cancellationToken);
+        var run = new IngestRun(index, listings, onResult, logger);
+        var batch = new List<ReadResult>(_batchSize);
         try
         {
             await foreach (var record in records.WithCancellation(cancellationToken))
             {
-                run.Accept(record, chunker);
-                if (run.Pending.Count >= _batchSize)
+                batch.Add(record);
+                if (batch.Count >= _batchSize)
                 {
-                    await FlushAsync(run, progress, cancellationToken);
+                    await AcceptAsync(run, batch, progress, cancellationToken);
                 }
             }
 
-            await FlushAsync(run, progress, cancellationToken);
+            await AcceptAsync(run, batch, progress, cancellationToken, final: true);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -64,28 +72,41 @@ public sealed class Ingestor(
         return summary;
     }
 
-    private async Task FlushAsync(IngestRun run, IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
+    // Records are classified a batch at a time (one look-up of their stored hashes), and written once a batch of
+    // changed papers has gathered; progress is reported after each batch read, so a re-run over unchanged papers shows it too.
+    private async Task AcceptAsync(IngestRun run, List<ReadResult> batch, IProgress<IngestProgress>? progress, CancellationToken cancellationToken, bool final = false)
     {
-        if (run.Pending.Count > 0)
+        var before = run.Progress.Processed;
+        await run.AcceptAsync(batch, chunker, cancellationToken);
+        batch.Clear();
+        if (run.Pending.Count >= _batchSize || (final && run.Pending.Count > 0))
         {
-            var texts = run.Pending.SelectMany(p => p.Chunks.Select(c => c.EmbeddingText(p.Paper.Title))).ToList();
-            var vectors = DefersVectors
-                ? [.. texts.Select(_ => ReadOnlyMemory<float>.Empty)]
-                : await EmbedAsync(texts, cancellationToken);
-            var documents = new List<PaperDocument>(run.Pending.Count);
-            var next = 0;
-            foreach (var pending in run.Pending)
-            {
-                var chunks = pending.Chunks.Select(c => new IndexedChunk(c, vectors[next++])).ToArray();
-                documents.Add(new PaperDocument(pending.Paper, pending.ContentHash, chunks));
-            }
-
-            await index.UpsertAsync(documents, cancellationToken);
-            Log.BatchCommitted(logger, documents.Count, texts.Count);
-            run.Pending.Clear();
+            await FlushAsync(run, cancellationToken);
         }
 
-        progress?.Report(run.Progress);
+        if (run.Progress.Processed > before || !final)
+        {
+            progress?.Report(run.Progress);
+        }
+    }
+
+    private async Task FlushAsync(IngestRun run, CancellationToken cancellationToken)
+    {
+        var texts = run.Pending.SelectMany(p => p.Chunks.Select(c => c.EmbeddingText(p.Paper.Title))).ToList();
+        var vectors = DefersVectors
+            ? [.. texts.Select(_ => ReadOnlyMemory<float>.Empty)]
+            : await EmbedAsync(texts, cancellationToken);
+        var documents = new List<PaperDocument>(run.Pending.Count);
+        var next = 0;
+        foreach (var pending in run.Pending)
+        {
+            var chunks = pending.Chunks.Select(c => new IndexedChunk(c, vectors[next++])).ToArray();
+            documents.Add(new PaperDocument(pending.Paper, pending.ContentHash, chunks));
+        }
+
+        await index.UpsertAsync(documents, cancellationToken);
+        Log.BatchCommitted(logger, documents.Count, texts.Count);
+        run.Pending.Clear();
     }
 
     // The hashed local embedder costs microseconds a text: its vectors go in with the papers, so the store is complete

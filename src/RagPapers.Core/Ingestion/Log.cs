@@ -4,8 +4,8 @@ namespace RagPapers.Ingestion;
 
 internal static partial class Log
 {
-    [LoggerMessage(101, LogLevel.Debug, "Ingestion started; the store holds {Papers} papers")]
-    public static partial void IngestStarted(ILogger logger, int papers);
+    [LoggerMessage(101, LogLevel.Debug, "Ingestion started")]
+    public static partial void IngestStarted(ILogger logger);
 
     [LoggerMessage(102, LogLevel.Debug, "Skipped {Diagnostic}")]
     public static partial void RecordSkipped(ILogger logger, string diagnostic);

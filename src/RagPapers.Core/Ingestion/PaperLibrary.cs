@@ -65,12 +65,13 @@ public sealed class PaperLibrary(
     public async Task<IngestSummary> IngestAsync(
         IReadOnlyList<string> files,
         IProgress<IngestProgress>? progress = null,
+        Action<IngestResult>? onResult = null,
         CancellationToken cancellationToken = default)
     {
         await OpenAsync(cancellationToken);
         try
         {
-            return await ingestor.IngestAsync(reader.ReadAsync(files, cancellationToken), progress, cancellationToken);
+            return await ingestor.IngestAsync(reader.ReadAsync(files, cancellationToken), progress, onResult, cancellationToken);
         }
         finally
         {

@@ -15,6 +15,9 @@ public abstract class DelegatingPaperIndex(IPaperIndex inner) : IPaperIndex
     public virtual Task<IReadOnlyDictionary<string, string>> GetContentHashesAsync(CancellationToken cancellationToken = default) =>
         Inner.GetContentHashesAsync(cancellationToken);
 
+    public virtual Task<IReadOnlyDictionary<string, string>> GetContentHashesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default) =>
+        Inner.GetContentHashesAsync(ids, cancellationToken);
+
     public virtual Task UpsertAsync(IReadOnlyList<PaperDocument> batch, CancellationToken cancellationToken = default) => Inner.UpsertAsync(batch, cancellationToken);
 
     public virtual Task<IReadOnlyList<ChunkHit>> KeywordSearchAsync(string query, int top, SearchFilter? filter = null, CancellationToken cancellationToken = default) =>

@@ -11,6 +11,12 @@ public interface IPaperIndex : IAsyncDisposable
     /// <summary>Content hash of every stored paper, by paper id.</summary>
     Task<IReadOnlyDictionary<string, string>> GetContentHashesAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Content hash of each stored paper among <paramref name="ids"/>, by paper id; unknown ids are absent. Ingestion
+    /// asks this batch by batch, so its memory does not grow with the collection.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, string>> GetContentHashesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default);
+
     /// <summary>Adds or replaces the papers of a batch in one transaction: all of the batch lands or none of it.</summary>
     Task UpsertAsync(IReadOnlyList<PaperDocument> batch, CancellationToken cancellationToken = default);
 

@@ -15,7 +15,7 @@ public sealed record IngestResponse(
     IReadOnlyList<IngestRecord> Results,
     IReadOnlyList<IngestDiagnostic> Diagnostics)
 {
-    public static IngestResponse From(string source, IngestSummary summary) => new(
+    public static IngestResponse From(string source, IngestSummary summary, IReadOnlyList<IngestResult> results) => new(
         source,
         summary.Read,
         summary.Added,
@@ -23,8 +23,8 @@ public sealed record IngestResponse(
         summary.Unchanged,
         summary.Skipped,
         Math.Round(summary.Elapsed.TotalMilliseconds, 1),
-        [.. summary.Results.Select(IngestRecord.From)],
-        [.. summary.Diagnostics.Select(IngestDiagnostic.From)]);
+        [.. results.Select(IngestRecord.From)],
+        [.. results.Where(r => r is { Outcome: IngestOutcome.Skipped, Diagnostic: not null }).Select(r => IngestDiagnostic.From(r.Diagnostic!))]);
 }
 
 /// <summary>What ingestion did with one record: "added", "updated", "unchanged" or "skipped" (with the reason).</summary>

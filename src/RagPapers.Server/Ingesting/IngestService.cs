@@ -27,9 +27,11 @@ public sealed class IngestService(PaperLibrary library, ILogger<IngestService> l
             await _one.WaitAsync(cancellationToken);
             try
             {
-                var summary = await library.IngestAsync([path], cancellationToken: cancellationToken);
+                // Every record's result, as the API promises: an upload is bounded by Server:MaxIngestBodyBytes, so is this list.
+                var results = new List<IngestResult>();
+                var summary = await library.IngestAsync([path], onResult: results.Add, cancellationToken: cancellationToken);
                 Log.IngestedUpload(logger, fileName, summary.Read, summary.Added, summary.Updated, summary.Unchanged, summary.Skipped, summary.Elapsed.TotalMilliseconds);
-                return IngestResponse.From(fileName, summary);
+                return IngestResponse.From(fileName, summary, results);
             }
             finally
             {

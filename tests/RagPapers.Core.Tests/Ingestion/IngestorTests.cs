@@ -21,11 +21,13 @@ public sealed class IngestorTests : IDisposable
         await using var index = await TestStores.OpenAsync(StorePath);
         var sut = CreateIngestor(index);
 
-        var summary = await sut.IngestAsync(TestPapers.Stream(Read(SamplePapers(3))));
+        var results = new List<IngestResult>();
+
+        var summary = await sut.IngestAsync(TestPapers.Stream(Read(SamplePapers(3))), onResult: results.Add);
 
         Assert.Equal((3, 3, 0, 0, 0), (summary.Read, summary.Added, summary.Updated, summary.Unchanged, summary.Skipped));
-        Assert.Equal(["p0", "p1", "p2"], summary.Results.Select(r => r.PaperId));
-        Assert.All(summary.Results, r => Assert.Equal(IngestOutcome.Added, r.Outcome));
+        Assert.Equal(["p0", "p1", "p2"], results.Select(r => r.PaperId));
+        Assert.All(results, r => Assert.Equal(IngestOutcome.Added, r.Outcome));
         Assert.Equal(3, await index.CountPapersAsync());
         Assert.Equal("p1", (await index.KeywordSearchAsync("topic1", 5))[0].PaperId);
     }
@@ -57,9 +59,12 @@ public sealed class IngestorTests : IDisposable
         await CreateIngestor(index).IngestAsync(TestPapers.Stream(Read(papers)));
         papers[1] = papers[1] with { Abstract = "A rewritten abstract about perovskite." };
 
-        var summary = await CreateIngestor(index).IngestAsync(TestPapers.Stream(Read(papers)));
+        var results = new List<IngestResult>();
 
-        Assert.Equal([IngestOutcome.Unchanged, IngestOutcome.Updated], summary.Results.Select(r => r.Outcome));
+        var summary = await CreateIngestor(index).IngestAsync(TestPapers.Stream(Read(papers)), onResult: results.Add);
+
+        Assert.Equal([IngestOutcome.Unchanged, IngestOutcome.Updated], results.Select(r => r.Outcome));
+        Assert.Equal("p1", Assert.Single(summary.UpdatedPapers).PaperId);
         Assert.Empty(await index.KeywordSearchAsync("topic1", 5));
         Assert.Equal("p1", Assert.Single(await index.KeywordSearchAsync("perovskite", 5)).PaperId);
         Assert.Equal(await index.CountChunksAsync(), TestStores.CountRows(StorePath, "chunks_fts"));
@@ -72,9 +77,11 @@ public sealed class IngestorTests : IDisposable
         var papers = SamplePapers(1);
         await CreateIngestor(index).IngestAsync(TestPapers.Stream(Read(papers)));
 
-        var summary = await CreateIngestor(index).IngestAsync(TestPapers.Stream(Read([papers[0] with { Source = "moved.txt" }])));
+        var results = new List<IngestResult>();
 
-        Assert.Equal(IngestOutcome.Unchanged, Assert.Single(summary.Results).Outcome);
+        await CreateIngestor(index).IngestAsync(TestPapers.Stream(Read([papers[0] with { Source = "moved.txt" }])), onResult: results.Add);
+
+        Assert.Equal(IngestOutcome.Unchanged, Assert.Single(results).Outcome);
     }
 
     [Fact]
@@ -164,12 +171,14 @@ public sealed class IngestorTests : IDisposable
         await using var index = await TestStores.OpenAsync(StorePath);
         var records = new[] { ReadResult.Skip("a.txt", 7, "no title"), ReadResult.Read(SamplePapers(1)[0]), ReadResult.Skip("b.jsonl", 2, "bad JSON") };
 
-        var summary = await CreateIngestor(index).IngestAsync(TestPapers.Stream(records));
+        var results = new List<IngestResult>();
+
+        var summary = await CreateIngestor(index).IngestAsync(TestPapers.Stream(records), onResult: results.Add);
 
         Assert.Equal((3, 1, 2), (summary.Read, summary.Added, summary.Skipped));
         Assert.Equal([new ReadDiagnostic("a.txt", 7, "no title"), new ReadDiagnostic("b.jsonl", 2, "bad JSON")], summary.Diagnostics);
-        Assert.Equal(IngestOutcome.Skipped, summary.Results[0].Outcome);
-        Assert.Null(summary.Results[0].PaperId);
+        Assert.Equal(IngestOutcome.Skipped, results[0].Outcome);
+        Assert.Null(results[0].PaperId);
     }
 
     [Fact]

@@ -55,6 +55,9 @@ internal sealed class FakePaperIndex(IEnumerable<PaperDocument> documents) : IPa
     public Task<IReadOnlyDictionary<string, string>> GetContentHashesAsync(CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyDictionary<string, string>>(_documents.ToDictionary(d => d.Key, d => d.Value.ContentHash));
 
+    public Task<IReadOnlyDictionary<string, string>> GetContentHashesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyDictionary<string, string>>(_documents.Where(d => ids.Contains(d.Key)).ToDictionary(d => d.Key, d => d.Value.ContentHash));
+
     public Task UpsertAsync(IReadOnlyList<PaperDocument> batch, CancellationToken cancellationToken = default)
     {
         foreach (var document in batch)

@@ -28,6 +28,23 @@ public sealed partial class QdrantPaperIndex
         return hashes;
     }
 
+    public async Task<IReadOnlyDictionary<string, string>> GetContentHashesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        var qdrant = Opened();
+        var hashes = new Dictionary<string, string>(ids.Count, StringComparer.Ordinal);
+        foreach (var slice in ids.Distinct(StringComparer.Ordinal).Select(id => PaperPoints.Id(PointIds.Paper(id))).Chunk(PageSize))
+        {
+            var points = await qdrant.CallAsync("Points/Get", (c, ct) => c.RetrieveAsync(_collection, slice, HashFields, NoVectors, cancellationToken: ct), cancellationToken);
+            foreach (var point in points)
+            {
+                hashes[PaperPoints.Text(point.Payload, QdrantNames.PaperId) ?? ""] = PaperPoints.Text(point.Payload, QdrantNames.ContentHash) ?? "";
+            }
+        }
+
+        return hashes;
+    }
+
     public async Task<Paper?> GetPaperAsync(string id, CancellationToken cancellationToken = default) =>
         (await GetPapersAsync([id], cancellationToken)).GetValueOrDefault(id);
 

@@ -6,6 +6,7 @@ namespace RagPapers.Storage.Sqlite;
 public sealed partial class SqlitePaperIndex
 {
     private const string SelectPaperSql = $"SELECT {PaperRows.Columns} FROM papers WHERE id = $id";
+    private const string SelectHashesSql = $"SELECT id, content_hash FROM papers WHERE id IN ({JsonIdList.Values})";
     private const string SelectPapersSql = $"SELECT {PaperRows.Columns} FROM papers WHERE id IN ({JsonIdList.Values})";
     private const string ListPapersSql = $"SELECT {PaperRows.Columns} FROM papers ORDER BY published IS NULL, published DESC, title, id LIMIT $limit OFFSET $offset";
     private const int ListPageSize = 500;
@@ -18,6 +19,25 @@ public sealed partial class SqlitePaperIndex
         using var _ = await LockAsync(cancellationToken);
         var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
         using var reader = await _commands!.Get("SELECT id, content_hash FROM papers").ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            hashes[reader.GetString(0)] = reader.GetString(1);
+        }
+
+        return hashes;
+    }
+
+    public async Task<IReadOnlyDictionary<string, string>> GetContentHashesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        var hashes = new Dictionary<string, string>(ids.Count, StringComparer.Ordinal);
+        if (ids.Count == 0)
+        {
+            return hashes;
+        }
+
+        using var _ = await LockAsync(cancellationToken);
+        using var reader = await _commands!.Get(SelectHashesSql).Set("$ids", JsonIdList.From(ids)).ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
             hashes[reader.GetString(0)] = reader.GetString(1);

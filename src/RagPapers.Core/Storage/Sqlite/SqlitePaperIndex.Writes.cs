@@ -5,7 +5,7 @@ namespace RagPapers.Storage.Sqlite;
 public sealed partial class SqlitePaperIndex
 {
     // With the title and text the FTS row was made of, so the on-disk term counts (FtsTermRows) can count them out.
-    private const string SelectChunksSql = "SELECT c.id, p.title, c.text FROM chunks c JOIN papers p ON p.id = c.paper_id WHERE c.paper_id = $paper";
+    private const string SelectChunksSql = "SELECT c.id, p.title, c.text, c.vector IS NOT NULL FROM chunks c JOIN papers p ON p.id = c.paper_id WHERE c.paper_id = $paper";
     private const string DeleteFtsRowSql = "DELETE FROM chunks_fts WHERE rowid = $id";
     private const string DeleteChunksSql = "DELETE FROM chunks WHERE paper_id = $paper";
     private const string UpsertPaperSql = $"INSERT OR REPLACE INTO papers({PaperRows.Columns}, content_hash) VALUES ($id, $title, $abstract, $authors, $published, $source, $arxiv, $hash)";
@@ -31,25 +31,28 @@ public sealed partial class SqlitePaperIndex
             }
         }
 
+        VectorProgress? committed = null;
         try
         {
             using var transaction = _connection!.BeginTransaction();
             var words = new VocabularyDelta();
             var terms = new FtsTermChanges();
-            var chunks = 0;
+            var change = VectorProgress.Empty;
             foreach (var document in batch)
             {
                 await CountReplacedWordsAsync(document.Paper.Id, words, transaction, cancellationToken);
                 words.Add(document.Paper.Title, document.Paper.Abstract);
-                await DeleteChunksAsync(document.Paper.Id, terms, transaction, cancellationToken);
+                var removed = await DeleteChunksAsync(document.Paper.Id, terms, transaction, cancellationToken);
                 await InsertAsync(document, terms, transaction, cancellationToken);
-                chunks += document.Chunks.Count;
+                var withVectors = document.Chunks.Count(c => !c.Vector.IsEmpty);
+                change = new VectorProgress(change.Embedded + withVectors - removed.Embedded, change.Total + document.Chunks.Count - removed.Total);
             }
 
             await words.ApplyAsync(_connection, transaction, cancellationToken);
             await FtsTermRows.ApplyAsync(_commands!, transaction, terms, cancellationToken);
             transaction.Commit();
-            Log.BatchUpserted(logger, batch.Count, chunks);
+            committed = change;
+            Log.BatchUpserted(logger, batch.Count, change.Total);
         }
         catch (SqliteException ex) when (Busy(ex) is { } busy)
         {
@@ -57,7 +60,7 @@ public sealed partial class SqlitePaperIndex
         }
         finally
         {
-            await AfterWriteAsync();
+            await AfterWriteAsync(committed);
         }
     }
 
@@ -101,12 +104,25 @@ public sealed partial class SqlitePaperIndex
         }
     }
 
-    /// <summary>Drops what was computed from the rows and counts the vectors again; the caller holds the lock.</summary>
-    private async Task AfterWriteAsync()
+    /// <summary>
+    /// Drops what was computed from the rows and brings the vector counts up to date: by the committed
+    /// <paramref name="change"/> when there is one, else (a failed or cancelled batch, a delete) by counting them again,
+    /// so the counts always match the rows. Counting costs a pass over the chunks, too much after every batch of a long
+    /// ingest. The caller holds the lock.
+    /// </summary>
+    private async Task AfterWriteAsync(VectorProgress? change = null)
     {
         _wroteVectors = true; // a build started for these writes finishes before the store closes
         InvalidateDerivedData();
-        await RecountVectorsAsync(CancellationToken.None); // also after a cancelled batch: the counts must match the rows
+        if (change is null)
+        {
+            await RecountVectorsAsync(CancellationToken.None);
+            return;
+        }
+
+        var before = Progress;
+        Volatile.Write(ref _vectorProgress, new VectorProgress(before.Embedded + change.Embedded, before.Total + change.Total));
+        await RequestBuildIfDueAsync(CancellationToken.None);
     }
 
     /// <summary>Counts out the words of the stored version of a paper about to be replaced; nothing for a new paper.</summary>
@@ -119,22 +135,25 @@ public sealed partial class SqlitePaperIndex
         }
     }
 
-    private async Task DeleteChunksAsync(string paperId, FtsTermChanges terms, SqliteTransaction transaction, CancellationToken cancellationToken)
+    /// <summary>Deletes a paper's chunks and their FTS rows; returns how many went and how many of those had a vector.</summary>
+    private async Task<VectorProgress> DeleteChunksAsync(string paperId, FtsTermChanges terms, SqliteTransaction transaction, CancellationToken cancellationToken)
     {
         // Collect first: the FTS rows must go by rowid, and a reader cannot stay open while we delete.
         var chunkIds = new List<long>();
+        var withVectors = 0;
         using (var reader = await _commands!.Get(SelectChunksSql, transaction).Set("$paper", paperId).ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
             {
                 chunkIds.Add(reader.GetInt64(0));
                 terms.Remove(reader.GetString(1), reader.GetString(2));
+                withVectors += reader.GetBoolean(3) ? 1 : 0;
             }
         }
 
         if (chunkIds.Count == 0)
         {
-            return;
+            return VectorProgress.Empty;
         }
 
         var deleteFts = _commands.Get(DeleteFtsRowSql, transaction);
@@ -144,6 +163,7 @@ public sealed partial class SqlitePaperIndex
         }
 
         await _commands.Get(DeleteChunksSql, transaction).Set("$paper", paperId).ExecuteNonQueryAsync(cancellationToken);
+        return new VectorProgress(withVectors, chunkIds.Count);
     }
 
     private async Task InsertAsync(PaperDocument document, FtsTermChanges terms, SqliteTransaction transaction, CancellationToken cancellationToken)

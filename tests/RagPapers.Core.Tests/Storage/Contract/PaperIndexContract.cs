@@ -120,6 +120,19 @@ public abstract partial class PaperIndexContract : IAsyncLifetime
     }
 
     [ContractFact]
+    public async Task GetContentHashesAsync_SomeIds_ReturnsOnlyThoseStored()
+    {
+        await using var sut = await OpenAsync();
+        var documents = new[] { "p1", "p2", "p3" }.Select(id => TestPapers.Document(TestPapers.Make(id, title: "Title " + id))).ToArray();
+        await sut.UpsertAsync(documents);
+
+        var hashes = await sut.GetContentHashesAsync(["p3", "nope", "p1"]);
+
+        Assert.Equal([("p1", documents[0].ContentHash), ("p3", documents[2].ContentHash)], hashes.Select(h => (h.Key, h.Value)).OrderBy(h => h.Key, StringComparer.Ordinal));
+        Assert.Empty(await sut.GetContentHashesAsync([]));
+    }
+
+    [ContractFact]
     public async Task ListPapersAsync_MixedDates_NewestFirstUndatedLastThenTitle()
     {
         await using var sut = await OpenAsync();

@@ -35,6 +35,9 @@ internal sealed class ReopeningSqliteIndex(string path, int approximateMinVector
 
     public Task<IReadOnlyDictionary<string, string>> GetContentHashesAsync(CancellationToken cancellationToken = default) => _inner.GetContentHashesAsync(cancellationToken);
 
+    public Task<IReadOnlyDictionary<string, string>> GetContentHashesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default) =>
+        _inner.GetContentHashesAsync(ids, cancellationToken);
+
     public Task<IReadOnlyList<ChunkHit>> KeywordSearchAsync(string query, int top, SearchFilter? filter = null, CancellationToken cancellationToken = default) =>
         _inner.KeywordSearchAsync(query, top, filter, cancellationToken);
 

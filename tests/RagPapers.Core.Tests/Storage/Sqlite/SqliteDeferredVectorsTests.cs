@@ -30,6 +30,21 @@ public sealed class SqliteDeferredVectorsTests : IDisposable
         Assert.Equal(new VectorProgress(0, 2), sut.Progress);
     }
 
+    // Upserts keep the counts by what they commit instead of counting every chunk again after each batch.
+    [Fact]
+    public async Task UpsertAsync_ReplacingPapersWithAndWithoutVectors_ProgressMatchesACountOfTheRows()
+    {
+        await using var sut = await TestStores.OpenAsync(StorePath);
+        await sut.UpsertAsync([TestPapers.Document(TestPapers.Make("a"), "one", "two"), TestPapers.Document(TestPapers.Make("b"), "three")]);
+        await sut.UpsertAsync([Deferred("a", "Speech", "Acoustic speech recognition"), TestPapers.Document(TestPapers.Make("c"), "four")]);
+
+        var progress = sut.Progress;
+        await using var reopened = await TestStores.OpenAsync(StorePath);
+
+        Assert.Equal(new VectorProgress(2, 3), progress);
+        Assert.Equal(progress, reopened.Progress);
+    }
+
     [Fact]
     public async Task SetVectorsAsync_LastBatch_CompletesTheStoreAndDenseSearchSeesTheVectors()
     {
