@@ -5,12 +5,13 @@ namespace RagPapers.Ingestion;
 
 /// <summary>
 /// Where each paper id was first read in one ingestion run and what it held then, so a later listing of the same id
-/// is recognised as a duplicate. Kept in a private SQLite file in the temp folder, deleted when the run ends, rather
-/// than in a dictionary: a run over millions of records holds SQLite's page cache, not an entry per paper.
+/// is recognised as a duplicate. Kept in SQLite's private temporary database (an empty file name) rather than in a
+/// dictionary: a run over millions of records holds SQLite's page cache, not an entry per paper. SQLite unlinks that
+/// file as soon as it creates it, so even a run killed with SIGKILL leaves nothing in the temp folder.
 /// </summary>
 internal sealed class FirstListings : IAsyncDisposable
 {
-    // A scratch file nobody else opens, rebuilt by every run: no journal, no fsync, one lock for the whole run.
+    // A scratch database nobody else can open, new for every run: no journal, no fsync, one lock for the whole run.
     private const string SetupSql = """
         PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA locking_mode=EXCLUSIVE; PRAGMA cache_size=-8192;
         CREATE TABLE first(id TEXT PRIMARY KEY, hash BLOB NOT NULL, text_hash BLOB NOT NULL, source TEXT NOT NULL, line INTEGER NOT NULL) WITHOUT ROWID;
@@ -19,20 +20,18 @@ internal sealed class FirstListings : IAsyncDisposable
     private const string FindSql = $"SELECT id, hash, text_hash, source, line FROM first WHERE id IN ({JsonIdList.Values})";
     private const string InsertSql = "INSERT INTO first(id, hash, text_hash, source, line) VALUES ($id, $hash, $text, $source, $line)";
 
-    private readonly string _path;
     private readonly SqliteConnection _connection;
     private readonly CommandCache _commands;
 
-    private FirstListings(string path)
+    private FirstListings()
     {
-        _path = path;
-        _connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ConnectionString);
+        _connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = string.Empty, Pooling = false }.ConnectionString);
         _commands = new CommandCache(_connection);
     }
 
     public static async Task<FirstListings> OpenAsync(CancellationToken cancellationToken)
     {
-        var listings = new FirstListings(Path.Combine(Path.GetTempPath(), $"ragpapers-ingest-{Guid.NewGuid():N}.db"));
+        var listings = new FirstListings();
         try
         {
             await listings._connection.OpenAsync(cancellationToken);
@@ -89,6 +88,5 @@ internal sealed class FirstListings : IAsyncDisposable
     {
         _commands.Dispose();
         await _connection.DisposeAsync();
-        File.Delete(_path);
     }
 }

@@ -8,7 +8,7 @@ namespace RagPapers.Core.Tests.Ingestion;
 /// <summary>What keeps a run's memory flat at any size: outcomes counted not kept, stored hashes and first listings looked up per batch.</summary>
 public sealed class IngestorScaleTests : IDisposable
 {
-    private readonly TempDirectory _temp = new();
+    private readonly TempFolder _temp = new();
 
     private string StorePath => _temp.File("store.db");
 
