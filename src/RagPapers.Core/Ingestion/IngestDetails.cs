@@ -13,13 +13,14 @@ internal sealed class IngestDetails
     private int _unchanged;
     private int _skippedCount;
     private int _noteCount;
-    private int _read;
 
-    public IngestProgress Progress => new(_read, _added, _updatedCount, _unchanged, _skippedCount);
+    public IngestProgress Progress => new(Read, _added, _updatedCount, _unchanged, _skippedCount);
+
+    // Every record read has exactly one outcome.
+    private int Read => _added + _updatedCount + _unchanged + _skippedCount;
 
     public void Count(IngestResult result)
     {
-        _read++;
         switch (result.Outcome)
         {
             case IngestOutcome.Added:
@@ -54,7 +55,7 @@ internal sealed class IngestDetails
     }
 
     public IngestSummary ToSummary(TimeSpan elapsed) =>
-        new(_read, _added, _updatedCount, _unchanged, _skippedCount, _updated, _skipped, _notes, _noteCount, elapsed);
+        new(Read, _added, _updatedCount, _unchanged, _skippedCount, _updated, _skipped, _notes, _noteCount, elapsed);
 
     private static void AddBounded<T>(List<T> list, T item)
     {
