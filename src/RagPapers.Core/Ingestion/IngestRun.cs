@@ -35,7 +35,7 @@ internal sealed class IngestRun(IPaperIndex index, FirstListings listings, Actio
             }
 
             var result = new IngestResult(record.Paper?.Id, record.Paper?.Title, outcome, record.Skipped ?? conflict);
-            _details.Count(result);
+            _details.Count(result, record.BytesRead);
             onResult?.Invoke(result);
         }
 
