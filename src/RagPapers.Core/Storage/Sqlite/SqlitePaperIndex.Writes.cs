@@ -35,19 +35,29 @@ public sealed partial class SqlitePaperIndex
         try
         {
             using var transaction = _connection!.BeginTransaction();
+            var added = AddedTextCounter.CountAsync(batch, cancellationToken);
             var words = new VocabularyDelta();
             var terms = new FtsTermChanges();
             var change = VectorProgress.Empty;
-            foreach (var document in batch)
+            try
             {
-                await CountReplacedWordsAsync(document.Paper.Id, words, transaction, cancellationToken);
-                words.Add(document.Paper.Title, document.Paper.Abstract);
-                var removed = await DeleteChunksAsync(document.Paper.Id, terms, transaction, cancellationToken);
-                await InsertAsync(document, terms, transaction, cancellationToken);
-                var withVectors = document.Chunks.Count(c => !c.Vector.IsEmpty);
-                change = new VectorProgress(change.Embedded + withVectors - removed.Embedded, change.Total + document.Chunks.Count - removed.Total);
+                foreach (var document in batch)
+                {
+                    await CountReplacedWordsAsync(document.Paper.Id, words, transaction, cancellationToken);
+                    var removed = await DeleteChunksAsync(document.Paper.Id, terms, transaction, cancellationToken);
+                    await InsertAsync(document, transaction, cancellationToken);
+                    var withVectors = document.Chunks.Count(c => !c.Vector.IsEmpty);
+                    change = new VectorProgress(change.Embedded + withVectors - removed.Embedded, change.Total + document.Chunks.Count - removed.Total);
+                }
+            }
+            finally
+            {
+                await Task.WhenAny(added); // never leave the counting running past the write, whatever stopped it
             }
 
+            var (addedTerms, addedWords) = await added;
+            words.Include(addedWords);
+            terms.Include(addedTerms);
             await words.ApplyAsync(_connection, transaction, cancellationToken);
             await FtsTermRows.ApplyAsync(_commands!, transaction, terms, cancellationToken);
             transaction.Commit();
@@ -166,7 +176,8 @@ public sealed partial class SqlitePaperIndex
         return new VectorProgress(withVectors, chunkIds.Count);
     }
 
-    private async Task InsertAsync(PaperDocument document, FtsTermChanges terms, SqliteTransaction transaction, CancellationToken cancellationToken)
+    // What the chunks add to the term counts and the vocabulary is counted apart, in parallel (AddedTextCounter).
+    private async Task InsertAsync(PaperDocument document, SqliteTransaction transaction, CancellationToken cancellationToken)
     {
         var paper = document.Paper;
         await _commands!.Get(UpsertPaperSql, transaction)
@@ -185,7 +196,6 @@ public sealed partial class SqlitePaperIndex
                 .Set("$vector", indexed.Vector.IsEmpty ? null : VectorBlob.ToBytes(indexed.Vector.Span))
                 .ExecuteScalarAsync(cancellationToken))!;
             await insertFts.Set("$id", id).Set("$title", paper.Title).Set("$text", chunk.Text).ExecuteNonQueryAsync(cancellationToken);
-            terms.Add(paper.Title, chunk.Text);
         }
     }
 }
