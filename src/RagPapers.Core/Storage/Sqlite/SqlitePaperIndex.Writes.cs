@@ -12,6 +12,7 @@ public sealed partial class SqlitePaperIndex
     private const string InsertChunkSql = "INSERT INTO chunks(paper_id, ordinal, text, vector) VALUES ($paper, $ordinal, $text, $vector) RETURNING id";
     private const string InsertFtsSql = "INSERT INTO chunks_fts(rowid, title, text) VALUES ($id, $title, $text)";
     private const string SelectWordsSql = "SELECT title, abstract FROM papers WHERE id = $id";
+    private const string SelectStoredIdsSql = $"SELECT id FROM papers WHERE id IN ({JsonIdList.Values})";
 
     public async Task UpsertAsync(IReadOnlyList<PaperDocument> batch, CancellationToken cancellationToken = default)
     {
@@ -41,10 +42,17 @@ public sealed partial class SqlitePaperIndex
             var change = VectorProgress.Empty;
             try
             {
+                var stored = await StoredIdsAsync(batch, transaction, cancellationToken);
                 foreach (var document in batch)
                 {
-                    await CountReplacedWordsAsync(document.Paper.Id, words, transaction, cancellationToken);
-                    var removed = await DeleteChunksAsync(document.Paper.Id, terms, transaction, cancellationToken);
+                    // A new paper has no old version to count out: two look-ups saved per paper of a first ingest.
+                    var removed = VectorProgress.Empty;
+                    if (!stored.Add(document.Paper.Id))
+                    {
+                        await CountReplacedWordsAsync(document.Paper.Id, words, transaction, cancellationToken);
+                        removed = await DeleteChunksAsync(document.Paper.Id, terms, transaction, cancellationToken);
+                    }
+
                     await InsertAsync(document, transaction, cancellationToken);
                     var withVectors = document.Chunks.Count(c => !c.Vector.IsEmpty);
                     change = new VectorProgress(change.Embedded + withVectors - removed.Embedded, change.Total + document.Chunks.Count - removed.Total);
@@ -133,6 +141,19 @@ public sealed partial class SqlitePaperIndex
         var before = Progress;
         Volatile.Write(ref _vectorProgress, new VectorProgress(before.Embedded + change.Embedded, before.Total + change.Total));
         await RequestBuildIfDueAsync(CancellationToken.None);
+    }
+
+    /// <summary>The ids of the batch the store already holds, in one look-up; a paper the batch writes joins them as it goes in.</summary>
+    private async Task<HashSet<string>> StoredIdsAsync(IReadOnlyList<PaperDocument> batch, SqliteTransaction transaction, CancellationToken cancellationToken)
+    {
+        var stored = new HashSet<string>(StringComparer.Ordinal);
+        using var reader = await _commands!.Get(SelectStoredIdsSql, transaction).Set("$ids", JsonIdList.From(batch.Select(d => d.Paper.Id))).ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            stored.Add(reader.GetString(0));
+        }
+
+        return stored;
     }
 
     /// <summary>Counts out the words of the stored version of a paper about to be replaced; nothing for a new paper.</summary>
