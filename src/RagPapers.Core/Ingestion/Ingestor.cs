@@ -44,8 +44,8 @@ public sealed class Ingestor(
         var batch = new List<PreparedRecord>(_batchSize);
         try
         {
-            // Two batches ahead: enough to keep the second core busy through a write, bounded whatever the collection.
-            await foreach (var record in RecordPreparation.PrepareAheadAsync(records, chunker, 2 * _batchSize, cancellationToken))
+            // One batch ahead: enough to keep the second core busy through a write, bounded whatever the collection.
+            await foreach (var record in RecordPreparation.PrepareAheadAsync(records, chunker, _batchSize, cancellationToken))
             {
                 batch.Add(record);
                 if (batch.Count >= _batchSize)
