@@ -22,16 +22,7 @@ public sealed partial class SqlitePaperIndex
         }
 
         using var _ = await LockAsync(cancellationToken);
-        var dimensions = _embedder!.Dimensions;
-        foreach (var document in batch)
-        {
-            // An empty vector is one the semantic indexer computes later (IDeferredVectorIndex).
-            if (document.Chunks.FirstOrDefault(c => !c.Vector.IsEmpty && c.Vector.Length != dimensions) is { } wrong)
-            {
-                throw new ArgumentException($"Paper {document.Paper.Id} has a {wrong.Vector.Length}-dim vector; the store holds {dimensions}-dim vectors.", nameof(batch));
-            }
-        }
-
+        CheckDimensions(batch);
         VectorProgress? committed = null;
         try
         {
@@ -39,24 +30,10 @@ public sealed partial class SqlitePaperIndex
             var added = AddedTextCounter.CountAsync(batch, cancellationToken);
             var words = new VocabularyDelta();
             var terms = new FtsTermChanges();
-            var change = VectorProgress.Empty;
+            VectorProgress change;
             try
             {
-                var stored = await StoredIdsAsync(batch, transaction, cancellationToken);
-                foreach (var document in batch)
-                {
-                    // A new paper has no old version to count out: two look-ups saved per paper of a first ingest.
-                    var removed = VectorProgress.Empty;
-                    if (!stored.Add(document.Paper.Id))
-                    {
-                        await CountReplacedWordsAsync(document.Paper.Id, words, transaction, cancellationToken);
-                        removed = await DeleteChunksAsync(document.Paper.Id, terms, transaction, cancellationToken);
-                    }
-
-                    await InsertAsync(document, transaction, cancellationToken);
-                    var withVectors = document.Chunks.Count(c => !c.Vector.IsEmpty);
-                    change = new VectorProgress(change.Embedded + withVectors - removed.Embedded, change.Total + document.Chunks.Count - removed.Total);
-                }
+                change = await WriteDocumentsAsync(batch, words, terms, transaction, cancellationToken);
             }
             finally
             {
@@ -82,46 +59,6 @@ public sealed partial class SqlitePaperIndex
         }
     }
 
-    public async Task<int> DeleteBySourceAsync(string source, CancellationToken cancellationToken = default)
-    {
-        using var _ = await LockAsync(cancellationToken);
-        try
-        {
-            using var transaction = _connection!.BeginTransaction();
-            var ids = new List<string>();
-            var words = new VocabularyDelta();
-            var terms = new FtsTermChanges();
-            using (var reader = await _commands!.Get("SELECT id, title, abstract FROM papers WHERE source = $source", transaction).Set("$source", source).ExecuteReaderAsync(cancellationToken))
-            {
-                while (await reader.ReadAsync(cancellationToken))
-                {
-                    ids.Add(reader.GetString(0));
-                    words.Remove(reader.GetString(1), reader.GetString(2));
-                }
-            }
-
-            foreach (var id in ids)
-            {
-                await DeleteChunksAsync(id, terms, transaction, cancellationToken);
-            }
-
-            await words.ApplyAsync(_connection, transaction, cancellationToken);
-            await FtsTermRows.ApplyAsync(_commands, transaction, terms, cancellationToken);
-            var deleted = await _commands.Get("DELETE FROM papers WHERE source = $source", transaction).Set("$source", source).ExecuteNonQueryAsync(cancellationToken);
-            transaction.Commit();
-            Log.SourceDeleted(logger, deleted, source);
-            return deleted;
-        }
-        catch (SqliteException ex) when (Busy(ex) is { } busy)
-        {
-            throw busy;
-        }
-        finally
-        {
-            await AfterWriteAsync();
-        }
-    }
-
     /// <summary>
     /// Drops what was computed from the rows and brings the vector counts up to date: by the committed
     /// <paramref name="change"/> when there is one, else (a failed or cancelled batch, a delete) by counting them again,
@@ -141,6 +78,46 @@ public sealed partial class SqlitePaperIndex
         var before = Progress;
         Volatile.Write(ref _vectorProgress, new VectorProgress(before.Embedded + change.Embedded, before.Total + change.Total));
         await RequestBuildIfDueAsync(CancellationToken.None);
+    }
+
+    private void CheckDimensions(IReadOnlyList<PaperDocument> batch)
+    {
+        var dimensions = _embedder!.Dimensions;
+        foreach (var document in batch)
+        {
+            // An empty vector is one the semantic indexer computes later (IDeferredVectorIndex).
+            if (document.Chunks.FirstOrDefault(c => !c.Vector.IsEmpty && c.Vector.Length != dimensions) is { } wrong)
+            {
+                throw new ArgumentException($"Paper {document.Paper.Id} has a {wrong.Vector.Length}-dim vector; the store holds {dimensions}-dim vectors.", nameof(batch));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Replaces or inserts each paper with its chunks and FTS rows, counting out the words and terms of the versions it
+    /// replaces; returns how the chunk and vector counts moved.
+    /// </summary>
+    private async Task<VectorProgress> WriteDocumentsAsync(
+        IReadOnlyList<PaperDocument> batch, VocabularyDelta words, FtsTermChanges terms, SqliteTransaction transaction, CancellationToken cancellationToken)
+    {
+        var change = VectorProgress.Empty;
+        var stored = await StoredIdsAsync(batch, transaction, cancellationToken);
+        foreach (var document in batch)
+        {
+            // A new paper has no old version to count out: two look-ups saved per paper of a first ingest.
+            var removed = VectorProgress.Empty;
+            if (!stored.Add(document.Paper.Id))
+            {
+                await CountReplacedWordsAsync(document.Paper.Id, words, transaction, cancellationToken);
+                removed = await DeleteChunksAsync(document.Paper.Id, terms, transaction, cancellationToken);
+            }
+
+            await InsertAsync(document, transaction, cancellationToken);
+            var withVectors = document.Chunks.Count(c => !c.Vector.IsEmpty);
+            change = new VectorProgress(change.Embedded + withVectors - removed.Embedded, change.Total + document.Chunks.Count - removed.Total);
+        }
+
+        return change;
     }
 
     /// <summary>The ids of the batch the store already holds, in one look-up; a paper the batch writes joins them as it goes in.</summary>
