@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using RagPapers.Cli.Rendering;
 using RagPapers.Embeddings;
 using RagPapers.Ingestion;
+using RagPapers.Papers;
 using RagPapers.Storage;
 
 namespace RagPapers.Cli.Collection;
@@ -33,8 +34,7 @@ internal static class CollectionLoader
         string label,
         CancellationToken cancellationToken)
     {
-        var total = Console.IsErrorRedirected ? 0 : await library.CountRecordsAsync(files, cancellationToken);
-        var bar = new ConsoleProgressBar(label, total);
+        var bar = ConsoleProgressBar.OnStandardError(label, CollectionReader.TotalBytes(files));
         var summary = await library.IngestAsync(files, bar, cancellationToken: cancellationToken);
         bar.Complete();
         return summary;

@@ -26,7 +26,7 @@ public sealed class BeirCorpusReader : IPaperReader
             if (!string.IsNullOrWhiteSpace(line))
             {
                 // The same safety as a collection file: control characters removed, invalid text skipped.
-                yield return PaperText.Check(Parse(source, lineNumber, line));
+                yield return PaperText.Check(Parse(source, lineNumber, line)) with { BytesRead = reader.BaseStream.Position };
             }
         }
     }

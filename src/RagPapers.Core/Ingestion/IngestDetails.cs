@@ -14,13 +14,17 @@ internal sealed class IngestDetails
     private int _skippedCount;
     private int _noteCount;
 
-    public IngestProgress Progress => new(Read, _added, _updatedCount, _unchanged, _skippedCount);
+    public IngestProgress Progress => new(Read, _added, _updatedCount, _unchanged, _skippedCount, BytesRead);
+
+    /// <summary>The furthest <see cref="ReadResult.BytesRead"/> of the records counted.</summary>
+    public long BytesRead { get; private set; }
 
     // Every record read has exactly one outcome.
     private int Read => _added + _updatedCount + _unchanged + _skippedCount;
 
-    public void Count(IngestResult result)
+    public void Count(IngestResult result, long bytesRead)
     {
+        BytesRead = Math.Max(BytesRead, bytesRead);
         switch (result.Outcome)
         {
             case IngestOutcome.Added:

@@ -19,23 +19,24 @@ internal sealed class IngestRun(IPaperIndex index, FirstListings listings, Actio
     public IngestProgress Progress => _details.Progress;
 
     /// <summary>Classifies a batch of records in reading order; new and changed papers join <see cref="Pending"/>.</summary>
-    public async Task AcceptAsync(IReadOnlyList<ReadResult> records, Chunker chunker, CancellationToken cancellationToken)
+    public async Task AcceptAsync(IReadOnlyList<PreparedRecord> prepared, CancellationToken cancellationToken)
     {
-        var ids = records.Where(r => r.Paper is not null).Select(r => r.Paper!.Id).ToHashSet(StringComparer.Ordinal);
+        var ids = prepared.Where(r => r.Record.Paper is not null).Select(r => r.Record.Paper!.Id).ToHashSet(StringComparer.Ordinal);
         var earlier = await listings.FindAsync(ids, cancellationToken);
         ids.ExceptWith(earlier.Keys);
         var stored = await index.GetContentHashesAsync(ids, cancellationToken);
         var firsts = new List<KeyValuePair<string, PaperListing>>();
-        foreach (var record in records)
+        foreach (var item in prepared)
         {
-            var outcome = Classify(record, earlier, stored, firsts, out var hash, out var conflict);
+            var record = item.Record;
+            var outcome = Classify(item, earlier, stored, firsts, out var conflict);
             if (outcome is IngestOutcome.Added or IngestOutcome.Updated)
             {
-                Pending.Add(new PendingPaper(record.Paper!, hash!, chunker.Split(record.Paper!)));
+                Pending.Add(new PendingPaper(record.Paper!, item.ContentHash!, item.Chunks!));
             }
 
             var result = new IngestResult(record.Paper?.Id, record.Paper?.Title, outcome, record.Skipped ?? conflict);
-            _details.Count(result);
+            _details.Count(result, record.BytesRead);
             onResult?.Invoke(result);
         }
 
@@ -45,31 +46,28 @@ internal sealed class IngestRun(IPaperIndex index, FirstListings listings, Actio
     public IngestSummary ToSummary(TimeSpan elapsed) => _details.ToSummary(elapsed);
 
     private IngestOutcome Classify(
-        ReadResult record,
+        PreparedRecord prepared,
         Dictionary<string, PaperListing> earlier,
         IReadOnlyDictionary<string, string> stored,
         List<KeyValuePair<string, PaperListing>> firsts,
-        out string? hash,
         out ReadDiagnostic? conflict)
     {
-        hash = null;
         conflict = null;
+        var record = prepared.Record;
         if (record.Paper is not { } paper)
         {
             Log.RecordSkipped(logger, record.Skipped?.ToString() ?? "a record without a paper");
             return IngestOutcome.Skipped;
         }
 
-        hash = PaperHashing.ContentHash(paper);
+        var (hash, textHash) = (prepared.ContentHash!, prepared.TextHash!);
 
         // A paper listed in two files (or twice in one) is stored once: the first occurrence wins.
-        var textHash = PaperHashing.TextHash(paper);
         if (earlier.TryGetValue(paper.Id, out var first))
         {
             Log.DuplicatePaper(logger, paper.Id);
             var sameText = first.TextHash == textHash;
             conflict = first.Hash == hash ? null : Duplicate(record, paper, first, sameText);
-            hash = null;
             return conflict is null || sameText ? IngestOutcome.Unchanged : IngestOutcome.Skipped;
         }
 

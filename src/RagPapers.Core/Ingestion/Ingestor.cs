@@ -41,10 +41,11 @@ public sealed class Ingestor(
         Log.IngestStarted(logger);
         await using var listings = await FirstListings.OpenAsync(cancellationToken);
         var run = new IngestRun(index, listings, onResult, logger);
-        var batch = new List<ReadResult>(_batchSize);
+        var batch = new List<PreparedRecord>(_batchSize);
         try
         {
-            await foreach (var record in records.WithCancellation(cancellationToken))
+            // One batch ahead: enough to keep the second core busy through a write, bounded whatever the collection.
+            await foreach (var record in RecordPreparation.PrepareAheadAsync(records, chunker, _batchSize, cancellationToken))
             {
                 batch.Add(record);
                 if (batch.Count >= _batchSize)
@@ -74,10 +75,10 @@ public sealed class Ingestor(
 
     // Records are classified a batch at a time (one look-up of their stored hashes), and written once a batch of
     // changed papers has gathered; progress is reported after each batch read, so a re-run over unchanged papers shows it too.
-    private async Task AcceptAsync(IngestRun run, List<ReadResult> batch, IProgress<IngestProgress>? progress, CancellationToken cancellationToken, bool final = false)
+    private async Task AcceptAsync(IngestRun run, List<PreparedRecord> batch, IProgress<IngestProgress>? progress, CancellationToken cancellationToken, bool final = false)
     {
         var before = run.Progress.Processed;
-        await run.AcceptAsync(batch, chunker, cancellationToken);
+        await run.AcceptAsync(batch, cancellationToken);
         batch.Clear();
         if (run.Pending.Count >= _batchSize || (final && run.Pending.Count > 0))
         {

@@ -50,18 +50,6 @@ public sealed class PaperLibrary(
     public IReadOnlyList<string> ResolveFiles(IEnumerable<string> paths) =>
         CollectionReader.ExpandPaths(paths.Select(root.Resolve));
 
-    /// <summary>How many records the files hold, read cheaply up front so progress can show a total.</summary>
-    public async Task<int> CountRecordsAsync(IReadOnlyList<string> files, CancellationToken cancellationToken = default)
-    {
-        var count = 0;
-        await foreach (var _ in reader.ReadAsync(files, cancellationToken))
-        {
-            count++;
-        }
-
-        return count;
-    }
-
     public async Task<IngestSummary> IngestAsync(
         IReadOnlyList<string> files,
         IProgress<IngestProgress>? progress = null,

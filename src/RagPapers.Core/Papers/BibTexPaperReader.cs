@@ -40,9 +40,9 @@ public sealed class BibTexPaperReader : IPaperReader
         foreach (var item in new BibTexParser(reader).Parse())
         {
             cancellationToken.ThrowIfCancellationRequested();
-            yield return item.Entry is { } entry ? ToResult(source, entry) : ReadResult.Skip(source, item.Line, item.Problem ?? "malformed entry");
+            var result = item.Entry is { } entry ? ToResult(source, entry) : ReadResult.Skip(source, item.Line, item.Problem ?? "malformed entry");
+            yield return result with { BytesRead = reader.BaseStream.Position };
         }
-
     }
 
     private static ReadResult ToResult(string source, BibTexEntry entry)

@@ -55,26 +55,49 @@ public sealed class CollectionReader(IEnumerable<IPaperReader> readers, int maxR
         return files.DistinctBy(Path.GetFullPath, StringComparer.Ordinal).ToArray();
     }
 
-    /// <summary>Every record of every file, in order; unusable files and bad records come back as diagnostics.</summary>
+    /// <summary>
+    /// Every record of every file, in order; unusable files and bad records come back as diagnostics. Each record's
+    /// <see cref="ReadResult.BytesRead"/> counts from the start of the run, against <see cref="TotalBytes"/>.
+    /// </summary>
     public async IAsyncEnumerable<ReadResult> ReadAsync(IEnumerable<string> paths, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        long before = 0;
         foreach (var path in ExpandPaths(paths))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            await foreach (var result in ReadFileAsync(path, cancellationToken))
+            var size = FileSize(path);
+            await foreach (var result in ReadFileAsync(path, size, cancellationToken))
             {
-                yield return PaperText.Check(result, maxRecordChars);
+                yield return PaperText.Check(result, maxRecordChars) with { BytesRead = before + result.BytesRead };
             }
+
+            before += size;
         }
     }
 
-    private async IAsyncEnumerable<ReadResult> ReadFileAsync(string path, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>The bytes <see cref="ReadAsync"/> will go through for these files (what progress counts towards), known without reading them.</summary>
+    public static long TotalBytes(IEnumerable<string> files) => files.Sum(FileSize);
+
+    // A pipe or device has no size to count; it is skipped unread anyway.
+    private static long FileSize(string path)
+    {
+        try
+        {
+            return FileKind.Problem(path) is null && new FileInfo(path) is { Exists: true } file ? file.Length : 0;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return 0;
+        }
+    }
+
+    private async IAsyncEnumerable<ReadResult> ReadFileAsync(string path, long size, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var source = Path.GetFileName(path);
         var (reader, problem) = await ChooseReaderAsync(path, cancellationToken);
         if (reader is null)
         {
-            yield return ReadResult.Skip(source, 0, problem!);
+            yield return ReadResult.Skip(source, 0, problem!) with { BytesRead = size };
             yield break;
         }
 
@@ -98,7 +121,7 @@ public sealed class CollectionReader(IEnumerable<IPaperReader> readers, int maxR
 
             if (failure is not null)
             {
-                yield return failure;
+                yield return failure with { BytesRead = size };
                 yield break;
             }
 

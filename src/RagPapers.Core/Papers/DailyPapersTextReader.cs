@@ -43,13 +43,13 @@ public sealed class DailyPapersTextReader(int maxRecordChars = PaperText.Default
                 : assembler.Accept(line.Text, lineNumber);
             if (result is not null)
             {
-                yield return result;
+                yield return result with { BytesRead = reader.BaseStream.Position };
             }
         }
 
         if (assembler.Finish() is { } last)
         {
-            yield return last;
+            yield return last with { BytesRead = reader.BaseStream.Position };
         }
     }
 

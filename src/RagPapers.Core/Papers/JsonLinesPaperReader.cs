@@ -40,17 +40,23 @@ public sealed class JsonLinesPaperReader(int maxRecordChars = PaperText.DefaultM
         while (await lines.ReadLineAsync(cancellationToken) is { } line)
         {
             lineNumber++;
+            ReadResult? result = null;
             if (line.TooLong)
             {
-                yield return ReadResult.Skip(source, lineNumber, $"the line is {line.Length} characters, over the limit of {_maxLineChars} ({PaperText.RawRecordFactor} × Ingestion:MaxRecordChars), record skipped");
+                result = ReadResult.Skip(source, lineNumber, $"the line is {line.Length} characters, over the limit of {_maxLineChars} ({PaperText.RawRecordFactor} × Ingestion:MaxRecordChars), record skipped");
             }
             else if (Utf8Text.IndexOfInvalid(line.Text) is >= 0 and var at)
             {
-                yield return ReadResult.Skip(source, lineNumber, $"bytes that are not valid UTF-8 near character {at + 1}, record skipped");
+                result = ReadResult.Skip(source, lineNumber, $"bytes that are not valid UTF-8 near character {at + 1}, record skipped");
             }
             else if (!string.IsNullOrWhiteSpace(line.Text))
             {
-                yield return JsonPaperRecord.Parse(source, lineNumber, line.Text);
+                result = JsonPaperRecord.Parse(source, lineNumber, line.Text);
+            }
+
+            if (result is not null)
+            {
+                yield return result with { BytesRead = reader.BaseStream.Position };
             }
         }
     }

@@ -49,7 +49,23 @@ public sealed class IngestorRunTests : IDisposable
 
         await CreateIngestor(index, batchSize: 2).IngestAsync(TestPapers.Stream(records), new SyncProgress(reports.Add));
 
-        Assert.Equal([new(2, 2, 0, 0, 0), new(4, 4, 0, 0, 0), new(6, 5, 0, 0, 1)], reports);
+        Assert.Equal([new(2, 2, 0, 0, 0, 0), new(4, 4, 0, 0, 0, 0), new(6, 5, 0, 0, 1, 0)], reports); // records not from files: no bytes
+    }
+
+    [Fact]
+    public async Task IngestAsync_RecordsFromAFile_ProgressBytesGrowToTheFileSize()
+    {
+        await using var index = await TestStores.OpenAsync(StorePath);
+        var file = _temp.File("papers.jsonl");
+        await File.WriteAllTextAsync(file, Papers.ReadProgressTests.JsonLines(3_000));
+        var reports = new List<IngestProgress>();
+
+        await CreateIngestor(index, batchSize: 500).IngestAsync(new CollectionReader(CollectionReader.DefaultReaders()).ReadAsync([file]), new SyncProgress(reports.Add));
+
+        Assert.Equal(6, reports.Count);
+        Assert.Equal(reports.Select(r => r.BytesRead).Order(), reports.Select(r => r.BytesRead));
+        Assert.True(reports[0].BytesRead > 0 && reports[0].BytesRead < reports[^2].BytesRead, string.Join(", ", reports.Select(r => r.BytesRead)));
+        Assert.Equal(new FileInfo(file).Length, reports[^1].BytesRead);
     }
 
     [Fact]

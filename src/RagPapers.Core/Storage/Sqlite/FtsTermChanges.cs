@@ -43,6 +43,18 @@ internal sealed class FtsTermChanges
         _added.Clear();
     }
 
+    /// <summary>Adds counts made elsewhere (<see cref="AddedTextCounter"/>) to these.</summary>
+    public void Include(FtsTermChanges counted)
+    {
+        foreach (var (term, delta) in counted.Terms)
+        {
+            Terms[term] = Terms.GetValueOrDefault(term) + delta;
+        }
+
+        Chunks += counted.Chunks;
+        Tokens += counted.Tokens;
+    }
+
     /// <summary>The non-zero term deltas as one JSON object, in term order so the upsert walks the B-tree forwards.</summary>
     public string TermsJson()
     {

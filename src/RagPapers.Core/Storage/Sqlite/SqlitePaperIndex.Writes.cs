@@ -12,6 +12,7 @@ public sealed partial class SqlitePaperIndex
     private const string InsertChunkSql = "INSERT INTO chunks(paper_id, ordinal, text, vector) VALUES ($paper, $ordinal, $text, $vector) RETURNING id";
     private const string InsertFtsSql = "INSERT INTO chunks_fts(rowid, title, text) VALUES ($id, $title, $text)";
     private const string SelectWordsSql = "SELECT title, abstract FROM papers WHERE id = $id";
+    private const string SelectStoredIdsSql = $"SELECT id FROM papers WHERE id IN ({JsonIdList.Values})";
 
     public async Task UpsertAsync(IReadOnlyList<PaperDocument> batch, CancellationToken cancellationToken = default)
     {
@@ -21,33 +22,27 @@ public sealed partial class SqlitePaperIndex
         }
 
         using var _ = await LockAsync(cancellationToken);
-        var dimensions = _embedder!.Dimensions;
-        foreach (var document in batch)
-        {
-            // An empty vector is one the semantic indexer computes later (IDeferredVectorIndex).
-            if (document.Chunks.FirstOrDefault(c => !c.Vector.IsEmpty && c.Vector.Length != dimensions) is { } wrong)
-            {
-                throw new ArgumentException($"Paper {document.Paper.Id} has a {wrong.Vector.Length}-dim vector; the store holds {dimensions}-dim vectors.", nameof(batch));
-            }
-        }
-
+        CheckDimensions(batch);
         VectorProgress? committed = null;
         try
         {
             using var transaction = _connection!.BeginTransaction();
+            var added = AddedTextCounter.CountAsync(batch, cancellationToken);
             var words = new VocabularyDelta();
             var terms = new FtsTermChanges();
-            var change = VectorProgress.Empty;
-            foreach (var document in batch)
+            VectorProgress change;
+            try
             {
-                await CountReplacedWordsAsync(document.Paper.Id, words, transaction, cancellationToken);
-                words.Add(document.Paper.Title, document.Paper.Abstract);
-                var removed = await DeleteChunksAsync(document.Paper.Id, terms, transaction, cancellationToken);
-                await InsertAsync(document, terms, transaction, cancellationToken);
-                var withVectors = document.Chunks.Count(c => !c.Vector.IsEmpty);
-                change = new VectorProgress(change.Embedded + withVectors - removed.Embedded, change.Total + document.Chunks.Count - removed.Total);
+                change = await WriteDocumentsAsync(batch, words, terms, transaction, cancellationToken);
+            }
+            finally
+            {
+                await Task.WhenAny(added); // never leave the counting running past the write, whatever stopped it
             }
 
+            var (addedTerms, addedWords) = await added;
+            words.Include(addedWords);
+            terms.Include(addedTerms);
             await words.ApplyAsync(_connection, transaction, cancellationToken);
             await FtsTermRows.ApplyAsync(_commands!, transaction, terms, cancellationToken);
             transaction.Commit();
@@ -61,46 +56,6 @@ public sealed partial class SqlitePaperIndex
         finally
         {
             await AfterWriteAsync(committed);
-        }
-    }
-
-    public async Task<int> DeleteBySourceAsync(string source, CancellationToken cancellationToken = default)
-    {
-        using var _ = await LockAsync(cancellationToken);
-        try
-        {
-            using var transaction = _connection!.BeginTransaction();
-            var ids = new List<string>();
-            var words = new VocabularyDelta();
-            var terms = new FtsTermChanges();
-            using (var reader = await _commands!.Get("SELECT id, title, abstract FROM papers WHERE source = $source", transaction).Set("$source", source).ExecuteReaderAsync(cancellationToken))
-            {
-                while (await reader.ReadAsync(cancellationToken))
-                {
-                    ids.Add(reader.GetString(0));
-                    words.Remove(reader.GetString(1), reader.GetString(2));
-                }
-            }
-
-            foreach (var id in ids)
-            {
-                await DeleteChunksAsync(id, terms, transaction, cancellationToken);
-            }
-
-            await words.ApplyAsync(_connection, transaction, cancellationToken);
-            await FtsTermRows.ApplyAsync(_commands, transaction, terms, cancellationToken);
-            var deleted = await _commands.Get("DELETE FROM papers WHERE source = $source", transaction).Set("$source", source).ExecuteNonQueryAsync(cancellationToken);
-            transaction.Commit();
-            Log.SourceDeleted(logger, deleted, source);
-            return deleted;
-        }
-        catch (SqliteException ex) when (Busy(ex) is { } busy)
-        {
-            throw busy;
-        }
-        finally
-        {
-            await AfterWriteAsync();
         }
     }
 
@@ -123,6 +78,59 @@ public sealed partial class SqlitePaperIndex
         var before = Progress;
         Volatile.Write(ref _vectorProgress, new VectorProgress(before.Embedded + change.Embedded, before.Total + change.Total));
         await RequestBuildIfDueAsync(CancellationToken.None);
+    }
+
+    private void CheckDimensions(IReadOnlyList<PaperDocument> batch)
+    {
+        var dimensions = _embedder!.Dimensions;
+        foreach (var document in batch)
+        {
+            // An empty vector is one the semantic indexer computes later (IDeferredVectorIndex).
+            if (document.Chunks.FirstOrDefault(c => !c.Vector.IsEmpty && c.Vector.Length != dimensions) is { } wrong)
+            {
+                throw new ArgumentException($"Paper {document.Paper.Id} has a {wrong.Vector.Length}-dim vector; the store holds {dimensions}-dim vectors.", nameof(batch));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Replaces or inserts each paper with its chunks and FTS rows, counting out the words and terms of the versions it
+    /// replaces; returns how the chunk and vector counts moved.
+    /// </summary>
+    private async Task<VectorProgress> WriteDocumentsAsync(
+        IReadOnlyList<PaperDocument> batch, VocabularyDelta words, FtsTermChanges terms, SqliteTransaction transaction, CancellationToken cancellationToken)
+    {
+        var change = VectorProgress.Empty;
+        var stored = await StoredIdsAsync(batch, transaction, cancellationToken);
+        foreach (var document in batch)
+        {
+            // A new paper has no old version to count out: two look-ups saved per paper of a first ingest.
+            var removed = VectorProgress.Empty;
+            if (!stored.Add(document.Paper.Id))
+            {
+                await CountReplacedWordsAsync(document.Paper.Id, words, transaction, cancellationToken);
+                removed = await DeleteChunksAsync(document.Paper.Id, terms, transaction, cancellationToken);
+            }
+
+            await InsertAsync(document, transaction, cancellationToken);
+            var withVectors = document.Chunks.Count(c => !c.Vector.IsEmpty);
+            change = new VectorProgress(change.Embedded + withVectors - removed.Embedded, change.Total + document.Chunks.Count - removed.Total);
+        }
+
+        return change;
+    }
+
+    /// <summary>The ids of the batch the store already holds, in one look-up; a paper the batch writes joins them as it goes in.</summary>
+    private async Task<HashSet<string>> StoredIdsAsync(IReadOnlyList<PaperDocument> batch, SqliteTransaction transaction, CancellationToken cancellationToken)
+    {
+        var stored = new HashSet<string>(StringComparer.Ordinal);
+        using var reader = await _commands!.Get(SelectStoredIdsSql, transaction).Set("$ids", JsonIdList.From(batch.Select(d => d.Paper.Id))).ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            stored.Add(reader.GetString(0));
+        }
+
+        return stored;
     }
 
     /// <summary>Counts out the words of the stored version of a paper about to be replaced; nothing for a new paper.</summary>
@@ -166,7 +174,8 @@ public sealed partial class SqlitePaperIndex
         return new VectorProgress(withVectors, chunkIds.Count);
     }
 
-    private async Task InsertAsync(PaperDocument document, FtsTermChanges terms, SqliteTransaction transaction, CancellationToken cancellationToken)
+    // What the chunks add to the term counts and the vocabulary is counted apart, in parallel (AddedTextCounter).
+    private async Task InsertAsync(PaperDocument document, SqliteTransaction transaction, CancellationToken cancellationToken)
     {
         var paper = document.Paper;
         await _commands!.Get(UpsertPaperSql, transaction)
@@ -185,7 +194,6 @@ public sealed partial class SqlitePaperIndex
                 .Set("$vector", indexed.Vector.IsEmpty ? null : VectorBlob.ToBytes(indexed.Vector.Span))
                 .ExecuteScalarAsync(cancellationToken))!;
             await insertFts.Set("$id", id).Set("$title", paper.Title).Set("$text", chunk.Text).ExecuteNonQueryAsync(cancellationToken);
-            terms.Add(paper.Title, chunk.Text);
         }
     }
 }

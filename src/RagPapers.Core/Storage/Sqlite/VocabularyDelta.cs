@@ -22,6 +22,17 @@ internal sealed class VocabularyDelta
 
     public void Remove(string title, string @abstract) => Count(title, @abstract, -1);
 
+    /// <summary>Adds deltas counted elsewhere (<see cref="AddedTextCounter"/>) to these.</summary>
+    public void Include(VocabularyDelta counted)
+    {
+        _paper++;
+        foreach (var (word, entry) in counted._words)
+        {
+            ref var mine = ref CollectionsMarshal.GetValueRefOrAddDefault(_words, word, out _);
+            mine = new Entry(mine.Delta + entry.Delta, _paper);
+        }
+    }
+
     public Task ApplyAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken) =>
         VocabularyRows.ApplyAsync(connection, transaction, [.. _words.Where(w => w.Value.Delta != 0).Select(w => KeyValuePair.Create(w.Key, w.Value.Delta))], cancellationToken);
 

@@ -63,6 +63,24 @@ public sealed class SqliteOnDiskKeywordRankingTests : IDisposable
     }
 
     [Fact]
+    public async Task UpsertAsync_SamePaperTwiceInOneBatch_TermCountsAreTheLastVersionsOnly()
+    {
+        // What a batch adds is counted apart from the write (AddedTextCounter), what it replaces inside it: a paper
+        // written twice in one batch is added twice and removed once, which must leave FTS5's own counts.
+        var path = _temp.File("twice.db");
+        await using var sut = await OpenAsync(path, KeywordFeedback.Off, inMemoryKeywordChunks: 0);
+
+        await sut.UpsertAsync([
+            TestPapers.Document(TestPapers.Make("p1", "Zeolite catalysts", "Zeolite pores trap molecules.")),
+            TestPapers.Document(TestPapers.Make("p1", "Perovskite cells", "Perovskite films degrade in light.")),
+        ]);
+
+        Assert.Equal(Query(path, "SELECT term, doc FROM fts_row ORDER BY term"), Query(path, "SELECT term, chunks FROM fts_terms ORDER BY term"));
+        Assert.Equal(Query(path, "SELECT (SELECT count(*) FROM chunks), (SELECT sum(cnt) FROM fts_row)"), Query(path, "SELECT chunks, tokens FROM fts_totals"));
+        Assert.Equal(["perovskite|1"], Query(path, "SELECT word, papers FROM vocabulary WHERE word IN ('perovskite', 'zeolite')"));
+    }
+
+    [Fact]
     public async Task UpsertAsync_RewritesAndDeletes_KeepTheTermCountsOnDiskEqualToFts5sOwn()
     {
         var path = _temp.File("counts.db");

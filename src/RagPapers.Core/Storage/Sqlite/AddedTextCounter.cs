@@ -1,0 +1,40 @@
+using Microsoft.Data.Sqlite;
+
+namespace RagPapers.Storage.Sqlite;
+
+/// <summary>
+/// Counts what a batch adds to the term counts (<see cref="FtsTermChanges"/>, a second FTS5 tokenization) and to the
+/// vocabulary (<see cref="VocabularyDelta"/>) on another thread and its own in-memory connection, while the store's
+/// connection inserts the batch: both depend on the new papers alone, and SQLite lets one connection write at a time,
+/// so on two cores this work leaves the writer's path. What a write removes is read from the store in the write's
+/// transaction and stays counted there.
+/// </summary>
+internal static class AddedTextCounter
+{
+    /// <summary>The counts for every paper and chunk of <paramref name="batch"/>, computed on the thread pool.</summary>
+    public static Task<(FtsTermChanges Terms, VocabularyDelta Words)> CountAsync(IReadOnlyList<PaperDocument> batch, CancellationToken cancellationToken) =>
+        Task.Run(() => CountOnThisThreadAsync(batch, cancellationToken), cancellationToken);
+
+    private static async Task<(FtsTermChanges Terms, VocabularyDelta Words)> CountOnThisThreadAsync(IReadOnlyList<PaperDocument> batch, CancellationToken cancellationToken)
+    {
+        var words = new VocabularyDelta();
+        var terms = new FtsTermChanges();
+        foreach (var document in batch)
+        {
+            words.Add(document.Paper.Title, document.Paper.Abstract);
+            foreach (var indexed in document.Chunks)
+            {
+                terms.Add(document.Paper.Title, indexed.Chunk.Text);
+            }
+        }
+
+        // A private in-memory database: its temp schema holds the scratch FTS5 table, with the store's tokenizer.
+        await using var connection = new SqliteConnection("Data Source=:memory:");
+        await connection.OpenAsync(cancellationToken);
+        using var commands = new CommandCache(connection);
+        using var transaction = commands.BeginScratch();
+        await terms.CountAsync(commands, transaction, cancellationToken);
+        transaction.Rollback();
+        return (terms, words);
+    }
+}
