@@ -18,8 +18,9 @@ public static class PaperAggregator
     {
         ArgumentNullException.ThrowIfNull(hits);
         ArgumentOutOfRangeException.ThrowIfNegative(decay);
-        var byPaper = new Dictionary<string, List<ChunkHit>>(StringComparer.Ordinal);
-        var order = new List<string>();
+        var capacity = hits.TryGetNonEnumeratedCount(out var count) ? count : 0;
+        var byPaper = new Dictionary<string, List<ChunkHit>>(capacity, StringComparer.Ordinal);
+        var order = new List<string>(capacity);
         foreach (var hit in hits)
         {
             if (!byPaper.TryGetValue(hit.PaperId, out var list))

