@@ -11,6 +11,7 @@ internal sealed class ApproximateIndex(string storePath, ILogger logger) : IAsyn
 {
     private readonly CancellationTokenSource _stopping = new();
     private ApproximateIndexView? _view;
+    private Task<ApproximateIndexView?>? _opening;
     private Task? _build;
 
     public bool Building => _build is { IsCompleted: false };
@@ -21,13 +22,18 @@ internal sealed class ApproximateIndex(string storePath, ILogger logger) : IAsyn
     /// </summary>
     public async Task<ApproximateIndexView?> CurrentAsync(CommandCache commands, EmbedderDescriptor embedder, CancellationToken cancellationToken)
     {
+        if (_opening is { } opening)
+        {
+            _opening = null;
+            _view?.Dispose();
+            _view = await opening;
+        }
+
         var written = File.GetLastWriteTimeUtc(ApproximateIndexState.StatePath(storePath));
         if (_view is null || _view.StateWritten != written)
         {
             _view?.Dispose();
-            _view = ApproximateIndexState.TryRead(storePath) is { } state && state.Fits(embedder)
-                ? ApproximateIndexView.TryOpen(storePath, state, written)
-                : null;
+            _view = Open(embedder, written);
         }
 
         if (_view is not null && _view.State.Seq < await VectorChangeLog.PrunedThroughAsync(commands, cancellationToken))
@@ -38,6 +44,24 @@ internal sealed class ApproximateIndex(string storePath, ILogger logger) : IAsyn
 
         return _view;
     }
+
+    /// <summary>
+    /// Starts opening the HNSW file on the thread pool, for the first search to find ready. Viewing a file of a million
+    /// vectors builds USearch's table of keys (0.3–0.5 s), which then overlaps what a first question does meanwhile:
+    /// loading the embedder, embedding, the keyword search. The caller holds the store's lock.
+    /// </summary>
+    public void OpenInBackground(EmbedderDescriptor embedder)
+    {
+        if (_view is null && _opening is null && !_stopping.IsCancellationRequested)
+        {
+            _opening = Task.Run(() => Open(embedder, File.GetLastWriteTimeUtc(ApproximateIndexState.StatePath(storePath))));
+        }
+    }
+
+    private ApproximateIndexView? Open(EmbedderDescriptor embedder, DateTime written) =>
+        ApproximateIndexState.TryRead(storePath) is { } state && state.Fits(embedder)
+            ? ApproximateIndexView.TryOpen(storePath, state, written)
+            : null;
 
     /// <summary>The saved state when its file is fit to use (see <see cref="CurrentAsync"/>), without opening the file.</summary>
     public async Task<ApproximateIndexState?> UsableStateAsync(CommandCache commands, EmbedderDescriptor embedder, CancellationToken cancellationToken) =>
@@ -99,6 +123,12 @@ internal sealed class ApproximateIndex(string storePath, ILogger logger) : IAsyn
         }
 
         _stopping.Cancel();
+        if (_opening is { } opening)
+        {
+            (await opening)?.Dispose();
+            _opening = null;
+        }
+
         _view?.Dispose();
         _view = null;
         _stopping.Dispose();
