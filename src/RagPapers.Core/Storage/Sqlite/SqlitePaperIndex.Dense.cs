@@ -30,10 +30,13 @@ public sealed partial class SqlitePaperIndex
         }
 
         using var _ = await LockAsync(cancellationToken);
-        return Progress.Embedded < _dense.ApproximateMinVectors
-            ? await ExactSearchAsync(query, top, filter, cancellationToken)
-            : await ApproximateSearchAsync(query, top, filter, cancellationToken);
+        return SearchesApproximately
+            ? await ApproximateSearchAsync(query, top, filter, cancellationToken)
+            : await ExactSearchAsync(query, top, filter, cancellationToken);
     }
+
+    /// <summary>Whether dense search goes through the HNSW file: the store holds at least Store:ApproximateIndexMinVectors vectors.</summary>
+    private bool SearchesApproximately => Progress.Embedded >= _dense.ApproximateMinVectors;
 
     /// <summary>int8 candidates from every vector, re-scored in float32; the caller holds the lock.</summary>
     private async Task<IReadOnlyList<ChunkHit>> ExactSearchAsync(ReadOnlyMemory<float> query, int top, SearchFilter? filter, CancellationToken cancellationToken)
@@ -93,7 +96,7 @@ public sealed partial class SqlitePaperIndex
     /// <summary>Starts a background build when the store is at the threshold and its HNSW file is missing or far behind; the caller holds the lock.</summary>
     private async Task RequestBuildIfDueAsync(CancellationToken cancellationToken)
     {
-        if (_embedder is null || Progress.Embedded < _dense.ApproximateMinVectors || _approximate.Building)
+        if (_embedder is null || !SearchesApproximately || _approximate.Building)
         {
             return;
         }

@@ -35,6 +35,12 @@ public sealed partial class SqlitePaperIndex
         }
 
         using var _ = await LockAsync(cancellationToken);
+        if (SearchesApproximately)
+        {
+            // A hybrid search's dense half follows: the HNSW file is opened meanwhile, not after.
+            _approximate.OpenInBackground(_embedder!);
+        }
+
         var candidates = _feedback.IsOn ? Math.Max(top, _feedback.Candidates) : top;
         var inMemory = await GetChunkTotalAsync(cancellationToken) <= inMemoryKeywordChunks;
         var (ranked, queryTerms) = filter is { IsEmpty: false } ? await RankFilteredAsync(query, terms, filter, candidates, cancellationToken)

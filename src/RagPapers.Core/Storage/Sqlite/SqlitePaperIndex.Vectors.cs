@@ -102,11 +102,13 @@ public sealed partial class SqlitePaperIndex
         Log.VectorsCleared(logger, path, Progress.Total);
     }
 
-    /// <summary>Counts the chunks and those without a vector; the caller holds the lock (or is opening the store).</summary>
+    /// <summary>
+    /// The chunk total (kept on disk by every write; count(*) would read a whole index) and a count of the chunks
+    /// without a vector; the caller holds the lock (or is opening the store).
+    /// </summary>
     private async Task RecountVectorsAsync(CancellationToken cancellationToken)
     {
-        // Every write keeps the chunk total in fts_totals (one FTS row per chunk); count(*) would read a whole index.
-        var total = (int)(await FtsTermRows.ReadTotalsAsync(_commands!, cancellationToken)).Chunks;
+        var total = (int)await GetChunkTotalAsync(cancellationToken);
         var missing = (int)(long)(await _commands!.Get(CountWithoutVectorSql).ExecuteScalarAsync(cancellationToken))!;
         Volatile.Write(ref _vectorProgress, new VectorProgress(Math.Max(0, total - missing), total));
 

@@ -62,8 +62,8 @@ public sealed partial class SqlitePaperIndex
     /// <summary>
     /// Drops what was computed from the rows and brings the vector counts up to date: by the committed
     /// <paramref name="change"/> when there is one, else (a failed or cancelled batch, a delete) by counting them again,
-    /// so the counts always match the rows. Counting costs a pass over the chunks, too much after every batch of a long
-    /// ingest. The caller holds the lock.
+    /// so the counts always match the rows. Counting passes over the chunks still waiting for a vector, which in a
+    /// keyword-only ingest is every chunk written so far: too much after every batch. The caller holds the lock.
     /// </summary>
     private async Task AfterWriteAsync(VectorProgress? change = null)
     {

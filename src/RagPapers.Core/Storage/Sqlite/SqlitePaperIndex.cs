@@ -87,10 +87,6 @@ public sealed partial class SqlitePaperIndex(
             var pagesBeforeVectors = PagesRead();
             await RecountVectorsAsync(cancellationToken);
             OpenWork = new StoreOpenWork(PagesRead() - pagesBefore, PagesRead() - pagesBeforeVectors);
-            if (Progress.Embedded >= _dense.ApproximateMinVectors)
-            {
-                _approximate.OpenInBackground(embedder);
-            }
         }
         catch (SqliteException ex) when (Busy(ex) is { } busy)
         {

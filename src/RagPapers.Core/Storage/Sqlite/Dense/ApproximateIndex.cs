@@ -46,9 +46,9 @@ internal sealed class ApproximateIndex(string storePath, ILogger logger) : IAsyn
     }
 
     /// <summary>
-    /// Starts opening the HNSW file on the thread pool, for the first search to find ready. Viewing a file of a million
-    /// vectors builds USearch's table of keys (0.3–0.5 s), which then overlaps what a first question does meanwhile:
-    /// loading the embedder, embedding, the keyword search. The caller holds the store's lock.
+    /// Starts opening the HNSW file on the thread pool, unless it is open or opening, for the dense search to find ready.
+    /// Viewing a file of a million vectors builds USearch's table of keys (0.3–0.5 s), which then overlaps what a first
+    /// question does meanwhile: loading the embedder, embedding, the keyword search. The caller holds the store's lock.
     /// </summary>
     public void OpenInBackground(EmbedderDescriptor embedder)
     {
