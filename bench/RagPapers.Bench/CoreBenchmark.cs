@@ -1,12 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using RagPapers.Answering.Assistant;
 using RagPapers.Answering.FollowUps;
-using RagPapers.Configuration;
-using RagPapers.Hosting;
 using RagPapers.Indexing;
 using RagPapers.Ingestion;
 using RagPapers.Retrieval;
@@ -25,13 +21,8 @@ internal static class CoreBenchmark
     public static async Task<int> RunAsync(string[] args)
     {
         var iterations = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 500;
-        var root = ContentRoot.Locate();
         var store = Path.Combine(Path.GetTempPath(), $"ragpapers-bench-{Environment.ProcessId}.db");
-        var configuration = new ConfigurationBuilder()
-            .AddRagPapersSources(root, new Dictionary<string, string?> { ["Store:Sqlite:Path"] = store, ["Embeddings:Provider"] = "Local" })
-            .Build();
-        var services = new ServiceCollection().AddLogging(b => b.SetMinimumLevel(LogLevel.Warning))
-            .AddRagPapers(configuration, root).BuildServiceProvider();
+        var services = BenchServices.Create(store, ("Embeddings:Provider", "Local"));
         try
         {
             var library = services.GetRequiredService<PaperLibrary>();

@@ -33,7 +33,8 @@ internal static class DenseScaleBenchmark
         return 2;
     }
 
-    private static ClusteredVectors Data() => new(Dimensions, clusters: 2_000, seed: 20);
+    /// <summary>The collection's vectors: 2,000 clusters, seed 20 (also what <see cref="FillVectorsBenchmark"/> writes).</summary>
+    internal static ClusteredVectors Data() => new(Dimensions, clusters: 2_000, seed: 20);
 
     private static ClusteredVectors QueryData() => new(Dimensions, clusters: 2_000, seed: 20); // same topics, other points
 
@@ -116,7 +117,7 @@ internal static class DenseScaleBenchmark
         return 0;
     }
 
-    private static void Measure(string what, Stopwatch watch)
+    internal static void Measure(string what, Stopwatch watch)
     {
         using var self = Process.GetCurrentProcess();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

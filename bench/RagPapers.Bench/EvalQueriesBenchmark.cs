@@ -1,12 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using RagPapers.Configuration;
-using RagPapers.Embeddings.MiniLM.Hosting;
 using RagPapers.Evaluation;
-using RagPapers.Hosting;
 using RagPapers.Indexing;
 using RagPapers.Ingestion;
 using RagPapers.Retrieval;
@@ -22,12 +17,7 @@ internal static class EvalQueriesBenchmark
 {
     public static async Task<int> RunAsync(string store, string corpus, string queriesPath, int rounds)
     {
-        var root = ContentRoot.Locate();
-        var configuration = new ConfigurationBuilder()
-            .AddRagPapersSources(root, new Dictionary<string, string?> { ["Store:Sqlite:Path"] = store, ["Collection:AutoIngest"] = "false" })
-            .Build();
-        await using var services = new ServiceCollection().AddLogging(b => b.SetMinimumLevel(LogLevel.Warning))
-            .AddRagPapers(configuration, root).AddMiniLmEmbedder().BuildServiceProvider();
+        await using var services = BenchServices.Create(store, ("Collection:AutoIngest", "false"));
         var library = services.GetRequiredService<PaperLibrary>();
         await library.OpenAsync();
         if (await library.Index.CountPapersAsync() == 0)

@@ -20,7 +20,7 @@ internal static class FillVectorsBenchmark
     public static async Task<int> RunAsync(string store)
     {
         var embedder = new EmbedderDescriptor($"{MiniLmEmbeddingGenerator.ProviderName}/{MiniLmEmbeddingGenerator.ModelId}", 384);
-        var data = new ClusteredVectors(embedder.Dimensions, clusters: 2_000, seed: 20);
+        var data = DenseScaleBenchmark.Data();
         var watch = Stopwatch.StartNew();
         var filled = 0;
         await using (var index = new SqlitePaperIndex(store, NullLogger<SqlitePaperIndex>.Instance, denseSearch: new DenseSearchSettings(int.MaxValue)))
@@ -36,7 +36,7 @@ internal static class FillVectorsBenchmark
             }
         }
 
-        Report($"wrote {filled:N0} clustered vectors", watch);
+        DenseScaleBenchmark.Measure($"wrote {filled:N0} clustered vectors", watch);
         watch.Restart();
         await using (var index = new SqlitePaperIndex(store, NullLogger<SqlitePaperIndex>.Instance, denseSearch: new DenseSearchSettings(1)))
         {
@@ -44,14 +44,7 @@ internal static class FillVectorsBenchmark
             await index.BuildApproximateIndexAsync();
         }
 
-        Report("built the HNSW index", watch);
+        DenseScaleBenchmark.Measure("built the HNSW index", watch);
         return 0;
-    }
-
-    private static void Report(string what, Stopwatch watch)
-    {
-        using var self = Process.GetCurrentProcess();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{what}: {watch.Elapsed.TotalSeconds:0.0} s wall, {self.TotalProcessorTime.TotalSeconds:0.0} s CPU so far, peak RSS {self.PeakWorkingSet64 / 1048576.0:0} MB"));
     }
 }

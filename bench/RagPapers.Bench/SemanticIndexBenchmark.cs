@@ -1,12 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.AI;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using RagPapers.Configuration;
-using RagPapers.Embeddings.MiniLM.Hosting;
-using RagPapers.Hosting;
 using RagPapers.Indexing;
 using RagPapers.Ingestion;
 using RagPapers.Retrieval;
@@ -25,11 +20,8 @@ internal static class SemanticIndexBenchmark
 
     public static async Task<int> RunAsync()
     {
-        var root = ContentRoot.Locate();
         var store = Path.Combine(Path.GetTempPath(), $"ragpapers-semantic-bench-{Environment.ProcessId}.db");
-        var configuration = new ConfigurationBuilder().AddRagPapersSources(root, new Dictionary<string, string?> { ["Store:Sqlite:Path"] = store }).Build();
-        var services = new ServiceCollection().AddLogging(b => b.SetMinimumLevel(LogLevel.Warning))
-            .AddRagPapers(configuration, root).AddMiniLmEmbedder().BuildServiceProvider();
+        var services = BenchServices.Create(store);
         try
         {
             var library = services.GetRequiredService<PaperLibrary>();

@@ -1,12 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using RagPapers.Configuration;
-using RagPapers.Embeddings.MiniLM.Hosting;
 using RagPapers.Evaluation;
-using RagPapers.Hosting;
 using RagPapers.Ingestion;
 using RagPapers.Retrieval;
 using RagPapers.Storage;
@@ -23,12 +18,7 @@ internal static class StoreQueriesBenchmark
 {
     public static async Task<int> RunAsync(string store, string queriesPath, int warmUp)
     {
-        var root = ContentRoot.Locate();
-        var configuration = new ConfigurationBuilder()
-            .AddRagPapersSources(root, new Dictionary<string, string?> { ["Store:Sqlite:Path"] = Path.GetFullPath(store) })
-            .Build();
-        await using var services = new ServiceCollection().AddLogging(b => b.SetMinimumLevel(LogLevel.Warning))
-            .AddRagPapers(configuration, root).AddMiniLmEmbedder().BuildServiceProvider();
+        await using var services = BenchServices.Create(Path.GetFullPath(store));
         var watch = Stopwatch.StartNew();
         var library = services.GetRequiredService<PaperLibrary>();
         await library.OpenAsync();
