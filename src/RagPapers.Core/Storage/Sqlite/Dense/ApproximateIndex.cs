@@ -12,6 +12,7 @@ internal sealed class ApproximateIndex(string storePath, ILogger logger) : IAsyn
     private readonly CancellationTokenSource _stopping = new();
     private ApproximateIndexView? _view;
     private Task<ApproximateIndexView?>? _opening;
+    private bool _openedInBackground;
     private Task? _build;
 
     public bool Building => _build is { IsCompleted: false };
@@ -25,8 +26,7 @@ internal sealed class ApproximateIndex(string storePath, ILogger logger) : IAsyn
         if (_opening is { } opening)
         {
             _opening = null;
-            _view?.Dispose();
-            _view = await opening;
+            _view = await opening; // no view was open: the background open starts only before the first
         }
 
         var written = File.GetLastWriteTimeUtc(ApproximateIndexState.StatePath(storePath));
@@ -46,14 +46,16 @@ internal sealed class ApproximateIndex(string storePath, ILogger logger) : IAsyn
     }
 
     /// <summary>
-    /// Starts opening the HNSW file on the thread pool, unless it is open or opening, for the dense search to find ready.
+    /// Starts opening the HNSW file on the thread pool, once per store instance, for the first dense search to find ready
+    /// (later ones re-open it in <see cref="CurrentAsync"/> when a build saves a newer file).
     /// Viewing a file of a million vectors builds USearch's table of keys (0.3–0.5 s), which then overlaps what a first
     /// question does meanwhile: loading the embedder, embedding, the keyword search. The caller holds the store's lock.
     /// </summary>
     public void OpenInBackground(EmbedderDescriptor embedder)
     {
-        if (_view is null && _opening is null && !_stopping.IsCancellationRequested)
+        if (_view is null && !_openedInBackground && !_stopping.IsCancellationRequested)
         {
+            _openedInBackground = true;
             _opening = Task.Run(() => Open(embedder, File.GetLastWriteTimeUtc(ApproximateIndexState.StatePath(storePath))));
         }
     }
