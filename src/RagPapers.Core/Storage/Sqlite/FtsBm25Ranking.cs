@@ -41,25 +41,12 @@ internal static class FtsBm25Ranking
                 }
             }
 
-            // Chunk indexes follow rowid order, so the index breaks ties as the SQL's "rowid" does. A query with common
-            // words touches most chunks: the best few are kept in a heap instead of sorting them all.
-            var best = new PriorityQueue<int, (double Score, int Chunk)>(top + 1, WorstFirst.Instance);
-            foreach (var chunk in touched)
+            // Chunk indexes follow rowid order, so the index breaks ties as the SQL's "rowid" does.
+            var best = TopChunks.Best(scores, touched, top);
+            var hits = new (long Id, double Score)[best.Length];
+            for (var i = 0; i < best.Length; i++)
             {
-                if (best.Count < top)
-                {
-                    best.Enqueue(chunk, (scores[chunk], chunk));
-                }
-                else if (best.TryPeek(out _, out var worst) && WorstFirst.Instance.Compare((scores[chunk], chunk), worst) > 0)
-                {
-                    best.DequeueEnqueue(chunk, (scores[chunk], chunk));
-                }
-            }
-
-            var hits = new (long Id, double Score)[best.Count];
-            for (var i = hits.Length - 1; best.TryDequeue(out var chunk, out _); i--)
-            {
-                hits[i] = (statistics.ChunkId(chunk), scores[chunk]);
+                hits[i] = (statistics.ChunkId(best[i]), scores[best[i]]);
             }
 
             return [.. hits];
@@ -68,14 +55,5 @@ internal static class FtsBm25Ranking
         {
             ArrayPool<double>.Shared.Return(scores);
         }
-    }
-
-    /// <summary>Orders (score, chunk) worst first: lower score, then (on a tie) the later chunk.</summary>
-    private sealed class WorstFirst : IComparer<(double Score, int Chunk)>
-    {
-        public static readonly WorstFirst Instance = new();
-
-        public int Compare((double Score, int Chunk) x, (double Score, int Chunk) y) =>
-            x.Score != y.Score ? x.Score.CompareTo(y.Score) : y.Chunk.CompareTo(x.Chunk);
     }
 }

@@ -27,6 +27,7 @@ internal static class SqliteMigrations
         SqliteMigration.FromSql(2, "chunks may wait for their vector", DeferredVectorsSql),
         VocabularyMigration.Step,
         FtsTermsMigration.Step,
+        KeywordPostingsMigration.Step,
     ];
 
     /// <summary>The version a store has once every migration ran.</summary>

@@ -3,17 +3,13 @@ using System.Globalization;
 namespace RagPapers.Storage.Sqlite;
 
 /// <summary>
-/// Keyword search on a store too large for the in-memory term statistics: BM25 by FTS5 over its own index, the terms
-/// chosen and feedback weighed with the counts kept on disk (<see cref="FtsTermRows"/>), and the hits' texts read per
-/// hit. What a query reads grows with its terms' postings, never with the whole collection.
+/// Keyword search on a store too large for the in-memory term statistics: BM25 from the postings kept on disk
+/// (SqlitePaperIndex.Postings), the terms chosen and feedback weighed with the counts kept on disk
+/// (<see cref="FtsTermRows"/>), and the hits' texts read per hit. What a query reads grows with its terms' postings,
+/// never with the whole collection.
 /// </summary>
 public sealed partial class SqlitePaperIndex
 {
-    private const string KeywordSearchSql = """
-        SELECT rowid, -bm25(chunks_fts, 2.0, 1.0) AS score FROM chunks_fts WHERE chunks_fts MATCH $match
-        ORDER BY score DESC, rowid LIMIT $top
-        """;
-
     private const string ReadHitsSql = "SELECT c.id, c.paper_id, c.ordinal, c.text, p.title FROM chunks c JOIN papers p ON p.id = c.paper_id WHERE c.id IN (SELECT value FROM json_each($ids))";
 
     // The candidates of one query, tokenized by FTS5 for feedback (RM3) inside a transaction that is rolled back: one
@@ -23,40 +19,16 @@ public sealed partial class SqlitePaperIndex
     private const string ReadCandidateInstancesSql = "SELECT term, doc, col = 'title' FROM temp.candidates_instance";
     private const string InsertCandidateSql = "INSERT INTO temp.candidates(rowid, title, text) VALUES ($id, $title, $text)";
 
-    /// <summary>BM25 in SQL over the whole collection, with the terms chosen by their counts on disk.</summary>
-    private async Task<(List<(long Id, double Score)> Ranked, int QueryTerms)> RankOnDiskAsync(
-        string query, IReadOnlyList<string> terms, int top, CancellationToken cancellationToken)
-    {
-        var informative = await SelectInformativeTermsAsync(terms, cancellationToken);
-        if (informative.Count == 0)
-        {
-            return ([], 0);
-        }
-
-        var match = FtsQuery.Match(informative);
-        Log.KeywordQuery(logger, query, match);
-        var ranked = new List<(long Id, double Score)>(top);
-        using (var reader = await _commands!.Get(KeywordSearchSql).Set("$match", match).Set("$top", top).ExecuteReaderAsync(cancellationToken))
-        {
-            while (reader.Read())
-            {
-                ranked.Add((reader.GetInt64(0), reader.GetDouble(1)));
-            }
-        }
-
-        return (ranked, informative.Count);
-    }
-
-    /// <summary>The chunks holding each term (stemmed by FTS5's tokenizer), from <see cref="FtsTermRows"/>; 0 for a term the tokenizer drops.</summary>
-    private async Task<long[]> CountTermRowsAsync(IReadOnlyList<string> terms, CancellationToken cancellationToken)
+    /// <summary>Each term's FTS5 stem (null for a term the tokenizer drops) and the chunks holding it, from <see cref="FtsTermRows"/>.</summary>
+    private async Task<(string? Stem, long Rows)[]> CountTermRowsAsync(IReadOnlyList<string> terms, CancellationToken cancellationToken)
     {
         var stems = await (_stemmer ??= new FtsStemmer(_commands!)).StemAsync(terms, cancellationToken);
         var known = stems.Where(s => s is not null).Select(s => s!).ToArray();
         var counts = await FtsTermRows.ReadChunkCountsAsync(_commands!, known, cancellationToken);
-        var rows = new long[terms.Count];
+        var rows = new (string?, long)[terms.Count];
         for (int i = 0, k = 0; i < terms.Count; i++)
         {
-            rows[i] = stems[i] is null ? 0 : counts[k++];
+            rows[i] = stems[i] is null ? (null, 0) : (stems[i], counts[k++]);
         }
 
         return rows;

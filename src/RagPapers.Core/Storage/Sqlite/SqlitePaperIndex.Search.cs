@@ -123,7 +123,7 @@ public sealed partial class SqlitePaperIndex
     {
         var chunks = await GetChunkTotalAsync(cancellationToken);
         var rows = await CountTermRowsAsync(terms, cancellationToken);
-        return Informative([.. terms.Select((term, i) => (term, rows[i]))], chunks);
+        return Informative([.. terms.Select((term, i) => (term, rows[i].Rows))], chunks);
     }
 
     /// <summary>Live chunks (one FTS row each), from the totals kept on disk, read once after each write.</summary>

@@ -28,6 +28,7 @@ public sealed partial class SqlitePaperIndex
         {
             using var transaction = _connection!.BeginTransaction();
             var added = AddedTextCounter.CountAsync(batch, cancellationToken);
+            var postings = StartPostings(batch, cancellationToken);
             var words = new VocabularyDelta();
             var terms = new FtsTermChanges();
             VectorProgress change;
@@ -37,8 +38,10 @@ public sealed partial class SqlitePaperIndex
             }
             finally
             {
-                await Task.WhenAny(added); // never leave the counting running past the write, whatever stopped it
+                await Task.WhenAny(Task.WhenAll(added, postings.Postings)); // never leave the counting running past the write, whatever stopped it
             }
+
+            await WritePostingsAsync(postings, transaction, cancellationToken);
 
             var (addedTerms, addedWords) = await added;
             words.Include(addedWords);

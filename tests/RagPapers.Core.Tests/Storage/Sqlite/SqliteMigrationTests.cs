@@ -65,6 +65,35 @@ public sealed class SqliteMigrationTests : IDisposable
     }
 
     [Fact]
+    public async Task OpenAsync_VersionFourStore_BuildsTheKeywordPostingsOfItsChunks()
+    {
+        // Above the in-memory limit keyword search ranks from the postings alone: a store upgraded without them would find nothing.
+        var upgraded = _temp.File("upgraded.db");
+        var fresh = _temp.File("fresh.db");
+        foreach (var path in new[] { upgraded, fresh })
+        {
+            await using var store = await TestStores.OpenAsync(path);
+            await store.UpsertAsync(
+            [
+                TestPapers.Document(TestPapers.Make("p1", "Zeolite catalysis", "Zeolite pores trap small molecules.")),
+                TestPapers.Document(TestPapers.Make("p2", "Zeolite membranes", "Membranes filter water."), "Membranes filter water.", "Zeolite films grow."),
+            ]);
+        }
+
+        Execute(upgraded, "DROP TABLE keyword_postings; UPDATE meta SET value = '4' WHERE key = 'schema_version'");
+        await using var sut = new SqlitePaperIndex(upgraded, NullLogger<SqlitePaperIndex>.Instance, inMemoryKeywordChunks: 0);
+        await sut.OpenAsync(TestStores.Embedder);
+
+        Assert.Equal(Query(fresh, "SELECT term || ' ' || first_chunk || ' ' || hex(postings) FROM keyword_postings ORDER BY term, first_chunk"),
+            Query(upgraded, "SELECT term || ' ' || first_chunk || ' ' || hex(postings) FROM keyword_postings ORDER BY term, first_chunk"));
+        await using var reference = new SqlitePaperIndex(fresh, NullLogger<SqlitePaperIndex>.Instance, inMemoryKeywordChunks: 0);
+        await reference.OpenAsync(TestStores.Embedder);
+        var expected = await reference.KeywordSearchAsync("films and pores", 5);
+        Assert.Equal(2, expected.Count);
+        Assert.Equal(expected, await sut.KeywordSearchAsync("films and pores", 5));
+    }
+
+    [Fact]
     public async Task OpenAsync_UpgradeStepFails_RefusesNamingTheFileAndLeavesTheLastVersionReached()
     {
         var path = _temp.File("store.db");
@@ -95,8 +124,9 @@ public sealed class SqliteMigrationTests : IDisposable
     }
 
     /// <summary>
-    /// A store as the first release wrote it: this build's store with what schema 2 added taken away. Version 2 only
-    /// added the vocabulary table and version 4 the term counts, so dropping them gives exactly the first release's tables.
+    /// A store as the first release wrote it: this build's store with what later schemas added taken away. Version 3
+    /// added the vocabulary table, version 4 the term counts and version 5 the keyword postings, so dropping them gives
+    /// exactly the first release's tables.
     /// </summary>
     private static async Task CreateVersionOneStoreAsync(string path)
     {
@@ -109,7 +139,7 @@ public sealed class SqliteMigrationTests : IDisposable
             ]);
         }
 
-        Execute(path, "DROP TABLE vocabulary; DROP TABLE fts_terms; DROP TABLE fts_totals; UPDATE meta SET value = '1' WHERE key = 'schema_version'");
+        Execute(path, "DROP TABLE vocabulary; DROP TABLE fts_terms; DROP TABLE fts_totals; DROP TABLE keyword_postings; UPDATE meta SET value = '1' WHERE key = 'schema_version'");
     }
 
     private static void Execute(string path, string sql)

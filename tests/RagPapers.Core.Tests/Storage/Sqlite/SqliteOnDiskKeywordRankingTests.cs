@@ -62,6 +62,45 @@ public sealed class SqliteOnDiskKeywordRankingTests : IDisposable
         Assert.All(expected.Zip(actual), pair => Assert.Equal(pair.First.Score, pair.Second.Score, 1e-9));
     }
 
+    [Theory]
+    [InlineData("zeolite")]
+    [InlineData("models of protein folding")]
+    [InlineData("rewritten perovskite")]
+    public async Task KeywordSearchAsync_AfterRewritesAndDeletes_RanksLiveChunksAsTheInMemoryStatistics(string query)
+    {
+        // A replaced or deleted chunk's postings stay on disk: the ranking must skip them and score with live counts.
+        var path = await BuildAsync("rewritten.db");
+        await using (var writer = await OpenAsync(path, KeywordFeedback.Off, inMemoryKeywordChunks: 0))
+        {
+            await writer.UpsertAsync([.. Enumerable.Range(0, 40).Select(i => TestPapers.Document(TestPapers.Make($"p{i:D3}", "Rewritten zeolite", "Protein folding, rewritten " + i)))]);
+            await writer.UpsertAsync([TestPapers.Document(TestPapers.Make("other", "Perovskite zeolite", "Perovskite films degrade.", source: "b.txt"))]);
+            await writer.DeleteBySourceAsync("b.txt");
+        }
+
+        await using var inMemory = await OpenAsync(path, KeywordFeedback.Off, SqlitePaperIndex.DefaultInMemoryKeywordChunks);
+        await using var sut = await OpenAsync(path, KeywordFeedback.Off, inMemoryKeywordChunks: 0);
+
+        var expected = await inMemory.KeywordSearchAsync(query, 50);
+        var actual = await sut.KeywordSearchAsync(query, 50);
+
+        Assert.NotEmpty(actual);
+        Assert.DoesNotContain(actual, h => h.PaperId == "other");
+        Assert.Equal(expected.Select(h => (h.PaperId, h.Ordinal, h.Text)), actual.Select(h => (h.PaperId, h.Ordinal, h.Text)));
+        Assert.All(expected.Zip(actual), pair => Assert.Equal(pair.First.Score, pair.Second.Score, 1e-12));
+    }
+
+    [Fact]
+    public async Task KeywordSearchAsync_ReplacedPaperAboveTheInMemoryLimit_FindsOnlyItsNewText()
+    {
+        var path = _temp.File("replaced.db");
+        await using var sut = await OpenAsync(path, KeywordFeedback.Off, inMemoryKeywordChunks: 0);
+        await sut.UpsertAsync([TestPapers.Document(TestPapers.Make("p1", "Zeolite catalysts", "Zeolite pores trap molecules."))]);
+        await sut.UpsertAsync([TestPapers.Document(TestPapers.Make("p1", "Perovskite cells", "Perovskite films degrade in light."))]);
+
+        Assert.Empty(await sut.KeywordSearchAsync("zeolite", 5));
+        Assert.Equal("Perovskite films degrade in light.", Assert.Single(await sut.KeywordSearchAsync("perovskite light", 5)).Text);
+    }
+
     [Fact]
     public async Task UpsertAsync_SamePaperTwiceInOneBatch_TermCountsAreTheLastVersionsOnly()
     {

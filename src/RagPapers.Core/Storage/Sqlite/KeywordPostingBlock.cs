@@ -1,0 +1,76 @@
+namespace RagPapers.Storage.Sqlite;
+
+/// <summary>
+/// The postings of one term written by one batch, as a blob: for each chunk in ascending id order the gap from the
+/// previous id (from the block's first chunk for the first), its title count, text count and length, each an
+/// unsigned LEB128 varint. About six bytes a posting, decoded without allocating.
+/// </summary>
+internal static class KeywordPostingBlock
+{
+    /// <summary>The block of <paramref name="postings"/>, which ascend by chunk; its key is the first chunk.</summary>
+    public static byte[] Encode(IReadOnlyList<KeywordPosting> postings)
+    {
+        var buffer = new byte[postings.Count * 4 * 5];
+        var at = 0;
+        var previous = postings.Count == 0 ? 0 : postings[0].Chunk;
+        foreach (var posting in postings)
+        {
+            at = Write(buffer, at, (ulong)(posting.Chunk - previous));
+            at = Write(buffer, at, (ulong)posting.TitleCount);
+            at = Write(buffer, at, (ulong)posting.TextCount);
+            at = Write(buffer, at, (ulong)posting.Length);
+            previous = posting.Chunk;
+        }
+
+        return buffer[..at];
+    }
+
+    private static int Write(byte[] buffer, int at, ulong value)
+    {
+        while (value >= 0x80)
+        {
+            buffer[at++] = (byte)(value | 0x80);
+            value >>= 7;
+        }
+
+        buffer[at++] = (byte)value;
+        return at;
+    }
+
+    /// <summary>Reads a block posting by posting.</summary>
+    public ref struct Reader(ReadOnlySpan<byte> block, long firstChunk)
+    {
+        private readonly ReadOnlySpan<byte> _block = block;
+        private int _at;
+        private long _chunk = firstChunk;
+
+        public bool TryRead(out KeywordPosting posting)
+        {
+            if (_at >= _block.Length)
+            {
+                posting = default;
+                return false;
+            }
+
+            _chunk += (long)Next();
+            posting = new KeywordPosting(_chunk, (int)Next(), (int)Next(), (int)Next());
+            return true;
+        }
+
+        private ulong Next()
+        {
+            ulong value = 0;
+            var shift = 0;
+            byte current;
+            do
+            {
+                current = _block[_at++];
+                value |= (ulong)(current & 0x7F) << shift;
+                shift += 7;
+            }
+            while (current >= 0x80);
+
+            return value;
+        }
+    }
+}

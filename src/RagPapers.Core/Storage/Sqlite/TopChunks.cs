@@ -1,0 +1,48 @@
+namespace RagPapers.Storage.Sqlite;
+
+/// <summary>
+/// The best few of many scored slots (chunk indexes or ids into a score array), ties to the lower slot, as the keyword
+/// SQL orders by "score DESC, rowid". A query with common words touches most chunks: the best are kept in a heap
+/// instead of sorting them all.
+/// </summary>
+internal static class TopChunks
+{
+    /// <summary>The best <paramref name="top"/> of <paramref name="touched"/> by <paramref name="scores"/>, best first, skipping <paramref name="skip"/>.</summary>
+    public static int[] Best(double[] scores, List<int> touched, int top, HashSet<int>? skip = null)
+    {
+        var heap = new PriorityQueue<int, (double Score, int Slot)>(top + 1, WorstFirst.Instance);
+        foreach (var slot in touched)
+        {
+            if (skip is not null && skip.Contains(slot))
+            {
+                continue;
+            }
+
+            if (heap.Count < top)
+            {
+                heap.Enqueue(slot, (scores[slot], slot));
+            }
+            else if (heap.TryPeek(out _, out var worst) && WorstFirst.Instance.Compare((scores[slot], slot), worst) > 0)
+            {
+                heap.DequeueEnqueue(slot, (scores[slot], slot));
+            }
+        }
+
+        var best = new int[heap.Count];
+        for (var i = best.Length - 1; heap.TryDequeue(out var slot, out _); i--)
+        {
+            best[i] = slot;
+        }
+
+        return best;
+    }
+
+    /// <summary>Orders (score, slot) worst first: lower score, then (on a tie) the later slot.</summary>
+    private sealed class WorstFirst : IComparer<(double Score, int Slot)>
+    {
+        public static readonly WorstFirst Instance = new();
+
+        public int Compare((double Score, int Slot) x, (double Score, int Slot) y) =>
+            x.Score != y.Score ? x.Score.CompareTo(y.Score) : y.Slot.CompareTo(x.Slot);
+    }
+}
