@@ -56,7 +56,7 @@ internal static class FtsTermRows
     }
 
     /// <summary>The chunks holding each term, in the order given; 0 for a term no chunk holds.</summary>
-    public static async Task<long[]> ReadChunkCountsAsync(CommandCache commands, IReadOnlyList<string> terms, CancellationToken cancellationToken)
+    public static async Task<long[]> ReadChunkCountsAsync(CommandCache commands, IReadOnlyList<string> terms, CancellationToken cancellationToken, SqliteTransaction? transaction = null)
     {
         var counts = new long[terms.Count];
         if (terms.Count == 0)
@@ -64,7 +64,7 @@ internal static class FtsTermRows
             return counts;
         }
 
-        using var reader = await commands.Get(ReadChunksSql).Set("$terms", JsonIdList.From(terms))
+        using var reader = await commands.Get(ReadChunksSql, transaction).Set("$terms", JsonIdList.From(terms))
             .ExecuteReaderAsync(cancellationToken);
         while (reader.Read())
         {

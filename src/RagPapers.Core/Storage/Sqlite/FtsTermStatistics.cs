@@ -115,8 +115,11 @@ internal sealed class FtsTermStatistics : IKeywordStatistics
     /// <summary>The statistics of another FTS5 table with the same columns, through its fts5vocab 'instance' table.</summary>
     /// <param name="createVocabularySql">Creates the instance table if it does not exist.</param>
     /// <param name="readInstancesSql">Reads (term, doc, col = 'title') from it, in its own order.</param>
+    /// <param name="parameters">Values of the read's parameters.</param>
+    /// <param name="lengths">The chunks' column lengths, when the read leaves out some of their terms.</param>
     public static async Task<FtsTermStatistics> LoadAsync(
-        CommandCache commands, string createVocabularySql, string readInstancesSql, long rows, CancellationToken cancellationToken, SqliteTransaction? transaction = null)
+        CommandCache commands, string createVocabularySql, string readInstancesSql, long rows, CancellationToken cancellationToken, SqliteTransaction? transaction = null,
+        IReadOnlyList<(string Name, object Value)>? parameters = null, IReadOnlyDictionary<long, (int Title, int Text)>? lengths = null)
     {
         await commands.Get(createVocabularySql, transaction).ExecuteNonQueryAsync(cancellationToken);
         var termIds = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -126,7 +129,13 @@ internal sealed class FtsTermStatistics : IKeywordStatistics
 
         // Rows arrive grouped by term, then chunk, then column: a run of equal (term, chunk) is one chunk's count.
         // The loop reads synchronously: a million rows of awaited ReadAsync cost more than SQLite's whole scan.
-        using var reader = await commands.Get(readInstancesSql, transaction).ExecuteReaderAsync(cancellationToken);
+        var read = commands.Get(readInstancesSql, transaction);
+        foreach (var (name, value) in parameters ?? [])
+        {
+            read.Set(name, value);
+        }
+
+        using var reader = await read.ExecuteReaderAsync(cancellationToken);
         string? term = null;
         var termId = -1;
         long chunk = -1;
@@ -162,7 +171,8 @@ internal sealed class FtsTermStatistics : IKeywordStatistics
         var chunks = new Dictionary<long, ChunkTerms>(builders.Count);
         foreach (var (id, built) in builders)
         {
-            chunks[id] = built.Build();
+            var chunkTerms = built.Build();
+            chunks[id] = lengths is not null && lengths.TryGetValue(id, out var length) ? chunkTerms with { TitleLength = length.Title, TextLength = length.Text } : chunkTerms;
         }
 
         return new FtsTermStatistics(termIds, [.. terms], [.. frequencies], chunks, rows);

@@ -1,0 +1,112 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
+namespace RagPapers.Storage.Sqlite;
+
+/// <summary>
+/// What feedback (<see cref="Rm3Reranker"/>) needs of one query's candidates on a large store, tokenized by FTS5 in a
+/// scratch table of the temp schema inside a transaction the caller rolls back. Feedback reads every term of its
+/// feedback chunks, but of the other candidates only the expansion terms and the length: reading every token of three
+/// hundred abstracts back into .NET cost about 50 ms a question, reading these a few. The scores are the same.
+/// </summary>
+internal static class FeedbackCandidates
+{
+    private const string CreateTableSql = "CREATE VIRTUAL TABLE IF NOT EXISTS temp.candidates USING fts5(title, text, content='', tokenize='porter unicode61')";
+    private const string CreateInstancesSql = "CREATE VIRTUAL TABLE IF NOT EXISTS temp.candidates_instance USING fts5vocab(temp, candidates, instance)";
+    private const string InsertSql = "INSERT INTO temp.candidates(rowid, title, text) VALUES ($id, $title, $text)";
+    private const string ReadFeedbackSql = "SELECT term, doc, col = 'title' FROM temp.candidates_instance WHERE doc IN (SELECT value FROM json_each($docs))";
+    private const string ReadNeededSql = """
+        SELECT term, doc, col = 'title' FROM temp.candidates_instance
+        WHERE doc IN (SELECT value FROM json_each($docs)) OR term IN (SELECT value FROM json_each($terms))
+        ORDER BY term, doc
+        """;
+
+    private const string ReadLengthsSql = "SELECT id, sz FROM temp.candidates_docsize";
+
+    /// <summary>Creates the scratch tables; outside any transaction, as a rolled-back CREATE would re-prepare every statement on every query.</summary>
+    public static async Task CreateAsync(CommandCache commands, CancellationToken cancellationToken)
+    {
+        await commands.Get(CreateTableSql).ExecuteNonQueryAsync(cancellationToken);
+        await commands.Get(CreateInstancesSql).ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Tokenizes the candidates, reads the feedback chunks' terms, lets feedback choose its expansion terms from them,
+    /// and returns statistics holding the feedback chunks whole and the other candidates' expansion terms and lengths.
+    /// </summary>
+    /// <param name="rows">The candidates' titles and texts by chunk id.</param>
+    public static async Task<IKeywordStatistics> ReadAsync(
+        CommandCache commands, SqliteTransaction scratch, IReadOnlyList<(long Id, double Score)> ranked, IReadOnlyDictionary<long, (string Title, string Text)> rows,
+        KeywordFeedback feedback, (long Chunks, long Tokens) totals, CancellationToken cancellationToken)
+    {
+        var insert = commands.Get(InsertSql, scratch);
+        foreach (var (id, (title, text)) in rows)
+        {
+            await insert.Set("$id", id).Set("$title", title).Set("$text", text).ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        var docs = Json(ranked.Take(feedback.Documents).Select(r => r.Id.ToString(CultureInfo.InvariantCulture)));
+        var feedbackChunks = await FtsTermStatistics.LoadAsync(
+            commands, CreateInstancesSql, ReadFeedbackSql, ranked.Count, cancellationToken, scratch, [("$docs", docs)]);
+        var terms = Enumerable.Range(0, feedbackChunks.TermCount).Select(feedbackChunks.Term).ToArray();
+        var counts = await FtsTermRows.ReadChunkCountsAsync(commands, terms, cancellationToken, scratch);
+        var byTerm = terms.Select((t, i) => (t, counts[i])).ToDictionary(p => p.t, p => p.Item2, StringComparer.Ordinal);
+
+        var expansion = Rm3Reranker.ExpansionTerms(ranked, With(feedbackChunks, byTerm, totals), feedback).Select(e => feedbackChunks.Term(e.TermId));
+        var needed = await FtsTermStatistics.LoadAsync(
+            commands, CreateInstancesSql, ReadNeededSql, ranked.Count, cancellationToken, scratch,
+            [("$docs", docs), ("$terms", JsonIdList.From(expansion))], await ReadLengthsAsync(commands, scratch, cancellationToken));
+        return With(needed, byTerm, totals);
+    }
+
+    private static CandidateTermStatistics With(FtsTermStatistics candidates, Dictionary<string, long> byTerm, (long Chunks, long Tokens) totals)
+    {
+        var frequencies = new Dictionary<int, long>(candidates.TermCount);
+        for (var id = 0; id < candidates.TermCount; id++)
+        {
+            frequencies[id] = byTerm.GetValueOrDefault(candidates.Term(id));
+        }
+
+        return new CandidateTermStatistics(candidates, frequencies, totals.Chunks, totals.Tokens);
+    }
+
+    /// <summary>The candidates' title and text lengths from the scratch table's docsize rows (a varint per column).</summary>
+    private static async Task<Dictionary<long, (int Title, int Text)>> ReadLengthsAsync(CommandCache commands, SqliteTransaction scratch, CancellationToken cancellationToken)
+    {
+        var lengths = new Dictionary<long, (int, int)>();
+        using var reader = await commands.Get(ReadLengthsSql, scratch).ExecuteReaderAsync(cancellationToken);
+        while (reader.Read())
+        {
+            var size = (byte[])reader.GetValue(1);
+            var at = 0;
+            var title = (int)Varint(size, ref at);
+            lengths[reader.GetInt64(0)] = (title, (int)Varint(size, ref at));
+        }
+
+        return lengths;
+    }
+
+    /// <summary>A SQLite varint: big-endian groups of 7 bits while the high bit is set; a ninth byte gives all 8.</summary>
+    private static long Varint(byte[] bytes, ref int at)
+    {
+        long value = 0;
+        for (var i = 0; i < 9 && at < bytes.Length; i++)
+        {
+            var current = bytes[at++];
+            if (i == 8)
+            {
+                return (value << 8) | current;
+            }
+
+            value = (value << 7) | (current & 0x7FL);
+            if (current < 0x80)
+            {
+                break;
+            }
+        }
+
+        return value;
+    }
+
+    private static string Json(IEnumerable<string> numbers) => "[" + string.Join(',', numbers) + "]";
+}
