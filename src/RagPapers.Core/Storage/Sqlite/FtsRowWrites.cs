@@ -5,9 +5,9 @@ namespace RagPapers.Storage.Sqlite;
 /// <summary>
 /// The FTS5 rows one write deletes and inserts, held back until the write's other rows are in and then written in one
 /// run. FTS5 keeps the terms it is given in memory and writes them out as a new segment when that memory fills, at
-/// commit, and whenever another statement of the transaction opens a statement journal (FTS5's xSavepoint). An insert
-/// into chunks opens one (AUTOINCREMENT, its triggers), so inserting FTS rows between chunk rows wrote one segment per
-/// chunk, and flushing and merging those tiny segments was most of the writer thread's time.
+/// commit, and whenever another statement of the transaction opens a statement journal (FTS5's xSavepoint). The inserts
+/// of papers and chunks open one (INSERT OR REPLACE, AUTOINCREMENT, triggers), so FTS rows written paper by paper between
+/// them became one segment per paper, and flushing and merging those tiny segments was most of the writer thread's time.
 /// </summary>
 internal sealed class FtsRowWrites
 {

@@ -8,7 +8,7 @@ namespace RagPapers.Core.Tests.Storage.Sqlite;
 
 /// <summary>
 /// FTS5 writes the terms it holds in memory as a new segment whenever another statement of the transaction opens a
-/// statement journal; a write that inserted FTS rows between chunk rows made one segment per chunk, and merging them
+/// statement journal; a write that inserted FTS rows between paper and chunk rows made one segment per paper, and merging them
 /// was most of an ingest's time (FtsRowWrites). Work counted, not time: the segments in FTS5's structure record.
 /// </summary>
 public sealed class SqliteFtsSegmentTests : IDisposable
