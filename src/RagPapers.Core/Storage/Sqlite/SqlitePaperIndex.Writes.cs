@@ -6,11 +6,9 @@ public sealed partial class SqlitePaperIndex
 {
     // With the title and text the FTS row was made of, so the on-disk term counts (FtsTermRows) can count them out.
     private const string SelectChunksSql = "SELECT c.id, p.title, c.text, c.vector IS NOT NULL FROM chunks c JOIN papers p ON p.id = c.paper_id WHERE c.paper_id = $paper";
-    private const string DeleteFtsRowSql = "DELETE FROM chunks_fts WHERE rowid = $id";
     private const string DeleteChunksSql = "DELETE FROM chunks WHERE paper_id = $paper";
     private const string UpsertPaperSql = $"INSERT OR REPLACE INTO papers({PaperRows.Columns}, content_hash) VALUES ($id, $title, $abstract, $authors, $published, $source, $arxiv, $hash)";
     private const string InsertChunkSql = "INSERT INTO chunks(paper_id, ordinal, text, vector) VALUES ($paper, $ordinal, $text, $vector) RETURNING id";
-    private const string InsertFtsSql = "INSERT INTO chunks_fts(rowid, title, text) VALUES ($id, $title, $text)";
     private const string SelectWordsSql = "SELECT title, abstract FROM papers WHERE id = $id";
     private const string SelectStoredIdsSql = $"SELECT id FROM papers WHERE id IN ({JsonIdList.Values})";
 
@@ -98,13 +96,14 @@ public sealed partial class SqlitePaperIndex
 
     /// <summary>
     /// Replaces or inserts each paper with its chunks and FTS rows, counting out the words and terms of the versions it
-    /// replaces; returns how the chunk and vector counts moved.
+    /// replaces; returns how the chunk and vector counts moved. The FTS rows go in last, in one run (<see cref="FtsRowWrites"/>).
     /// </summary>
     private async Task<VectorProgress> WriteDocumentsAsync(
         IReadOnlyList<PaperDocument> batch, VocabularyDelta words, FtsTermChanges terms, SqliteTransaction transaction, CancellationToken cancellationToken)
     {
         var change = VectorProgress.Empty;
         var stored = await StoredIdsAsync(batch, transaction, cancellationToken);
+        var ftsRows = new FtsRowWrites();
         foreach (var document in batch)
         {
             // A new paper has no old version to count out: two look-ups saved per paper of a first ingest.
@@ -112,14 +111,15 @@ public sealed partial class SqlitePaperIndex
             if (!stored.Add(document.Paper.Id))
             {
                 await CountReplacedWordsAsync(document.Paper.Id, words, transaction, cancellationToken);
-                removed = await DeleteChunksAsync(document.Paper.Id, terms, transaction, cancellationToken);
+                removed = await DeleteChunksAsync(document.Paper.Id, terms, ftsRows, transaction, cancellationToken);
             }
 
-            await InsertAsync(document, transaction, cancellationToken);
+            await InsertAsync(document, ftsRows, transaction, cancellationToken);
             var withVectors = document.Chunks.Count(c => !c.Vector.IsEmpty);
             change = new VectorProgress(change.Embedded + withVectors - removed.Embedded, change.Total + document.Chunks.Count - removed.Total);
         }
 
+        await ftsRows.ApplyAsync(_commands!, transaction, cancellationToken);
         return change;
     }
 
@@ -146,10 +146,11 @@ public sealed partial class SqlitePaperIndex
         }
     }
 
-    /// <summary>Deletes a paper's chunks and their FTS rows; returns how many went and how many of those had a vector.</summary>
-    private async Task<VectorProgress> DeleteChunksAsync(string paperId, FtsTermChanges terms, SqliteTransaction transaction, CancellationToken cancellationToken)
+    /// <summary>Deletes a paper's chunks and (through <paramref name="ftsRows"/>) their FTS rows; returns how many went and how many of those had a vector.</summary>
+    private async Task<VectorProgress> DeleteChunksAsync(
+        string paperId, FtsTermChanges terms, FtsRowWrites ftsRows, SqliteTransaction transaction, CancellationToken cancellationToken)
     {
-        // Collect first: the FTS rows must go by rowid, and a reader cannot stay open while we delete.
+        // The FTS rows go by rowid: collect the ids before the chunks go.
         var chunkIds = new List<long>();
         var withVectors = 0;
         using (var reader = await _commands!.Get(SelectChunksSql, transaction).Set("$paper", paperId).ExecuteReaderAsync(cancellationToken))
@@ -167,10 +168,9 @@ public sealed partial class SqlitePaperIndex
             return VectorProgress.Empty;
         }
 
-        var deleteFts = _commands.Get(DeleteFtsRowSql, transaction);
         foreach (var id in chunkIds)
         {
-            await deleteFts.Set("$id", id).ExecuteNonQueryAsync(cancellationToken);
+            ftsRows.Delete(id);
         }
 
         await _commands.Get(DeleteChunksSql, transaction).Set("$paper", paperId).ExecuteNonQueryAsync(cancellationToken);
@@ -178,7 +178,7 @@ public sealed partial class SqlitePaperIndex
     }
 
     // What the chunks add to the term counts and the vocabulary is counted apart, in parallel (AddedTextCounter).
-    private async Task InsertAsync(PaperDocument document, SqliteTransaction transaction, CancellationToken cancellationToken)
+    private async Task InsertAsync(PaperDocument document, FtsRowWrites ftsRows, SqliteTransaction transaction, CancellationToken cancellationToken)
     {
         var paper = document.Paper;
         await _commands!.Get(UpsertPaperSql, transaction)
@@ -188,7 +188,6 @@ public sealed partial class SqlitePaperIndex
             .ExecuteNonQueryAsync(cancellationToken);
 
         var insertChunk = _commands.Get(InsertChunkSql, transaction);
-        var insertFts = _commands.Get(InsertFtsSql, transaction);
         foreach (var indexed in document.Chunks)
         {
             var chunk = indexed.Chunk;
@@ -196,7 +195,7 @@ public sealed partial class SqlitePaperIndex
                 .Set("$paper", paper.Id).Set("$ordinal", chunk.Ordinal).Set("$text", chunk.Text)
                 .Set("$vector", indexed.Vector.IsEmpty ? null : VectorBlob.ToBytes(indexed.Vector.Span))
                 .ExecuteScalarAsync(cancellationToken))!;
-            await insertFts.Set("$id", id).Set("$title", paper.Title).Set("$text", chunk.Text).ExecuteNonQueryAsync(cancellationToken);
+            ftsRows.Insert(id, paper.Title, chunk.Text);
         }
     }
 }
