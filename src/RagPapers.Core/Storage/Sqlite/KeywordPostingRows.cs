@@ -15,7 +15,8 @@ internal static class KeywordPostingRows
         """;
 
     private const string InsertSql = "INSERT INTO keyword_postings(term, first_chunk, postings) VALUES ($term, $first, $postings)";
-    private const string ReadSql = "SELECT first_chunk, postings FROM keyword_postings WHERE term = $term";
+    /// <summary>Every block of a term as (first chunk, blob).</summary>
+    public const string ReadSql = "SELECT first_chunk, postings FROM keyword_postings WHERE term = $term";
 
     /// <summary>Writes one write's postings, inside its transaction.</summary>
     public static async Task WriteAsync(CommandCache commands, SqliteTransaction transaction, Dictionary<string, List<KeywordPosting>> postings, CancellationToken cancellationToken)
@@ -28,18 +29,5 @@ internal static class KeywordPostingRows
                 await insert.Set("$term", term).Set("$first", list[0].Chunk).Set("$postings", KeywordPostingBlock.Encode(list)).ExecuteNonQueryAsync(cancellationToken);
             }
         }
-    }
-
-    /// <summary>Every block of <paramref name="term"/> as (first chunk, blob), for the caller to decode as it reads.</summary>
-    public static async Task<List<(long FirstChunk, byte[] Block)>> ReadAsync(CommandCache commands, string term, CancellationToken cancellationToken)
-    {
-        var blocks = new List<(long, byte[])>();
-        using var reader = await commands.Get(ReadSql).Set("$term", term).ExecuteReaderAsync(cancellationToken);
-        while (reader.Read())
-        {
-            blocks.Add((reader.GetInt64(0), (byte[])reader.GetValue(1)));
-        }
-
-        return blocks;
     }
 }

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 
 namespace RagPapers.Storage.Sqlite;
@@ -10,79 +9,86 @@ namespace RagPapers.Storage.Sqlite;
 /// <see cref="FtsTermRows"/>. FTS5 spent about a microsecond on each matching chunk (a docsize look-up and its
 /// position lists); a posting here costs a few nanoseconds.
 /// </summary>
-internal static class KeywordPostingsRanking
+internal sealed class KeywordPostingsRanking
 {
     private const string LastChunkSql = "SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'chunks'), 0)";
     private const string LiveChunksSql = "SELECT id FROM chunks WHERE id IN (SELECT value FROM json_each($ids))";
 
+    // Kept between searches (the store's lock serializes them): a score per chunk id, zero again after each search.
+    // Renting it per search cost a memset of the whole collection.
+    private double[] _scores = [];
+
     /// <summary>The best <paramref name="top"/> live chunks (rowid, score), best first, ties to the lower rowid.</summary>
     /// <param name="terms">The query's stemmed terms in query order (a stem twice if two query words share it) with the chunks holding each.</param>
-    public static async Task<List<(long Id, double Score)>> RankAsync(
+    public async Task<List<(long Id, double Score)>> RankAsync(
         CommandCache commands, IReadOnlyList<(string Stem, long Rows)> terms, long chunks, long tokens, double titleWeight, int top, CancellationToken cancellationToken)
     {
         var size = (int)Math.Min(int.MaxValue - 1, Convert.ToInt64(await commands.Get(LastChunkSql).ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture)) + 1;
-        // The shared pool hands arrays back as their last user left them.
-        var scores = ArrayPool<double>.Shared.Rent(size);
-        Array.Clear(scores, 0, size);
+        if (_scores.Length < size)
+        {
+            _scores = new double[size + (size / 8)];
+        }
+
         var touched = new List<int>();
         try
         {
             var averageLength = chunks == 0 ? 0 : (double)tokens / chunks;
-            var blocks = new Dictionary<string, List<(long FirstChunk, byte[] Block)>>(StringComparer.Ordinal);
             foreach (var (stem, rows) in terms)
             {
-                if (!blocks.TryGetValue(stem, out var termBlocks))
+                var idf = FtsBm25.Idf((int)Math.Min(rows, int.MaxValue), (int)Math.Min(chunks, int.MaxValue));
+                using var reader = await commands.Get(KeywordPostingRows.ReadSql).Set("$term", stem).ExecuteReaderAsync(cancellationToken);
+                while (reader.Read())
                 {
-                    blocks[stem] = termBlocks = await KeywordPostingRows.ReadAsync(commands, stem, cancellationToken);
+                    // GetValue copies the blob once; GetBytes into a kept buffer copies it twice (Microsoft.Data.Sqlite reads it whole first).
+                    Accumulate((byte[])reader.GetValue(1), reader.GetInt64(0), idf, titleWeight, averageLength, size, touched);
                 }
-
-                Accumulate(termBlocks, FtsBm25.Idf((int)Math.Min(rows, int.MaxValue), (int)Math.Min(chunks, int.MaxValue)), titleWeight, averageLength, scores, size, touched);
             }
 
-            return await BestLiveAsync(commands, scores, touched, top, cancellationToken);
+            return await BestLiveAsync(commands, touched, top, cancellationToken);
         }
         finally
         {
-            ArrayPool<double>.Shared.Return(scores);
+            foreach (var chunk in touched)
+            {
+                _scores[chunk] = 0;
+            }
         }
     }
 
-    private static void Accumulate(List<(long FirstChunk, byte[] Block)> blocks, double idf, double titleWeight, double averageLength, double[] scores, int size, List<int> touched)
+    private void Accumulate(ReadOnlySpan<byte> block, long firstChunk, double idf, double titleWeight, double averageLength, int size, List<int> touched)
     {
-        foreach (var (firstChunk, block) in blocks)
+        var scores = _scores;
+        var reader = new KeywordPostingBlock.Reader(block, firstChunk);
+        while (reader.TryRead(out var posting))
         {
-            var reader = new KeywordPostingBlock.Reader(block, firstChunk);
-            while (reader.TryRead(out var posting))
+            // Every share is positive (the IDF is clamped above zero), so a zero score means "not seen yet".
+            var chunk = (int)posting.Chunk;
+            if ((uint)chunk >= (uint)size)
             {
-                // Every share is positive (the IDF is clamped above zero), so a zero score means "not seen yet".
-                var chunk = (int)posting.Chunk;
-                if ((uint)chunk >= (uint)size)
-                {
-                    continue; // written after the sequence was read: not this search's
-                }
-
-                if (scores[chunk] == 0)
-                {
-                    touched.Add(chunk);
-                }
-
-                var frequency = (titleWeight * posting.TitleCount) + posting.TextCount;
-                scores[chunk] += FtsBm25.Score(idf, frequency, FtsBm25.Saturation(posting.Length, averageLength));
+                continue; // written after the sequence was read: not this search's
             }
+
+            if (scores[chunk] == 0)
+            {
+                touched.Add(chunk);
+            }
+
+            var frequency = (titleWeight * posting.TitleCount) + posting.TextCount;
+            scores[chunk] += FtsBm25.Score(idf, frequency, FtsBm25.Saturation(posting.Length, averageLength));
         }
     }
 
     /// <summary>The best chunks that still exist: a replaced or deleted chunk's postings stay on disk, so the best are checked against the chunks table and a gone one gives its place to the next.</summary>
-    private static async Task<List<(long Id, double Score)>> BestLiveAsync(CommandCache commands, double[] scores, List<int> touched, int top, CancellationToken cancellationToken)
+    private async Task<List<(long Id, double Score)>> BestLiveAsync(CommandCache commands, List<int> touched, int top, CancellationToken cancellationToken)
     {
         var gone = new HashSet<int>();
         while (true)
         {
-            var best = TopChunks.Best(scores, touched, top, gone);
+            var best = TopChunks.Best(_scores, touched, top, gone);
             var live = await LiveAsync(commands, best, cancellationToken);
             if (live.Count == best.Length)
             {
-                return [.. best.Select(c => ((long)c, scores[c]))];
+                return [.. best.Select(c => ((long)c, _scores[c]))];
             }
 
             gone.UnionWith(best.Where(c => !live.Contains(c)));

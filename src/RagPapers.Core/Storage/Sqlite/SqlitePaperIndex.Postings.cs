@@ -8,6 +8,12 @@ namespace RagPapers.Storage.Sqlite;
 /// </summary>
 public sealed partial class SqlitePaperIndex
 {
+    private KeywordPostingsRanking? _postingsRanking;
+
+    // SQLite's default page cache is 2 MB; the postings of a question's common words alone are more. Above the
+    // in-memory limit a larger one keeps them between questions (warm p50 at a million papers 70 -> 60 ms, +86 MB).
+    private const string LargeStoreCacheSql = "PRAGMA cache_size = -65536";
+
     private const string SelectBatchChunkIdsSql = $"SELECT paper_id, ordinal, id FROM chunks WHERE paper_id IN ({JsonIdList.Values})";
 
     /// <summary>
@@ -76,7 +82,13 @@ public sealed partial class SqlitePaperIndex
         }
 
         var stems = informative.Select(t => (t.Stem!, t.Rows)).ToList();
-        var ranked = await KeywordPostingsRanking.RankAsync(_commands!, stems, chunks, _tokenTotal ?? 0, TitleWeight, top, cancellationToken);
+        if (_postingsRanking is null)
+        {
+            await _commands!.Get(LargeStoreCacheSql).ExecuteNonQueryAsync(cancellationToken);
+            _postingsRanking = new KeywordPostingsRanking();
+        }
+
+        var ranked = await _postingsRanking.RankAsync(_commands!, stems, chunks, _tokenTotal ?? 0, TitleWeight, top, cancellationToken);
         return (ranked, informative.Count);
     }
 }
