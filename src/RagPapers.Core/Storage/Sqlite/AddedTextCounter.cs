@@ -19,12 +19,20 @@ internal static class AddedTextCounter
     {
         var words = new VocabularyDelta();
         var terms = new FtsTermChanges();
-        foreach (var document in batch)
+        // A paper written twice in one batch keeps its last version: the first one's chunks are inserted, then deleted.
+        var last = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < batch.Count; i++)
         {
+            last[batch[i].Paper.Id] = i;
+        }
+
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var document = batch[i];
             words.Add(document.Paper.Title, document.Paper.Abstract);
             foreach (var indexed in document.Chunks)
             {
-                terms.Add(document.Paper.Title, indexed.Chunk.Text);
+                terms.Add(document.Paper.Title, indexed.Chunk.Text, posted: last[document.Paper.Id] == i);
             }
         }
 

@@ -20,6 +20,7 @@ internal sealed class FtsTermChanges
     private const string Savepoint = "term_delta";
 
     private readonly List<(string Title, string Text)> _added = [];
+    private readonly List<bool> _posted = [];
     private readonly List<(string Title, string Text)> _removed = [];
 
     public Dictionary<string, long> Terms { get; } = new(StringComparer.Ordinal);
@@ -28,7 +29,15 @@ internal sealed class FtsTermChanges
 
     public long Tokens { get; private set; }
 
-    public void Add(string title, string text) => _added.Add((title, text));
+    /// <summary>The keyword postings of the added chunks marked for them (<see cref="AddedPostings"/>), once counted.</summary>
+    public List<(string Term, long FirstRow, byte[] Block)> Postings { get; private set; } = [];
+
+    /// <param name="posted">Whether the chunk gets keyword postings (not when a later paper of the batch replaces it).</param>
+    public void Add(string title, string text, bool posted = false)
+    {
+        _added.Add((title, text));
+        _posted.Add(posted);
+    }
 
     public void Remove(string title, string text) => _removed.Add((title, text));
 
@@ -41,6 +50,7 @@ internal sealed class FtsTermChanges
         await CountAsync(commands, transaction, _added, +1, cancellationToken);
         _removed.Clear();
         _added.Clear();
+        _posted.Clear();
     }
 
     /// <summary>Adds counts made elsewhere (<see cref="AddedTextCounter"/>) to these.</summary>
@@ -90,15 +100,23 @@ internal sealed class FtsTermChanges
                 await insert.Set("$row", i + 1).Set("$title", chunks[i].Title).Set("$text", chunks[i].Text).ExecuteNonQueryAsync(cancellationToken);
             }
 
-            using var reader = await commands.Get(ReadSql, transaction).ExecuteReaderAsync(cancellationToken);
-            while (reader.Read())
+            var tokens = new List<(string Term, long Tokens)>();
+            using (var reader = await commands.Get(ReadSql, transaction).ExecuteReaderAsync(cancellationToken))
             {
-                var term = reader.GetString(0);
-                Terms[term] = Terms.GetValueOrDefault(term) + (sign * reader.GetInt64(1));
-                Tokens += sign * reader.GetInt64(2);
+                while (reader.Read())
+                {
+                    var term = reader.GetString(0);
+                    Terms[term] = Terms.GetValueOrDefault(term) + (sign * reader.GetInt64(1));
+                    Tokens += sign * reader.GetInt64(2);
+                    tokens.Add((term, reader.GetInt64(2)));
+                }
             }
 
             Chunks += sign * chunks.Count;
+            if (sign > 0 && _posted.Contains(true))
+            {
+                Postings = await AddedPostings.ReadAsync(commands, transaction, tokens, _posted, cancellationToken);
+            }
         }
         finally
         {

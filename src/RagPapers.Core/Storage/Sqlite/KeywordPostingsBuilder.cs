@@ -35,20 +35,6 @@ internal static class KeywordPostingsBuilder
         return Group(tokenized);
     }
 
-    /// <summary>Gives the postings of chunks tokenized under provisional ids (0, 1, …) their stored ids.</summary>
-    public static void Remap(Dictionary<string, List<KeywordPosting>> postings, IReadOnlyList<long> chunkIds)
-    {
-        foreach (var list in postings.Values)
-        {
-            for (var i = 0; i < list.Count; i++)
-            {
-                list[i] = list[i] with { Chunk = chunkIds[(int)list[i].Chunk] };
-            }
-
-            list.Sort((a, b) => a.Chunk.CompareTo(b.Chunk));
-        }
-    }
-
     private static Dictionary<string, List<KeywordPosting>> Group(FtsTermStatistics tokenized)
     {
         var lengths = new int[tokenized.IndexedChunks];

@@ -3,8 +3,9 @@ using Microsoft.Extensions.Logging;
 namespace RagPapers.Storage.Sqlite;
 
 /// <summary>
-/// The keyword postings of a large store (<see cref="KeywordPostingRows"/>): tokenized beside each write, stored in
-/// its transaction, and ranked from by keyword search above Store:Sqlite:InMemoryKeywordChunks.
+/// The keyword postings of a large store (<see cref="KeywordPostingRows"/>): read beside each write from the
+/// tokenization that counts its terms (<see cref="AddedPostings"/>), stored in its transaction, and ranked from by
+/// keyword search above Store:Sqlite:InMemoryKeywordChunks.
 /// </summary>
 public sealed partial class SqlitePaperIndex
 {
@@ -14,54 +15,26 @@ public sealed partial class SqlitePaperIndex
     // in-memory limit a larger one keeps them between questions (warm p50 at a million papers 70 -> 60 ms, +86 MB).
     private const string LargeStoreCacheSql = "PRAGMA cache_size = -65536";
 
-    private const string SelectBatchChunkIdsSql = $"SELECT paper_id, ordinal, id FROM chunks WHERE paper_id IN ({JsonIdList.Values})";
+    private const string LastChunkIdSql = "SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'chunks'), 0)";
+
+    /// <summary>The id the chunks table gave last (AUTOINCREMENT: ids only grow, one per inserted chunk).</summary>
+    private async Task<long> LastChunkIdAsync(Microsoft.Data.Sqlite.SqliteTransaction transaction, CancellationToken cancellationToken) =>
+        Convert.ToInt64(await _commands!.Get(LastChunkIdSql, transaction).ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>
-    /// Tokenizes the chunks a batch leaves (a paper written twice keeps its last version) on the thread pool, under
-    /// provisional ids, while the store's connection writes the batch.
+    /// Stores a batch's postings (<see cref="AddedPostings"/>), numbered by insertion order, under the ids its chunks got:
+    /// inside one transaction AUTOINCREMENT gives the inserted chunks the ids after <paramref name="lastIdBefore"/>, in order.
     /// </summary>
-    private static (Task<Dictionary<string, List<KeywordPosting>>> Postings, List<(string Paper, int Ordinal)> Chunks) StartPostings(
-        IReadOnlyList<PaperDocument> batch, CancellationToken cancellationToken)
-    {
-        var last = new Dictionary<string, PaperDocument>(StringComparer.Ordinal);
-        foreach (var document in batch)
-        {
-            last[document.Paper.Id] = document;
-        }
-
-        var keys = new List<(string Paper, int Ordinal)>();
-        var texts = new List<(string Title, string Text)>();
-        foreach (var document in last.Values)
-        {
-            foreach (var indexed in document.Chunks)
-            {
-                keys.Add((document.Paper.Id, indexed.Chunk.Ordinal));
-                texts.Add((document.Paper.Title, indexed.Chunk.Text));
-            }
-        }
-
-        var provisional = Enumerable.Range(0, texts.Count).Select(i => (long)i).ToArray();
-        return (Task.Run(() => KeywordPostingsBuilder.BuildAsync(texts, provisional, cancellationToken), cancellationToken), keys);
-    }
-
-    /// <summary>Stores the batch's postings under the ids its chunks got, inside the batch's transaction.</summary>
     private async Task WritePostingsAsync(
-        (Task<Dictionary<string, List<KeywordPosting>>> Postings, List<(string Paper, int Ordinal)> Chunks) started,
-        Microsoft.Data.Sqlite.SqliteTransaction transaction, CancellationToken cancellationToken)
+        FtsTermChanges added, long lastIdBefore, int chunksInserted, Microsoft.Data.Sqlite.SqliteTransaction transaction, CancellationToken cancellationToken)
     {
-        var postings = await started.Postings;
-        var stored = new Dictionary<(string, int), long>(started.Chunks.Count);
-        var papers = JsonIdList.From(started.Chunks.Select(c => c.Paper).Distinct(StringComparer.Ordinal));
-        using (var reader = await _commands!.Get(SelectBatchChunkIdsSql, transaction).Set("$ids", papers).ExecuteReaderAsync(cancellationToken))
+        var lastId = await LastChunkIdAsync(transaction, cancellationToken);
+        if (lastId - lastIdBefore != chunksInserted)
         {
-            while (reader.Read())
-            {
-                stored[(reader.GetString(0), reader.GetInt32(1))] = reader.GetInt64(2);
-            }
+            throw new InvalidOperationException($"The batch inserted {chunksInserted} chunks but their ids moved from {lastIdBefore} to {lastId}; keyword postings cannot be placed.");
         }
 
-        KeywordPostingsBuilder.Remap(postings, [.. started.Chunks.Select(c => stored[c])]);
-        await KeywordPostingRows.WriteAsync(_commands, transaction, postings, cancellationToken);
+        await KeywordPostingRows.WriteBatchAsync(_commands!, transaction, added.Postings, lastIdBefore, cancellationToken);
     }
 
     /// <summary>BM25 from the postings on disk, over the informative terms with their stems.</summary>

@@ -26,7 +26,7 @@ public sealed partial class SqlitePaperIndex
         {
             using var transaction = _connection!.BeginTransaction();
             var added = AddedTextCounter.CountAsync(batch, cancellationToken);
-            var postings = StartPostings(batch, cancellationToken);
+            var lastIdBefore = await LastChunkIdAsync(transaction, cancellationToken);
             var words = new VocabularyDelta();
             var terms = new FtsTermChanges();
             VectorProgress change;
@@ -36,12 +36,11 @@ public sealed partial class SqlitePaperIndex
             }
             finally
             {
-                await Task.WhenAny(Task.WhenAll(added, postings.Postings)); // never leave the counting running past the write, whatever stopped it
+                await Task.WhenAny(added); // never leave the counting running past the write, whatever stopped it
             }
 
-            await WritePostingsAsync(postings, transaction, cancellationToken);
-
             var (addedTerms, addedWords) = await added;
+            await WritePostingsAsync(addedTerms, lastIdBefore, batch.Sum(d => d.Chunks.Count), transaction, cancellationToken);
             words.Include(addedWords);
             terms.Include(addedTerms);
             await words.ApplyAsync(_connection, transaction, cancellationToken);
