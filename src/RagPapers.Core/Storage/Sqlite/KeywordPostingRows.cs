@@ -57,6 +57,12 @@ internal static class KeywordPostingRows
         await commands.Get(InsertBatchSql, transaction).Set("$offset", offset).Set("$blocks", System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan)).ExecuteNonQueryAsync(cancellationToken);
     }
 
+    private const string LastChunkIdSql = "SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'chunks'), 0)";
+
+    /// <summary>The id the chunks table gave last (AUTOINCREMENT: ids only grow, one per inserted chunk).</summary>
+    public static async Task<long> LastChunkIdAsync(CommandCache commands, SqliteTransaction? transaction, CancellationToken cancellationToken) =>
+        Convert.ToInt64(await commands.Get(LastChunkIdSql, transaction).ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>Every block of a term as (first chunk, blob).</summary>
     public const string ReadSql = "SELECT first_chunk, postings FROM keyword_postings WHERE term = $term";
 

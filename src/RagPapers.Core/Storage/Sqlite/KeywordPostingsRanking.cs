@@ -11,7 +11,6 @@ namespace RagPapers.Storage.Sqlite;
 /// </summary>
 internal sealed class KeywordPostingsRanking
 {
-    private const string LastChunkSql = "SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'chunks'), 0)";
     private const string LiveChunksSql = "SELECT id FROM chunks WHERE id IN (SELECT value FROM json_each($ids))";
 
     // Kept between searches (the store's lock serializes them): a score per chunk id, zero again after each search.
@@ -23,7 +22,7 @@ internal sealed class KeywordPostingsRanking
     public async Task<List<(long Id, double Score)>> RankAsync(
         CommandCache commands, IReadOnlyList<(string Stem, long Rows)> terms, long chunks, long tokens, double titleWeight, int top, CancellationToken cancellationToken)
     {
-        var size = (int)Math.Min(int.MaxValue - 1, Convert.ToInt64(await commands.Get(LastChunkSql).ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture)) + 1;
+        var size = (int)Math.Min(int.MaxValue - 1, await KeywordPostingRows.LastChunkIdAsync(commands, null, cancellationToken)) + 1;
         if (_scores.Length < size)
         {
             _scores = new double[size + (size / 8)];

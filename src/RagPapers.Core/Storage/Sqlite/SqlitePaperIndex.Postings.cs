@@ -15,12 +15,6 @@ public sealed partial class SqlitePaperIndex
     // in-memory limit a larger one keeps them between questions (warm p50 at a million papers 70 -> 60 ms, +86 MB).
     private const string LargeStoreCacheSql = "PRAGMA cache_size = -65536";
 
-    private const string LastChunkIdSql = "SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'chunks'), 0)";
-
-    /// <summary>The id the chunks table gave last (AUTOINCREMENT: ids only grow, one per inserted chunk).</summary>
-    private async Task<long> LastChunkIdAsync(Microsoft.Data.Sqlite.SqliteTransaction transaction, CancellationToken cancellationToken) =>
-        Convert.ToInt64(await _commands!.Get(LastChunkIdSql, transaction).ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
-
     /// <summary>
     /// Stores a batch's postings (<see cref="AddedPostings"/>), numbered by insertion order, under the ids its chunks got:
     /// inside one transaction AUTOINCREMENT gives the inserted chunks the ids after <paramref name="lastIdBefore"/>, in order.
@@ -28,7 +22,7 @@ public sealed partial class SqlitePaperIndex
     private async Task WritePostingsAsync(
         FtsTermChanges added, long lastIdBefore, int chunksInserted, Microsoft.Data.Sqlite.SqliteTransaction transaction, CancellationToken cancellationToken)
     {
-        var lastId = await LastChunkIdAsync(transaction, cancellationToken);
+        var lastId = await KeywordPostingRows.LastChunkIdAsync(_commands!, transaction, cancellationToken);
         if (lastId - lastIdBefore != chunksInserted)
         {
             throw new InvalidOperationException($"The batch inserted {chunksInserted} chunks but their ids moved from {lastIdBefore} to {lastId}; keyword postings cannot be placed.");

@@ -26,7 +26,7 @@ public sealed partial class SqlitePaperIndex
         {
             using var transaction = _connection!.BeginTransaction();
             var added = AddedTextCounter.CountAsync(batch, cancellationToken);
-            var lastIdBefore = await LastChunkIdAsync(transaction, cancellationToken);
+            var lastIdBefore = await KeywordPostingRows.LastChunkIdAsync(_commands!, transaction, cancellationToken);
             var words = new VocabularyDelta();
             var terms = new FtsTermChanges();
             VectorProgress change;
