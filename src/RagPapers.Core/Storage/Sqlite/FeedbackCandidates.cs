@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Data.Sqlite;
 
 namespace RagPapers.Storage.Sqlite;
@@ -68,7 +67,7 @@ internal static class FeedbackCandidates
             await insertFeedback.Set("$id", id).Set("$title", title).Set("$text", text).ExecuteNonQueryAsync(cancellationToken);
         }
 
-        var docs = Json(ranked.Take(feedback.Documents).Select(r => r.Id.ToString(CultureInfo.InvariantCulture)));
+        var docs = JsonIdList.From(ranked.Take(feedback.Documents).Select(r => r.Id));
         var feedbackChunks = await FtsTermStatistics.LoadAsync(commands, CreateFeedbackInstancesSql, ReadFeedbackSql, ranked.Count, cancellationToken, scratch);
         var terms = Enumerable.Range(0, feedbackChunks.TermCount).Select(feedbackChunks.Term).ToArray();
         var counts = await FtsTermRows.ReadChunkCountsAsync(commands, terms, cancellationToken, scratch);
@@ -129,6 +128,4 @@ internal static class FeedbackCandidates
 
         return value;
     }
-
-    private static string Json(IEnumerable<string> numbers) => "[" + string.Join(',', numbers) + "]";
 }

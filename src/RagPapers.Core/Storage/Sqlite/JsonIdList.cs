@@ -29,4 +29,7 @@ internal static class JsonIdList
 
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
+
+    /// <summary>Numeric ids (chunk rowids) as a JSON array.</summary>
+    public static string From(IEnumerable<long> ids) => "[" + string.Join(',', ids.Select(id => id.ToString(System.Globalization.CultureInfo.InvariantCulture))) + "]";
 }

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace RagPapers.Storage.Sqlite;
 
 /// <summary>
@@ -11,7 +9,7 @@ namespace RagPapers.Storage.Sqlite;
 /// </summary>
 internal sealed class KeywordPostingsRanking
 {
-    private const string LiveChunksSql = "SELECT id FROM chunks WHERE id IN (SELECT value FROM json_each($ids))";
+    private const string LiveChunksSql = $"SELECT id FROM chunks WHERE id IN ({JsonIdList.Values})";
 
     // Kept between searches (the store's lock serializes them): a score per chunk id, zero again after each search.
     // Renting it per search cost a memset of the whole collection.
@@ -102,8 +100,7 @@ internal sealed class KeywordPostingsRanking
             return live;
         }
 
-        var ids = "[" + string.Join(',', chunks.Select(c => c.ToString(CultureInfo.InvariantCulture))) + "]";
-        using var reader = await commands.Get(LiveChunksSql).Set("$ids", ids).ExecuteReaderAsync(cancellationToken);
+        using var reader = await commands.Get(LiveChunksSql).Set("$ids", JsonIdList.From(chunks.Select(c => (long)c))).ExecuteReaderAsync(cancellationToken);
         while (reader.Read())
         {
             live.Add((int)reader.GetInt64(0));

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace RagPapers.Storage.Sqlite;
 
 /// <summary>
@@ -10,7 +8,7 @@ namespace RagPapers.Storage.Sqlite;
 /// </summary>
 public sealed partial class SqlitePaperIndex
 {
-    private const string ReadHitsSql = "SELECT c.id, c.paper_id, c.ordinal, c.text, p.title FROM chunks c JOIN papers p ON p.id = c.paper_id WHERE c.id IN (SELECT value FROM json_each($ids))";
+    private const string ReadCandidatesSql = $"SELECT c.id, p.title, c.text FROM chunks c JOIN papers p ON p.id = c.paper_id WHERE c.id IN ({JsonIdList.Values})";
 
     /// <summary>Each term's FTS5 stem (null for a term the tokenizer drops) and the chunks holding it, from <see cref="FtsTermRows"/>.</summary>
     private async Task<(string? Stem, long Rows)[]> CountTermRowsAsync(IReadOnlyList<string> terms, CancellationToken cancellationToken)
@@ -31,7 +29,7 @@ public sealed partial class SqlitePaperIndex
     private async Task<IKeywordStatistics> ReadFeedbackStatisticsAsync(List<(long Id, double Score)> ranked, CancellationToken cancellationToken)
     {
         var chunks = await GetChunkTotalAsync(cancellationToken);
-        var rows = (await ReadChunkRowsAsync(ranked, cancellationToken)).ToDictionary(r => r.Key, r => (r.Value.Title, r.Value.Text));
+        var rows = await ReadCandidateTextsAsync(ranked, cancellationToken);
         await FeedbackCandidates.CreateAsync(_commands!, cancellationToken);
         using var scratch = _connection!.BeginTransaction(deferred: true);
         var statistics = await FeedbackCandidates.ReadAsync(
@@ -40,21 +38,14 @@ public sealed partial class SqlitePaperIndex
         return statistics;
     }
 
-    /// <summary>The ranked chunks' rows, in one statement.</summary>
-    private async Task<Dictionary<long, (string PaperId, int Ordinal, string Text, string Title)>> ReadChunkRowsAsync(
-        List<(long Id, double Score)> ranked, CancellationToken cancellationToken)
+    /// <summary>The ranked chunks' titles and texts, in one statement.</summary>
+    private async Task<Dictionary<long, (string Title, string Text)>> ReadCandidateTextsAsync(List<(long Id, double Score)> ranked, CancellationToken cancellationToken)
     {
-        var rows = new Dictionary<long, (string, int, string, string)>(ranked.Count);
-        if (ranked.Count == 0)
-        {
-            return rows;
-        }
-
-        var ids = "[" + string.Join(',', ranked.Select(r => r.Id.ToString(CultureInfo.InvariantCulture))) + "]";
-        using var reader = await _commands!.Get(ReadHitsSql).Set("$ids", ids).ExecuteReaderAsync(cancellationToken);
+        var rows = new Dictionary<long, (string, string)>(ranked.Count);
+        using var reader = await _commands!.Get(ReadCandidatesSql).Set("$ids", JsonIdList.From(ranked.Select(r => r.Id))).ExecuteReaderAsync(cancellationToken);
         while (reader.Read())
         {
-            rows[reader.GetInt64(0)] = (reader.GetString(1), reader.GetInt32(2), reader.GetString(3), reader.GetString(4));
+            rows[reader.GetInt64(0)] = (reader.GetString(1), reader.GetString(2));
         }
 
         return rows;
