@@ -3,11 +3,10 @@ using Microsoft.Data.Sqlite;
 namespace RagPapers.Storage.Sqlite;
 
 /// <summary>
-/// The keyword postings of a batch's chunks, read from the scratch FTS5 table that already counts their terms
-/// (<see cref="FtsTermChanges"/>), so the batch is tokenized once for both. The table's rows are the chunks in the
-/// order the batch inserts them (1, 2, …); the blocks are encoded against those, and a chunk's stored id is that
-/// number plus the id before the batch (<see cref="KeywordPostingRows.WriteBatchAsync"/>). A chunk a later paper in
-/// the same batch replaces gets no postings.
+/// The keyword postings of added chunks, read from the scratch FTS5 table that already counts their terms
+/// (<see cref="FtsTermChanges"/>), so the text is tokenized once for both. The table's rows are the chunks in the order
+/// they were added (1, 2, …); each row's chunk id, or none for a chunk that gets no postings (one a later paper of the
+/// same batch replaces), is given by the caller.
 /// </summary>
 internal static class AddedPostings
 {
@@ -19,12 +18,12 @@ internal static class AddedPostings
     private const string ReadInstancesSql = "SELECT (doc << 1) | (col = 'title') FROM temp.term_delta_instance";
 
     /// <param name="terms">Each term of the table with its number of tokens, in the vocabulary's order.</param>
-    /// <param name="kept">Whether chunk (row − 1) gets postings.</param>
-    public static async Task<List<(string Term, long FirstRow, byte[] Block)>> ReadAsync(
-        CommandCache commands, SqliteTransaction transaction, List<(string Term, long Tokens)> terms, IReadOnlyList<bool> kept, CancellationToken cancellationToken)
+    /// <param name="chunkIds">The chunk id of row (index + 1), or null for a chunk without postings.</param>
+    public static async Task<List<(string Term, long FirstChunk, byte[] Block)>> ReadAsync(
+        CommandCache commands, SqliteTransaction transaction, List<(string Term, long Tokens)> terms, IReadOnlyList<long?> chunkIds, CancellationToken cancellationToken)
     {
         await commands.Get(CreateInstancesSql, transaction).ExecuteNonQueryAsync(cancellationToken);
-        var lengths = new int[kept.Count + 1];
+        var lengths = new int[chunkIds.Count + 1];
         var runs = new List<List<KeywordPosting>>(terms.Count);
         using (var reader = await commands.Get(ReadInstancesSql, transaction).ExecuteReaderAsync(cancellationToken))
         {
@@ -63,7 +62,8 @@ internal static class AddedPostings
         var blocks = new List<(string, long, byte[])>(terms.Count);
         for (var t = 0; t < terms.Count; t++)
         {
-            var postings = runs[t].Where(p => kept[(int)p.Chunk - 1]).Select(p => p with { Length = lengths[p.Chunk] }).ToList();
+            var postings = runs[t].Where(p => chunkIds[(int)p.Chunk - 1] is not null)
+                .Select(p => p with { Chunk = chunkIds[(int)p.Chunk - 1]!.Value, Length = lengths[p.Chunk] }).ToList();
             if (postings.Count > 0)
             {
                 blocks.Add((terms[t].Term, postings[0].Chunk, KeywordPostingBlock.Encode(postings)));

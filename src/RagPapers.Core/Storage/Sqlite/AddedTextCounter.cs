@@ -1,5 +1,3 @@
-using Microsoft.Data.Sqlite;
-
 namespace RagPapers.Storage.Sqlite;
 
 /// <summary>
@@ -11,11 +9,12 @@ namespace RagPapers.Storage.Sqlite;
 /// </summary>
 internal static class AddedTextCounter
 {
-    /// <summary>The counts for every paper and chunk of <paramref name="batch"/>, computed on the thread pool.</summary>
-    public static Task<(FtsTermChanges Terms, VocabularyDelta Words)> CountAsync(IReadOnlyList<PaperDocument> batch, CancellationToken cancellationToken) =>
-        Task.Run(() => CountOnThisThreadAsync(batch, cancellationToken), cancellationToken);
+    /// <summary>The counts for every paper and chunk of <paramref name="batch"/>, and their keyword postings, computed on the thread pool.</summary>
+    /// <param name="firstChunkId">The id the batch's first inserted chunk gets; the others follow in insertion order.</param>
+    public static Task<(FtsTermChanges Terms, VocabularyDelta Words)> CountAsync(IReadOnlyList<PaperDocument> batch, long firstChunkId, CancellationToken cancellationToken) =>
+        Task.Run(() => CountOnThisThreadAsync(batch, firstChunkId, cancellationToken), cancellationToken);
 
-    private static async Task<(FtsTermChanges Terms, VocabularyDelta Words)> CountOnThisThreadAsync(IReadOnlyList<PaperDocument> batch, CancellationToken cancellationToken)
+    private static async Task<(FtsTermChanges Terms, VocabularyDelta Words)> CountOnThisThreadAsync(IReadOnlyList<PaperDocument> batch, long firstChunkId, CancellationToken cancellationToken)
     {
         var words = new VocabularyDelta();
         var terms = new FtsTermChanges();
@@ -26,23 +25,19 @@ internal static class AddedTextCounter
             last[batch[i].Paper.Id] = i;
         }
 
+        var chunkId = firstChunkId;
         for (var i = 0; i < batch.Count; i++)
         {
             var document = batch[i];
             words.Add(document.Paper.Title, document.Paper.Abstract);
             foreach (var indexed in document.Chunks)
             {
-                terms.Add(document.Paper.Title, indexed.Chunk.Text, posted: last[document.Paper.Id] == i);
+                terms.Add(document.Paper.Title, indexed.Chunk.Text, last[document.Paper.Id] == i ? chunkId : null);
+                chunkId++;
             }
         }
 
-        // A private in-memory database: its temp schema holds the scratch FTS5 table, with the store's tokenizer.
-        await using var connection = new SqliteConnection("Data Source=:memory:");
-        await connection.OpenAsync(cancellationToken);
-        using var commands = new CommandCache(connection);
-        using var transaction = commands.BeginScratch();
-        await terms.CountAsync(commands, transaction, cancellationToken);
-        transaction.Rollback();
+        await terms.CountOnOwnConnectionAsync(cancellationToken);
         return (terms, words);
     }
 }

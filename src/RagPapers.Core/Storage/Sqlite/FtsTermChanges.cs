@@ -20,7 +20,7 @@ internal sealed class FtsTermChanges
     private const string Savepoint = "term_delta";
 
     private readonly List<(string Title, string Text)> _added = [];
-    private readonly List<bool> _posted = [];
+    private readonly List<long?> _posted = [];
     private readonly List<(string Title, string Text)> _removed = [];
 
     public Dictionary<string, long> Terms { get; } = new(StringComparer.Ordinal);
@@ -30,13 +30,13 @@ internal sealed class FtsTermChanges
     public long Tokens { get; private set; }
 
     /// <summary>The keyword postings of the added chunks marked for them (<see cref="AddedPostings"/>), once counted.</summary>
-    public List<(string Term, long FirstRow, byte[] Block)> Postings { get; private set; } = [];
+    public List<(string Term, long FirstChunk, byte[] Block)> Postings { get; private set; } = [];
 
-    /// <param name="posted">Whether the chunk gets keyword postings (not when a later paper of the batch replaces it).</param>
-    public void Add(string title, string text, bool posted = false)
+    /// <param name="postingsChunk">The chunk's id when it gets keyword postings (not when a later paper of the batch replaces it).</param>
+    public void Add(string title, string text, long? postingsChunk = null)
     {
         _added.Add((title, text));
-        _posted.Add(posted);
+        _posted.Add(postingsChunk);
     }
 
     public void Remove(string title, string text) => _removed.Add((title, text));
@@ -51,6 +51,17 @@ internal sealed class FtsTermChanges
         _removed.Clear();
         _added.Clear();
         _posted.Clear();
+    }
+
+    /// <summary>Counts what was added and removed on a private in-memory connection, whose temp schema holds the scratch table.</summary>
+    public async Task CountOnOwnConnectionAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = new SqliteConnection("Data Source=:memory:");
+        await connection.OpenAsync(cancellationToken);
+        using var commands = new CommandCache(connection);
+        using var transaction = commands.BeginScratch();
+        await CountAsync(commands, transaction, cancellationToken);
+        transaction.Rollback();
     }
 
     /// <summary>Adds counts made elsewhere (<see cref="AddedTextCounter"/>) to these.</summary>
@@ -113,7 +124,7 @@ internal sealed class FtsTermChanges
             }
 
             Chunks += sign * chunks.Count;
-            if (sign > 0 && _posted.Contains(true))
+            if (sign > 0 && _posted.Any(id => id is not null))
             {
                 Postings = await AddedPostings.ReadAsync(commands, transaction, tokens, _posted, cancellationToken);
             }

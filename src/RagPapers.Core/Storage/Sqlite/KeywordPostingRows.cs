@@ -17,21 +17,16 @@ internal static class KeywordPostingRows
         CREATE UNIQUE INDEX keyword_postings_term ON keyword_postings(term, first_chunk);
         """;
 
-    private const string InsertSql = "INSERT INTO keyword_postings(term, first_chunk, postings) VALUES ($term, $first, $postings)";
-
     // A batch's blocks in one statement, as [term, first chunk, hex] triples: one row per term per batch made thousands
     // of statement round trips a batch on the writer's thread.
     private const string InsertBatchSql = """
         INSERT INTO keyword_postings(term, first_chunk, postings)
-        SELECT value ->> 0, (value ->> 1) + $offset, unhex(value ->> 2) FROM json_each($blocks)
+        SELECT value ->> 0, value ->> 1, unhex(value ->> 2) FROM json_each($blocks)
         """;
 
-    /// <summary>
-    /// Writes a batch's blocks (<see cref="AddedPostings"/>), whose chunks are numbered 1, 2, … in insertion order,
-    /// under the ids they got: <paramref name="offset"/> plus that number.
-    /// </summary>
-    public static async Task WriteBatchAsync(
-        CommandCache commands, SqliteTransaction transaction, List<(string Term, long FirstRow, byte[] Block)> blocks, long offset, CancellationToken cancellationToken)
+    /// <summary>Writes one write's blocks (<see cref="AddedPostings"/>), inside its transaction.</summary>
+    public static async Task WriteAsync(
+        CommandCache commands, SqliteTransaction transaction, List<(string Term, long FirstChunk, byte[] Block)> blocks, CancellationToken cancellationToken)
     {
         if (blocks.Count == 0)
         {
@@ -42,11 +37,11 @@ internal static class KeywordPostingRows
         using (var writer = new System.Text.Json.Utf8JsonWriter(buffer))
         {
             writer.WriteStartArray();
-            foreach (var (term, firstRow, block) in blocks)
+            foreach (var (term, firstChunk, block) in blocks)
             {
                 writer.WriteStartArray();
                 writer.WriteStringValue(term);
-                writer.WriteNumberValue(firstRow);
+                writer.WriteNumberValue(firstChunk);
                 writer.WriteStringValue(Convert.ToHexString(block));
                 writer.WriteEndArray();
             }
@@ -54,7 +49,7 @@ internal static class KeywordPostingRows
             writer.WriteEndArray();
         }
 
-        await commands.Get(InsertBatchSql, transaction).Set("$offset", offset).Set("$blocks", System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan)).ExecuteNonQueryAsync(cancellationToken);
+        await commands.Get(InsertBatchSql, transaction).Set("$blocks", System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan)).ExecuteNonQueryAsync(cancellationToken);
     }
 
     private const string LastChunkIdSql = "SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'chunks'), 0)";
@@ -65,17 +60,4 @@ internal static class KeywordPostingRows
 
     /// <summary>Every block of a term as (first chunk, blob).</summary>
     public const string ReadSql = "SELECT first_chunk, postings FROM keyword_postings WHERE term = $term";
-
-    /// <summary>Writes one write's postings, inside its transaction.</summary>
-    public static async Task WriteAsync(CommandCache commands, SqliteTransaction transaction, Dictionary<string, List<KeywordPosting>> postings, CancellationToken cancellationToken)
-    {
-        var insert = commands.Get(InsertSql, transaction);
-        foreach (var (term, list) in postings)
-        {
-            if (list.Count > 0)
-            {
-                await insert.Set("$term", term).Set("$first", list[0].Chunk).Set("$postings", KeywordPostingBlock.Encode(list)).ExecuteNonQueryAsync(cancellationToken);
-            }
-        }
-    }
 }

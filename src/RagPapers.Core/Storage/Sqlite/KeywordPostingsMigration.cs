@@ -23,25 +23,26 @@ internal static class KeywordPostingsMigration
         long after = 0;
         while (true)
         {
-            var ids = new List<long>(SliceChunks);
-            var texts = new List<(string Title, string Text)>(SliceChunks);
+            // The slice is tokenized as an ingest batch is (AddedPostings), each chunk under its own id.
+            var slice = new FtsTermChanges();
+            var read = 0;
             using (var reader = await commands.Get(ReadSliceSql, transaction).Set("$after", after).Set("$limit", SliceChunks).ExecuteReaderAsync(cancellationToken))
             {
                 while (reader.Read())
                 {
-                    ids.Add(reader.GetInt64(0));
-                    texts.Add((reader.GetString(1), reader.GetString(2)));
+                    after = reader.GetInt64(0);
+                    slice.Add(reader.GetString(1), reader.GetString(2), after);
+                    read++;
                 }
             }
 
-            if (ids.Count == 0)
+            if (read == 0)
             {
                 return;
             }
 
-            var postings = await KeywordPostingsBuilder.BuildAsync(texts, ids, cancellationToken);
-            await KeywordPostingRows.WriteAsync(commands, transaction, postings, cancellationToken);
-            after = ids[^1];
+            await slice.CountOnOwnConnectionAsync(cancellationToken);
+            await KeywordPostingRows.WriteAsync(commands, transaction, slice.Postings, cancellationToken);
         }
     }
 }

@@ -16,8 +16,9 @@ public sealed partial class SqlitePaperIndex
     private const string LargeStoreCacheSql = "PRAGMA cache_size = -65536";
 
     /// <summary>
-    /// Stores a batch's postings (<see cref="AddedPostings"/>), numbered by insertion order, under the ids its chunks got:
-    /// inside one transaction AUTOINCREMENT gives the inserted chunks the ids after <paramref name="lastIdBefore"/>, in order.
+    /// Stores a batch's postings (<see cref="AddedPostings"/>), written under the ids its chunks were to get: inside one
+    /// transaction AUTOINCREMENT gives the inserted chunks the ids after <paramref name="lastIdBefore"/>, in order, which
+    /// is checked here.
     /// </summary>
     private async Task WritePostingsAsync(
         FtsTermChanges added, long lastIdBefore, int chunksInserted, Microsoft.Data.Sqlite.SqliteTransaction transaction, CancellationToken cancellationToken)
@@ -28,7 +29,7 @@ public sealed partial class SqlitePaperIndex
             throw new InvalidOperationException($"The batch inserted {chunksInserted} chunks but their ids moved from {lastIdBefore} to {lastId}; keyword postings cannot be placed.");
         }
 
-        await KeywordPostingRows.WriteBatchAsync(_commands!, transaction, added.Postings, lastIdBefore, cancellationToken);
+        await KeywordPostingRows.WriteAsync(_commands!, transaction, added.Postings, cancellationToken);
     }
 
     /// <summary>BM25 from the postings on disk, over the informative terms with their stems.</summary>

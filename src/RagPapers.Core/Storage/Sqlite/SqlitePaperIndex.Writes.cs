@@ -25,8 +25,8 @@ public sealed partial class SqlitePaperIndex
         try
         {
             using var transaction = _connection!.BeginTransaction();
-            var added = AddedTextCounter.CountAsync(batch, cancellationToken);
             var lastIdBefore = await KeywordPostingRows.LastChunkIdAsync(_commands!, transaction, cancellationToken);
+            var added = AddedTextCounter.CountAsync(batch, lastIdBefore + 1, cancellationToken);
             var words = new VocabularyDelta();
             var terms = new FtsTermChanges();
             VectorProgress change;
