@@ -171,10 +171,14 @@ public sealed class LlmResilienceTests
     {
         await using var harness = await LlmHarness.StartAsync();
         harness.Server.Reply(OpenAiReply.StallBeforeHeaders());
-        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        using var cts = new CancellationTokenSource();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => harness.Writer.WriteAsync(LlmHarness.Request(Question, HuBert), cts.Token));
+        // Cancel only once the stand-in holds the request: a timer could fire before a slow machine sent it.
+        var write = harness.Writer.WriteAsync(LlmHarness.Request(Question, HuBert), cts.Token);
+        await UntilAsync(() => harness.Server.ChatRequests.Count == 1 || write.IsCompleted);
+        await cts.CancelAsync();
 
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => write);
         Assert.Single(harness.Server.ChatRequests);
     }
 
@@ -198,6 +202,15 @@ public sealed class LlmResilienceTests
         Assert.Equal(AnswerStatus.Cancelled, result.Status);
         Assert.Empty(conversation.Turns);
         Assert.Single(harness.Server.ChatRequests);
+    }
+
+    private static async Task UntilAsync(Func<bool> condition)
+    {
+        var deadline = Stopwatch.GetTimestamp() + Stopwatch.Frequency * 30;
+        while (!condition() && Stopwatch.GetTimestamp() < deadline)
+        {
+            await Task.Delay(10);
+        }
     }
 
     // The back-off between refused attempts waits on the fake clock: move it in small steps until the answer is in.
