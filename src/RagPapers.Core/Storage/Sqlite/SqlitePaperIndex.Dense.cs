@@ -3,9 +3,10 @@ using System.Numerics.Tensors;
 namespace RagPapers.Storage.Sqlite;
 
 /// <summary>
-/// Dense search: below <see cref="DenseSearchSettings.ApproximateMinVectors"/> an exact scan of int8 copies; from
-/// there on the HNSW file beside the store (memory-mapped) plus the chunks changed since it was saved. Either way the
-/// candidates are re-scored from the float32 vectors in SQLite.
+/// Dense search: below <see cref="DenseSearchSettings.ApproximateMinVectors"/> an exact scan of int8 copies, under the
+/// store's lock; from there on the HNSW file beside the store (memory-mapped) plus the chunks changed since it was
+/// saved, read through the <see cref="DenseReader"/> so that it runs beside keyword search. Either way the candidates
+/// are re-scored from the float32 vectors in SQLite.
 /// </summary>
 public sealed partial class SqlitePaperIndex
 {
@@ -13,6 +14,7 @@ public sealed partial class SqlitePaperIndex
     private const int MaxChangedScoredPerSearch = 20_000;
 
     private QuantizedVectors? _quantized;
+    private DenseReader? _denseReader;
 
     /// <summary>Work counted by dense search and by the index builder (vector bytes read from SQLite).</summary>
     public DenseWork DenseWork { get; } = new();
@@ -29,11 +31,20 @@ public sealed partial class SqlitePaperIndex
             return [];
         }
 
+        if (SearchesApproximately)
+        {
+            // A write that crosses the threshold meanwhile is seen by the next search; this one is exact, and as right.
+            using var reader = await OpenDenseReader().EnterAsync(cancellationToken);
+            return await ApproximateSearchAsync(reader, query, top, filter, cancellationToken);
+        }
+
         using var _ = await LockAsync(cancellationToken);
-        return SearchesApproximately
-            ? await ApproximateSearchAsync(query, top, filter, cancellationToken)
-            : await ExactSearchAsync(query, top, filter, cancellationToken);
+        return await ExactSearchAsync(query, top, filter, cancellationToken);
     }
+
+    // Set when the store opens, disposed with it: a search after that is refused by the reader itself.
+    private DenseReader OpenDenseReader() =>
+        Volatile.Read(ref _denseReader) ?? throw new InvalidOperationException($"The store {path} is not open; call OpenAsync first.");
 
     /// <summary>Whether dense search goes through the HNSW file: the store holds at least Store:ApproximateIndexMinVectors vectors.</summary>
     private bool SearchesApproximately => Progress.Embedded >= _dense.ApproximateMinVectors;
@@ -52,27 +63,28 @@ public sealed partial class SqlitePaperIndex
         return await DenseRows.RescoreAsync(_commands!, _chunkRows, candidates, query, top, filter, DenseWork, cancellationToken);
     }
 
-    /// <summary>HNSW candidates plus the chunks changed since the file was saved, re-scored; the caller holds the lock.</summary>
-    private async Task<IReadOnlyList<ChunkHit>> ApproximateSearchAsync(ReadOnlyMemory<float> query, int top, SearchFilter? filter, CancellationToken cancellationToken)
+    /// <summary>HNSW candidates plus the chunks changed since the file was saved, re-scored, all read through the dense reader the caller holds.</summary>
+    private async Task<IReadOnlyList<ChunkHit>> ApproximateSearchAsync(
+        DenseReader.Lease reader, ReadOnlyMemory<float> query, int top, SearchFilter? filter, CancellationToken cancellationToken)
     {
-        var view = await _approximate.CurrentAsync(_commands!, _embedder!, cancellationToken);
-        var changed = view is null ? null : await VectorChangeLog.ChangedSinceAsync(_commands!, view.State.Seq, MaxChangedScoredPerSearch + 1, cancellationToken);
+        var view = await _approximate.CurrentAsync(reader.Commands, _embedder!, cancellationToken);
+        var changed = view is null ? null : await VectorChangeLog.ChangedSinceAsync(reader.Commands, view.State.Seq, MaxChangedScoredPerSearch + 1, cancellationToken);
         if (view is null || changed!.Count > MaxChangedScoredPerSearch)
         {
             // No usable index, or too much changed since it was saved: exact, slow at scale, never wrong.
             _approximate.RequestBuild(path, _embedder!, DenseWork);
             Log.ExactFallback(logger, path, view is null ? "no usable approximate index" : "too many vectors changed since it was saved");
-            return await DenseRows.ScanAsync(_commands!, _chunkRows, query, top, filter, DenseWork, cancellationToken);
+            return await DenseRows.ScanAsync(reader.Commands, reader.Rows, query, top, filter, DenseWork, cancellationToken);
         }
 
         DenseWork.CountApproximateSearch();
         var fetched = HnswParameters.OverFetch(top, filter);
         var candidates = view.Search(query, fetched);
-        var hits = await DenseRows.RescoreAsync(_commands!, _chunkRows, candidates.Concat(changed), query, top, filter, DenseWork, cancellationToken);
+        var hits = await DenseRows.RescoreAsync(reader.Commands, reader.Rows, candidates.Concat(changed), query, top, filter, DenseWork, cancellationToken);
         if (hits.Count < top && candidates.Count >= fetched)
         {
             // The filter admitted too few of the nearest neighbours: its chunks are scanned exactly instead.
-            return await DenseRows.ScanAsync(_commands!, _chunkRows, query, top, filter, DenseWork, cancellationToken);
+            return await DenseRows.ScanAsync(reader.Commands, reader.Rows, query, top, filter, DenseWork, cancellationToken);
         }
 
         return hits;

@@ -75,6 +75,7 @@ public sealed partial class SqlitePaperIndex(
                 await _connection.OpenAsync(cancellationToken);
                 _commands = new CommandCache(_connection);
                 await _commands.Get($"PRAGMA mmap_size={MemoryMapBytes}").ExecuteNonQueryAsync(cancellationToken);
+                Volatile.Write(ref _denseReader, new DenseReader(path, MemoryMapBytes));
             }
 
             var pagesBefore = PagesRead();
@@ -138,6 +139,12 @@ public sealed partial class SqlitePaperIndex(
         }
 
         // Outside the lock: a build this process started for its own writes finishes (its reads need no lock here).
+        // The dense reader first, so that no search still holds the HNSW view.
+        if (_denseReader is { } reader)
+        {
+            await reader.DisposeAsync();
+        }
+
         await _approximate.DisposeAsync(finishBuild: _wroteVectors);
     }
 

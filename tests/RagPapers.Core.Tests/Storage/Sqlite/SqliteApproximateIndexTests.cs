@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using RagPapers.Core.Tests.Fakes;
 using RagPapers.Storage;
@@ -97,6 +98,31 @@ public sealed class SqliteApproximateIndexTests : IDisposable
         Assert.Equal(0, sut.DenseWork.VectorBytesRead);
     }
 
+    [Fact]
+    public async Task VectorSearchAsync_AboveThresholdWhileAWriteHoldsTheStore_AnswersWithoutWaitingForIt()
+    {
+        var vectors = Clustered(300, seed: 12);
+        await using (var writer = await CreateAsync(vectors, approximateMinVectors: 1))
+        {
+            await writer.BuildApproximateIndexAsync();
+        }
+
+        await using var sut = await OpenAsync(approximateMinVectors: 1);
+        await using var otherProcess = new SqliteConnection($"Data Source={StorePath};Pooling=False");
+        await otherProcess.OpenAsync();
+        await ExecuteAsync(otherProcess, "BEGIN IMMEDIATE"); // the write below waits for SQLite's write lock, holding the store's
+
+        var write = Task.Run(() => sut.UpsertAsync([Document("late", vectors[1], "late.txt")]));
+        await UntilTheStoreIsHeldAsync(sut);
+        var hits = await sut.VectorSearchAsync(vectors[0], 5);
+        var writeStillWaiting = !write.IsCompleted;
+        await ExecuteAsync(otherProcess, "COMMIT");
+        await write;
+
+        Assert.True(writeStillWaiting);
+        Assert.Equal("p0", hits[0].PaperId);
+    }
+
     private async Task<SqlitePaperIndex> CreateAsync(List<float[]> vectors, int approximateMinVectors)
     {
         var index = await OpenAsync(approximateMinVectors);
@@ -113,6 +139,32 @@ public sealed class SqliteApproximateIndexTests : IDisposable
         var index = new SqlitePaperIndex(StorePath, NullLogger<SqlitePaperIndex>.Instance, denseSearch: new DenseSearchSettings(approximateMinVectors));
         await index.OpenAsync(Embedder);
         return index;
+    }
+
+    // The store's lock is held when a read that needs it cannot get it in 50 ms.
+    private static async Task UntilTheStoreIsHeldAsync(SqlitePaperIndex sut)
+    {
+        for (var attempt = 0; attempt < 600; attempt++)
+        {
+            using var wait = new CancellationTokenSource(TimeSpan.FromMilliseconds(50));
+            try
+            {
+                await sut.CountPapersAsync(wait.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+
+        Assert.Fail("The write never took the store's lock.");
+    }
+
+    private static async Task ExecuteAsync(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
     }
 
     private static PaperDocument Document(string id, float[] vector, string source) =>

@@ -7,26 +7,39 @@ namespace RagPapers.Storage.Sqlite;
 /// One store instance's handle on the HNSW file beside it: the current view (re-opened when a build, here or in
 /// another process, saved a newer file) and at most one background build at a time.
 /// </summary>
+/// <remarks>
+/// The view is searched under the dense reader's lock (<see cref="DenseReader"/>), while keyword search (under the
+/// store's lock) may start the background open and writes may ask for a build: those two hand over through atomics.
+/// </remarks>
 internal sealed class ApproximateIndex(string storePath, ILogger logger) : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stopping = new();
+    private readonly Lock _buildGate = new();
     private ApproximateIndexView? _view;
     private Task<ApproximateIndexView?>? _opening;
-    private bool _openedInBackground;
+    private int _openedInBackground;
     private Task? _build;
 
     public bool Building => _build is { IsCompleted: false };
 
     /// <summary>
     /// The view to search, or null when there is no file fit to use: missing, another embedder's, or older than the
-    /// change log still remembers. The caller holds the store's lock.
+    /// change log still remembers. The caller holds the dense reader's lock, and keeps it while it searches the view.
     /// </summary>
     public async Task<ApproximateIndexView?> CurrentAsync(CommandCache commands, EmbedderDescriptor embedder, CancellationToken cancellationToken)
     {
-        if (_opening is { } opening)
+        if (Interlocked.Exchange(ref _opening, null) is { } opening)
         {
-            _opening = null;
-            _view = await opening; // no view was open: the background open starts only before the first
+            // Opened in the background; a search that got here first opened its own, and keeps it.
+            var opened = await opening;
+            if (_view is null)
+            {
+                _view = opened;
+            }
+            else
+            {
+                opened?.Dispose();
+            }
         }
 
         var written = File.GetLastWriteTimeUtc(ApproximateIndexState.StatePath(storePath));
@@ -49,14 +62,13 @@ internal sealed class ApproximateIndex(string storePath, ILogger logger) : IAsyn
     /// Starts opening the HNSW file on the thread pool, once per store instance, for the first dense search to find ready
     /// (later ones re-open it in <see cref="CurrentAsync"/> when a build saves a newer file).
     /// Viewing a file of a million vectors builds USearch's table of keys (0.3–0.5 s), which then overlaps what a first
-    /// question does meanwhile: loading the embedder, embedding, the keyword search. The caller holds the store's lock.
+    /// question does meanwhile: loading the embedder, embedding, the keyword search.
     /// </summary>
     public void OpenInBackground(EmbedderDescriptor embedder)
     {
-        if (_view is null && !_openedInBackground && !_stopping.IsCancellationRequested)
+        if (Volatile.Read(ref _view) is null && !_stopping.IsCancellationRequested && Interlocked.Exchange(ref _openedInBackground, 1) == 0)
         {
-            _openedInBackground = true;
-            _opening = Task.Run(() => Open(embedder, File.GetLastWriteTimeUtc(ApproximateIndexState.StatePath(storePath))));
+            Volatile.Write(ref _opening, Task.Run(() => Open(embedder, File.GetLastWriteTimeUtc(ApproximateIndexState.StatePath(storePath)))));
         }
     }
 
@@ -75,9 +87,12 @@ internal sealed class ApproximateIndex(string storePath, ILogger logger) : IAsyn
     /// <summary>Starts a build in the background unless one runs; a failed build is retried at the next request.</summary>
     public void RequestBuild(string path, EmbedderDescriptor embedder, DenseWork work)
     {
-        if (!Building && !_stopping.IsCancellationRequested)
+        lock (_buildGate) // asked by writes under the store's lock and by searches under the dense reader's
         {
-            _build = Task.Run(() => BuildLoggedAsync(path, embedder, work, _stopping.Token));
+            if (!Building && !_stopping.IsCancellationRequested)
+            {
+                _build = Task.Run(() => BuildLoggedAsync(path, embedder, work, _stopping.Token));
+            }
         }
     }
 
@@ -125,10 +140,9 @@ internal sealed class ApproximateIndex(string storePath, ILogger logger) : IAsyn
         }
 
         _stopping.Cancel();
-        if (_opening is { } opening)
+        if (Interlocked.Exchange(ref _opening, null) is { } opening)
         {
             (await opening)?.Dispose();
-            _opening = null;
         }
 
         _view?.Dispose();
