@@ -9,9 +9,9 @@ namespace RagPapers.Storage.Sqlite;
 /// </summary>
 internal static class ChunkLookup
 {
-    private const string ByIdSql = "SELECT id, paper_id, ordinal, text, vector FROM chunks WHERE id IN (SELECT value FROM json_each($ids))";
+    private const string ByIdSql = $"SELECT id, paper_id, ordinal, text, vector FROM chunks WHERE id IN ({JsonIdList.Values})";
 
-    private const string TextByIdSql = "SELECT id, paper_id, ordinal, text FROM chunks WHERE id IN (SELECT value FROM json_each($ids))";
+    private const string TextByIdSql = $"SELECT id, paper_id, ordinal, text FROM chunks WHERE id IN ({JsonIdList.Values})";
 
     private const string ByPaperSql = $"""
         SELECT id, paper_id, ordinal, text, vector FROM chunks WHERE paper_id IN ({JsonIdList.Values}) ORDER BY paper_id, ordinal, id
@@ -61,7 +61,7 @@ internal static class ChunkLookup
             return found;
         }
 
-        using var reader = await commands.Get(withVectors ? ByIdSql : TextByIdSql).Set("$ids", $"[{string.Join(',', missing)}]").ExecuteReaderAsync(cancellationToken);
+        using var reader = await commands.Get(withVectors ? ByIdSql : TextByIdSql).Set("$ids", JsonIdList.From(missing)).ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
             var id = reader.GetInt64(0);

@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Numerics.Tensors;
-using System.Text;
 using Microsoft.Data.Sqlite;
 
 namespace RagPapers.Storage.Sqlite;
@@ -19,7 +17,7 @@ internal static class DenseRows
 
     private const string CandidatesSql = $"""
         SELECT c.id, c.paper_id, c.ordinal, c.text, c.vector FROM chunks c JOIN papers p ON p.id = c.paper_id
-        WHERE c.id IN (SELECT value FROM json_each($ids)) AND c.vector IS NOT NULL AND {FilterSql}
+        WHERE c.id IN ({JsonIdList.Values}) AND c.vector IS NOT NULL AND {FilterSql}
         """;
 
     private const string ScanSql = $"""
@@ -50,7 +48,7 @@ internal static class DenseRows
         }
         else
         {
-            var command = Bind(commands.Get(CandidatesSql), filter).Set("$ids", IdArray(candidates));
+            var command = Bind(commands.Get(CandidatesSql), filter).Set("$ids", JsonIdList.From(candidates));
             using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
@@ -96,16 +94,4 @@ internal static class DenseRows
             .Set("$to", PaperRows.FormatDate(filter?.To))
             .Set("$undated", filter?.IncludeUndated ?? false)
             .Set("$source", string.IsNullOrEmpty(filter?.Source) ? null : filter.Source);
-
-    /// <summary>Chunk ids as a JSON array of numbers, so json_each yields integers that match the rowid.</summary>
-    private static string IdArray(IEnumerable<long> ids)
-    {
-        var text = new StringBuilder("[");
-        foreach (var id in ids)
-        {
-            text.Append(text.Length > 1 ? "," : "").Append(id.ToString(CultureInfo.InvariantCulture));
-        }
-
-        return text.Append(']').ToString();
-    }
 }
