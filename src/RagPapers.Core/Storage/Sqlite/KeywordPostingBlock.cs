@@ -37,6 +37,30 @@ internal static class KeywordPostingBlock
         return at;
     }
 
+    /// <summary>The varint at <paramref name="at"/>, moving past it; most are one byte (gaps and counts), lengths two.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static ulong Next(ReadOnlySpan<byte> block, ref int at)
+    {
+        var first = block[at++];
+        return first < 0x80 ? first : NextLong(block, ref at, first);
+    }
+
+    private static ulong NextLong(ReadOnlySpan<byte> block, ref int at, byte first)
+    {
+        var value = (ulong)(first & 0x7F);
+        var shift = 7;
+        byte current;
+        do
+        {
+            current = block[at++];
+            value |= (ulong)(current & 0x7F) << shift;
+            shift += 7;
+        }
+        while (current >= 0x80);
+
+        return value;
+    }
+
     /// <summary>Reads a block posting by posting.</summary>
     public ref struct Reader(ReadOnlySpan<byte> block, long firstChunk)
     {
@@ -52,25 +76,9 @@ internal static class KeywordPostingBlock
                 return false;
             }
 
-            _chunk += (long)Next();
-            posting = new KeywordPosting(_chunk, (int)Next(), (int)Next(), (int)Next());
+            _chunk += (long)Next(_block, ref _at);
+            posting = new KeywordPosting(_chunk, (int)Next(_block, ref _at), (int)Next(_block, ref _at), (int)Next(_block, ref _at));
             return true;
-        }
-
-        private ulong Next()
-        {
-            ulong value = 0;
-            var shift = 0;
-            byte current;
-            do
-            {
-                current = _block[_at++];
-                value |= (ulong)(current & 0x7F) << shift;
-                shift += 7;
-            }
-            while (current >= 0x80);
-
-            return value;
         }
     }
 }

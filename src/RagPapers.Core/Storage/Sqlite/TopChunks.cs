@@ -8,11 +8,25 @@ namespace RagPapers.Storage.Sqlite;
 internal static class TopChunks
 {
     /// <summary>The best <paramref name="top"/> of <paramref name="touched"/> by <paramref name="scores"/>, best first, skipping <paramref name="skip"/>.</summary>
-    public static int[] Best(double[] scores, List<int> touched, int top, HashSet<int>? skip = null)
+    public static int[] Best(double[] scores, ReadOnlySpan<int> touched, int top, HashSet<int>? skip = null)
     {
         var heap = new PriorityQueue<int, (double Score, int Slot)>(top + 1, WorstFirst.Instance);
+        if (top <= 0)
+        {
+            return [];
+        }
+
+        // The heap's worst, kept at hand: most of a common query's chunks lose to it, and comparing with two locals
+        // costs far less than the heap's comparer.
+        (double Score, int Slot) worst = default;
         foreach (var slot in touched)
         {
+            var score = scores[slot];
+            if (heap.Count == top && !(score > worst.Score || (score == worst.Score && slot < worst.Slot)))
+            {
+                continue;
+            }
+
             if (skip is not null && skip.Contains(slot))
             {
                 continue;
@@ -20,11 +34,16 @@ internal static class TopChunks
 
             if (heap.Count < top)
             {
-                heap.Enqueue(slot, (scores[slot], slot));
+                heap.Enqueue(slot, (score, slot));
             }
-            else if (heap.TryPeek(out _, out var worst) && WorstFirst.Instance.Compare((scores[slot], slot), worst) > 0)
+            else
             {
-                heap.DequeueEnqueue(slot, (scores[slot], slot));
+                heap.DequeueEnqueue(slot, (score, slot));
+            }
+
+            if (heap.Count == top)
+            {
+                heap.TryPeek(out _, out worst);
             }
         }
 
