@@ -21,7 +21,7 @@ internal sealed class KeywordPostingsRanking
         CommandCache commands, IReadOnlyList<(string Stem, long Rows)> terms, long chunks, long tokens, double titleWeight, int top, CancellationToken cancellationToken)
     {
         var size = (int)Math.Min(int.MaxValue - 1, await KeywordPostingRows.LastChunkIdAsync(commands, null, cancellationToken)) + 1;
-        _scores.Start(size);
+        _scores.Start(size, terms.Sum(t => t.Rows));
         try
         {
             var averageLength = chunks == 0 ? 0 : (double)tokens / chunks;

@@ -37,20 +37,28 @@ internal sealed class TermShares
     }
 
     /// <summary>The term's share of a chunk's score: <see cref="FtsBm25.Score"/> with the chunk's column-weighted count and length.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public double Of(int titleCount, int textCount, int length)
+    {
+        var key = (((titleCount << TextBits) | textCount) << LengthBits) | length;
+        if ((uint)titleCount < 1u << TitleBits && (uint)textCount < 1u << TextBits && (uint)length < 1u << LengthBits && _shares[key] is var share && share != 0)
+        {
+            return share;
+        }
+
+        return Miss(titleCount, textCount, length);
+    }
+
+    // Kept out of Of, so that the look-up inlines into the decoding loop.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private double Miss(int titleCount, int textCount, int length)
     {
         if ((uint)titleCount >= 1u << TitleBits || (uint)textCount >= 1u << TextBits || (uint)length >= 1u << LengthBits)
         {
             return Compute(titleCount, textCount, FtsBm25.Saturation(length, _averageLength));
         }
 
-        ref var share = ref _shares[(((titleCount << TextBits) | textCount) << LengthBits) | length];
-        if (share == 0)
-        {
-            share = Compute(titleCount, textCount, _saturations[length]);
-        }
-
-        return share;
+        return _shares[(((titleCount << TextBits) | textCount) << LengthBits) | length] = Compute(titleCount, textCount, _saturations[length]);
     }
 
     private double Compute(int titleCount, int textCount, double saturation) =>
