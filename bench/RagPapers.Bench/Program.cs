@@ -10,6 +10,8 @@ return args switch
     ["dense-scale", ..] => await DenseScaleBenchmark.RunAsync(args),
     ["eval-queries", var store, var corpus, var queries, ..] => await EvalQueriesBenchmark.RunAsync(store, corpus, queries, args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 3),
     ["store-queries", var store, var queries, ..] => await StoreQueriesBenchmark.RunAsync(store, queries, args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 100),
+    ["keyword-ranking", var store, var queries, ..] => await KeywordRankingBenchmark.RunAsync(store, queries, args.Length > 3 ? args[3] : null),
+    ["keyword-decode", var store, var queries] => await KeywordRankingBenchmark.RunDecodeAsync(store, queries),
     ["fill-vectors", var store] => await FillVectorsBenchmark.RunAsync(store),
     ["first-run", ..] => await FirstRunBenchmark.RunAsync(),
     ["spelling", var corpus, var queries, ..] => await SpellingBenchmark.RunAsync(corpus, queries, args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 20),

@@ -42,7 +42,7 @@ internal static class FtsBm25Ranking
             }
 
             // Chunk indexes follow rowid order, so the index breaks ties as the SQL's "rowid" does.
-            var best = TopChunks.Best(scores, touched, top);
+            var best = TopChunks.Best(scores, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(touched), top);
             var hits = new (long Id, double Score)[best.Length];
             for (var i = 0; i < best.Length; i++)
             {

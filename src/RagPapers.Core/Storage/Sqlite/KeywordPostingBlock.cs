@@ -37,6 +37,55 @@ internal static class KeywordPostingBlock
         return at;
     }
 
+    /// <summary>The posting at <paramref name="at"/> (its chunk as the gap from the previous one), moving past it.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static (long Gap, int TitleCount, int TextCount, int Length) NextPosting(ReadOnlySpan<byte> block, ref int at)
+    {
+        // Most postings are a one-byte gap, title count and text count and a one- or two-byte length: read as one word,
+        // told apart by their continuation bits, instead of byte by byte.
+        if (at <= block.Length - sizeof(ulong))
+        {
+            var word = System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(block[at..]);
+            if ((word & 0x80_8080_8080UL) == 0x8000_0000UL)
+            {
+                at += 5;
+                return ((long)(word & 0x7F), (int)(word >> 8) & 0x7F, (int)(word >> 16) & 0x7F, ((int)(word >> 24) & 0x7F) | (((int)(word >> 32) & 0x7F) << 7));
+            }
+
+            if ((word & 0x8080_8080UL) == 0)
+            {
+                at += 4;
+                return ((long)(word & 0x7F), (int)(word >> 8) & 0x7F, (int)(word >> 16) & 0x7F, (int)(word >> 24) & 0x7F);
+            }
+        }
+
+        return ((long)Next(block, ref at), (int)Next(block, ref at), (int)Next(block, ref at), (int)Next(block, ref at));
+    }
+
+    /// <summary>The varint at <paramref name="at"/>, moving past it; most are one byte (gaps and counts), lengths two.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static ulong Next(ReadOnlySpan<byte> block, ref int at)
+    {
+        var first = block[at++];
+        return first < 0x80 ? first : NextLong(block, ref at, first);
+    }
+
+    private static ulong NextLong(ReadOnlySpan<byte> block, ref int at, byte first)
+    {
+        var value = (ulong)(first & 0x7F);
+        var shift = 7;
+        byte current;
+        do
+        {
+            current = block[at++];
+            value |= (ulong)(current & 0x7F) << shift;
+            shift += 7;
+        }
+        while (current >= 0x80);
+
+        return value;
+    }
+
     /// <summary>Reads a block posting by posting.</summary>
     public ref struct Reader(ReadOnlySpan<byte> block, long firstChunk)
     {
@@ -52,25 +101,10 @@ internal static class KeywordPostingBlock
                 return false;
             }
 
-            _chunk += (long)Next();
-            posting = new KeywordPosting(_chunk, (int)Next(), (int)Next(), (int)Next());
+            var (gap, titleCount, textCount, length) = NextPosting(_block, ref _at);
+            _chunk += gap;
+            posting = new KeywordPosting(_chunk, titleCount, textCount, length);
             return true;
-        }
-
-        private ulong Next()
-        {
-            ulong value = 0;
-            var shift = 0;
-            byte current;
-            do
-            {
-                current = _block[_at++];
-                value |= (ulong)(current & 0x7F) << shift;
-                shift += 7;
-            }
-            while (current >= 0x80);
-
-            return value;
         }
     }
 }

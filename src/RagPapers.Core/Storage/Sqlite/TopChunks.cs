@@ -8,11 +8,26 @@ namespace RagPapers.Storage.Sqlite;
 internal static class TopChunks
 {
     /// <summary>The best <paramref name="top"/> of <paramref name="touched"/> by <paramref name="scores"/>, best first, skipping <paramref name="skip"/>.</summary>
-    public static int[] Best(double[] scores, List<int> touched, int top, HashSet<int>? skip = null)
+    public static int[] Best(double[] scores, ReadOnlySpan<int> touched, int top, HashSet<int>? skip = null)
     {
+        if (top <= 0)
+        {
+            return [];
+        }
+
         var heap = new PriorityQueue<int, (double Score, int Slot)>(top + 1, WorstFirst.Instance);
+
+        // The heap's worst, kept at hand: most of a common query's chunks lose to it, and comparing with two locals
+        // costs far less than the heap's comparer.
+        (double Score, int Slot) worst = default;
         foreach (var slot in touched)
         {
+            var score = scores[slot];
+            if (heap.Count == top && !(score > worst.Score || (score == worst.Score && slot < worst.Slot)))
+            {
+                continue;
+            }
+
             if (skip is not null && skip.Contains(slot))
             {
                 continue;
@@ -20,14 +35,24 @@ internal static class TopChunks
 
             if (heap.Count < top)
             {
-                heap.Enqueue(slot, (scores[slot], slot));
+                heap.Enqueue(slot, (score, slot));
             }
-            else if (heap.TryPeek(out _, out var worst) && WorstFirst.Instance.Compare((scores[slot], slot), worst) > 0)
+            else
             {
-                heap.DequeueEnqueue(slot, (scores[slot], slot));
+                heap.DequeueEnqueue(slot, (score, slot));
+            }
+
+            if (heap.Count == top)
+            {
+                heap.TryPeek(out _, out worst);
             }
         }
 
+        return Drain(heap);
+    }
+
+    private static int[] Drain(PriorityQueue<int, (double Score, int Slot)> heap)
+    {
         var best = new int[heap.Count];
         for (var i = best.Length - 1; heap.TryDequeue(out var slot, out _); i--)
         {
@@ -35,6 +60,45 @@ internal static class TopChunks
         }
 
         return best;
+    }
+
+    /// <summary>The best <paramref name="top"/> slots of <paramref name="scores"/> scored above zero, best first, skipping <paramref name="skip"/>.</summary>
+    public static int[] BestScored(ReadOnlySpan<double> scores, int top, HashSet<int>? skip = null)
+    {
+        if (top <= 0)
+        {
+            return [];
+        }
+
+        // Slots come in ascending order, so a slot that only ties the heap's worst comes later and loses the tie: it
+        // must beat the worst score outright (any score above zero while the heap fills).
+        var heap = new PriorityQueue<int, (double Score, int Slot)>(top + 1, WorstFirst.Instance);
+        var threshold = 0.0;
+        for (var slot = 0; slot < scores.Length; slot++)
+        {
+            var score = scores[slot];
+            if (!(score > threshold) || (skip is not null && skip.Contains(slot)))
+            {
+                continue;
+            }
+
+            if (heap.Count < top)
+            {
+                heap.Enqueue(slot, (score, slot));
+            }
+            else
+            {
+                heap.DequeueEnqueue(slot, (score, slot));
+            }
+
+            if (heap.Count == top)
+            {
+                heap.TryPeek(out _, out var worst);
+                threshold = worst.Score;
+            }
+        }
+
+        return Drain(heap);
     }
 
     /// <summary>Orders (score, slot) worst first: lower score, then (on a tie) the later slot.</summary>
