@@ -11,6 +11,7 @@ return args switch
     ["eval-queries", var store, var corpus, var queries, ..] => await EvalQueriesBenchmark.RunAsync(store, corpus, queries, args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 3),
     ["store-queries", var store, var queries, ..] => await StoreQueriesBenchmark.RunAsync(store, queries, args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 100),
     ["fill-vectors", var store] => await FillVectorsBenchmark.RunAsync(store),
+    ["term-counting", var papers, ..] => await TermCountingBenchmark.RunAsync(papers, args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 2),
     ["first-run", ..] => await FirstRunBenchmark.RunAsync(),
     ["spelling", var corpus, var queries, ..] => await SpellingBenchmark.RunAsync(corpus, queries, args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 20),
     _ => await CoreBenchmark.RunAsync(args),

@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 namespace RagPapers.Storage.Sqlite;
 
 /// <summary>
-/// The keyword postings of added chunks that FTS5 tokenizes (those <see cref="AsciiTermCounter"/> does not), read from the scratch FTS5 table that already counts their terms
+/// The keyword postings of added chunks that FTS5 tokenizes (those <see cref="ChunkTermCounter"/> cannot promise exact), read from the scratch FTS5 table that already counts their terms
 /// (<see cref="FtsTermChanges"/>), so the text is tokenized once for both. The table's rows are the chunks in the order
 /// they were added (1, 2, …); each row's chunk id, or none for a chunk that gets no postings (one a later paper of the
 /// same batch replaces), is given by the caller.

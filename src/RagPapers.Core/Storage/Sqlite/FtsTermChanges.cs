@@ -7,11 +7,11 @@ namespace RagPapers.Storage.Sqlite;
 
 /// <summary>
 /// How one write changes <see cref="FtsTermRows"/>: the chunks it adds count +1 for each distinct stemmed term they hold,
-/// the chunks it removes −1, and both change the live chunks and their tokens. The terms are FTS5's own: ASCII chunks
-/// are tokenized in .NET exactly as FTS5 does (<see cref="AsciiTermCounter"/>, proved against SQLite by the conformance
-/// tests), the others run through a scratch FTS5 table with the index's tokenizer and are read back through its
-/// vocabulary, as <see cref="FtsStemmer"/> does for a query; the two are merged, so the counts are the ones FTS5's
-/// index holds.
+/// the chunks it removes −1, and both change the live chunks and their tokens. The terms are FTS5's own: chunks are
+/// tokenized in .NET exactly as FTS5 does (<see cref="ChunkTermCounter"/>, proved against the linked SQLite by the
+/// conformance tests); the rare chunk with a token whose term it cannot promise (a cut inside a character) runs through
+/// a scratch FTS5 table with the index's tokenizer and is read back through its vocabulary, as <see cref="FtsStemmer"/>
+/// does for a query; the two are merged, so the counts are the ones FTS5's index holds.
 /// </summary>
 internal sealed class FtsTermChanges
 {
@@ -25,7 +25,7 @@ internal sealed class FtsTermChanges
     private readonly List<long?> _posted = [];
     private readonly List<(string Title, string Text)> _removed = [];
     private readonly bool _fts5Only;
-    private AsciiTermCounter _counted = new();
+    private ChunkTermCounter _counted = new();
     private List<(string Term, List<KeywordPosting> Postings)> _fts5Postings = [];
 
     /// <param name="fts5Only">Tokenize every chunk through FTS5, as before the .NET tokenizer: the reference it is tested against.</param>
@@ -43,9 +43,8 @@ internal sealed class FtsTermChanges
     /// <param name="postingsChunk">The chunk's id when it gets keyword postings (not when a later paper of the batch replaces it).</param>
     public void Add(string title, string text, long? postingsChunk = null)
     {
-        if (InDotNet(title, text))
+        if (!_fts5Only && _counted.Count(title, text, postingsChunk, +1))
         {
-            _counted.Count(title, text, postingsChunk, +1);
             return;
         }
 
@@ -55,9 +54,8 @@ internal sealed class FtsTermChanges
 
     public void Remove(string title, string text)
     {
-        if (InDotNet(title, text))
+        if (!_fts5Only && _counted.Count(title, text, null, -1))
         {
-            _counted.Count(title, text, null, -1);
             return;
         }
 
@@ -104,9 +102,7 @@ internal sealed class FtsTermChanges
         Tokens += counted.Tokens;
     }
 
-    private bool InDotNet(string title, string text) => !_fts5Only && FtsAsciiTokenizer.Handles(title) && FtsAsciiTokenizer.Handles(text);
-
-    /// <summary>Adds what <see cref="AsciiTermCounter"/> counted, and makes the postings of both tokenizations one set of blocks.</summary>
+    /// <summary>Adds what <see cref="ChunkTermCounter"/> counted, and makes the postings of both tokenizations one set of blocks.</summary>
     private void IncludeCounted()
     {
         foreach (var (term, delta) in _counted.ChunkDeltas())
@@ -117,7 +113,7 @@ internal sealed class FtsTermChanges
         Chunks += _counted.Chunks;
         Tokens += _counted.Tokens;
         Postings = AddedPostingBlocks.Encode(_counted.Postings(), _fts5Postings);
-        _counted = new AsciiTermCounter();
+        _counted = new ChunkTermCounter();
         _fts5Postings = [];
     }
 

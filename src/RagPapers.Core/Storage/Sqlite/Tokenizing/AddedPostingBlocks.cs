@@ -2,7 +2,7 @@ namespace RagPapers.Storage.Sqlite;
 
 /// <summary>
 /// A write's keyword postings as stored blocks (<see cref="KeywordPostingBlock"/>), one per term, from the chunks counted
-/// in .NET (<see cref="AsciiTermCounter"/>) and those FTS5 tokenized (<see cref="AddedPostings"/>) merged by chunk id,
+/// in .NET (<see cref="ChunkTermCounter"/>) and those FTS5 tokenized (<see cref="AddedPostings"/>) merged by chunk id,
 /// in FTS5's term order: the blocks, and the rows they become, are the ones tokenizing every chunk in FTS5 made.
 /// </summary>
 internal static class AddedPostingBlocks

@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace RagPapers.Storage.Sqlite;
 
 /// <summary>
@@ -53,7 +55,7 @@ internal static class FtsPorterRules
         foreach (var (suffix, replacement) in rules)
         {
             // Only "ion" of step 4 asks more than the step's measure: a stem ending in s or t.
-            var rule = new PorterRule(suffix, replacement, suffix == "ion" ? PorterCondition.MeasureAbove1EndingSOrT : condition);
+            var rule = new PorterRule(Encoding.ASCII.GetBytes(suffix), Encoding.ASCII.GetBytes(replacement), suffix == "ion" ? PorterCondition.MeasureAbove1EndingSOrT : condition);
             var key = suffix[^2];
             groups[key] = [.. groups[key] ?? [], rule];
         }

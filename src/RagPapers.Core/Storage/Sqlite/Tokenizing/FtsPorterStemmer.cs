@@ -6,7 +6,7 @@ namespace RagPapers.Storage.Sqlite;
 /// bounds decide, quirks included (a suffix that matches but fails its condition ends the step, "y" is a vowel after
 /// any letter when looking for a vowel, tokens shorter than 3 or longer than 64 bytes pass unchanged).
 /// </summary>
-/// <remarks>Works on lower-cased ASCII, where a char is FTS5's byte.</remarks>
+/// <remarks>Works on a token's UTF-8 bytes, as FTS5 does: a byte outside ASCII is a consonant.</remarks>
 internal static class FtsPorterStemmer
 {
     /// <summary>Tokens longer than this many bytes pass through unstemmed.</summary>
@@ -16,7 +16,7 @@ internal static class FtsPorterStemmer
     public const int MinLength = 3;
 
     /// <summary>Stems <paramref name="word"/> in place and returns the stem's length, never more than the word's.</summary>
-    public static int Stem(Span<char> word)
+    public static int Stem(Span<byte> word)
     {
         if (word.Length is > MaxLength or < MinLength)
         {
@@ -31,7 +31,7 @@ internal static class FtsPorterStemmer
 
         if (word[n - 1] == 'y' && HasVowel(word[..(n - 1)]))
         {
-            word[n - 1] = 'i';
+            word[n - 1] = (byte)'i';
         }
 
         n = Apply(word, n, FtsPorterRules.Step2);
@@ -40,7 +40,7 @@ internal static class FtsPorterStemmer
         return Step5(word, n);
     }
 
-    private static int Step1A(Span<char> word)
+    private static int Step1A(Span<byte> word)
     {
         var n = word.Length;
         if (word[n - 1] != 's')
@@ -58,10 +58,10 @@ internal static class FtsPorterStemmer
     }
 
     /// <summary>"eed" to "ee" when m > 0; "ed" or "ing" dropped after a vowel. True only when "ed" or "ing" went.</summary>
-    private static bool Step1B(Span<char> word, ref int n)
+    private static bool Step1B(Span<byte> word, ref int n)
     {
         var stem = word[..n];
-        if (n > 3 && stem.EndsWith("eed"))
+        if (n > 3 && stem.EndsWith("eed"u8))
         {
             if (Measure.Above0(stem[..(n - 3)]))
             {
@@ -71,7 +71,7 @@ internal static class FtsPorterStemmer
             return false;
         }
 
-        var suffix = n > 2 && stem.EndsWith("ed") ? 2 : n > 3 && stem.EndsWith("ing") ? 3 : 0;
+        var suffix = n > 2 && stem.EndsWith("ed"u8) ? 2 : n > 3 && stem.EndsWith("ing"u8) ? 3 : 0;
         if (suffix == 0 || !HasVowel(stem[..(n - suffix)]))
         {
             return false;
@@ -82,7 +82,7 @@ internal static class FtsPorterStemmer
     }
 
     /// <summary>After "ed" or "ing": at/bl/iz gain an e, else a double consonant (not l, s, z) loses one, else a short word gains an e.</summary>
-    private static void Step1BFollowUp(Span<char> word, ref int n)
+    private static void Step1BFollowUp(Span<byte> word, ref int n)
     {
         var before = n;
         n = Apply(word, n, FtsPorterRules.Step1B2);
@@ -92,17 +92,17 @@ internal static class FtsPorterStemmer
         }
 
         var last = word[n - 1];
-        if (!IsVowel(last, false) && last is not ('l' or 's' or 'z') && last == At(word, n - 2))
+        if (!IsVowel(last, false) && last is not ((byte)'l' or (byte)'s' or (byte)'z') && last == At(word, n - 2))
         {
             n--;
         }
         else if (Measure.Exactly1(word[..n]) && Measure.EndsConsonantVowelConsonant(word[..n]))
         {
-            word[n++] = 'e';
+            word[n++] = (byte)'e';
         }
     }
 
-    private static int Step5(Span<char> word, int n)
+    private static int Step5(Span<byte> word, int n)
     {
         if (word[n - 1] == 'e')
         {
@@ -122,7 +122,7 @@ internal static class FtsPorterStemmer
     }
 
     /// <summary>Applies the first rule of the step whose suffix ends the word after at least one letter, if its condition holds.</summary>
-    private static int Apply(Span<char> word, int n, PorterRule[]?[] step)
+    private static int Apply(Span<byte> word, int n, PorterRule[]?[] step)
     {
         var key = At(word, n - 2);
         if (key >= step.Length || step[key] is not { } rules)
@@ -150,16 +150,16 @@ internal static class FtsPorterStemmer
         return n;
     }
 
-    private static bool Holds(PorterCondition condition, ReadOnlySpan<char> stem) => condition switch
+    private static bool Holds(PorterCondition condition, ReadOnlySpan<byte> stem) => condition switch
     {
         PorterCondition.None => true,
         PorterCondition.MeasureAbove0 => Measure.Above0(stem),
         PorterCondition.MeasureAbove1 => Measure.Above1(stem),
-        _ => stem[^1] is 's' or 't' && Measure.Above1(stem),
+        _ => stem[^1] is (byte)'s' or (byte)'t' && Measure.Above1(stem),
     };
 
     /// <summary>(*v*): a vowel anywhere, "y" counting as one after the first letter.</summary>
-    private static bool HasVowel(ReadOnlySpan<char> stem)
+    private static bool HasVowel(ReadOnlySpan<byte> stem)
     {
         for (var i = 0; i < stem.Length; i++)
         {
@@ -172,8 +172,8 @@ internal static class FtsPorterStemmer
         return false;
     }
 
-    internal static bool IsVowel(char c, bool yIsVowel) => c is 'a' or 'e' or 'i' or 'o' or 'u' || (yIsVowel && c == 'y');
+    internal static bool IsVowel(byte c, bool yIsVowel) => c is (byte)'a' or (byte)'e' or (byte)'i' or (byte)'o' or (byte)'u' || (yIsVowel && c == (byte)'y');
 
     // FTS5 looks one letter before a one-letter stem (at its buffer's preceding byte); no rule matches there.
-    private static char At(ReadOnlySpan<char> word, int index) => index < 0 ? '\0' : word[index];
+    private static byte At(ReadOnlySpan<byte> word, int index) => index < 0 ? (byte)0 : word[index];
 }

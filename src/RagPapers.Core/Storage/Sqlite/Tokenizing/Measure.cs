@@ -6,24 +6,24 @@ namespace RagPapers.Storage.Sqlite;
 /// </summary>
 internal static class Measure
 {
-    public static bool Above0(ReadOnlySpan<char> stem) => SkipVowelsThenConsonant(stem, false) != 0;
+    public static bool Above0(ReadOnlySpan<byte> stem) => SkipVowelsThenConsonant(stem, false) != 0;
 
-    public static bool Above1(ReadOnlySpan<char> stem)
+    public static bool Above1(ReadOnlySpan<byte> stem)
     {
         var first = SkipVowelsThenConsonant(stem, false);
         return first != 0 && SkipVowelsThenConsonant(stem[first..], true) != 0;
     }
 
-    public static bool Exactly1(ReadOnlySpan<char> stem)
+    public static bool Exactly1(ReadOnlySpan<byte> stem)
     {
         var first = SkipVowelsThenConsonant(stem, false);
         return first != 0 && SkipVowelsThenConsonant(stem[first..], true) == 0;
     }
 
     /// <summary>(*o): the stem ends consonant, vowel, consonant, the last not w, x or y.</summary>
-    public static bool EndsConsonantVowelConsonant(ReadOnlySpan<char> stem)
+    public static bool EndsConsonantVowelConsonant(ReadOnlySpan<byte> stem)
     {
-        if (stem[^1] is 'w' or 'x' or 'y')
+        if (stem[^1] is (byte)'w' or (byte)'x' or (byte)'y')
         {
             return false;
         }
@@ -44,7 +44,7 @@ internal static class Measure
     /// The length up to and including the first consonant after the first vowel (one VC run), or 0 when there is none.
     /// <paramref name="afterConsonant"/> says whether the letter before the stem was a consonant (for "y").
     /// </summary>
-    private static int SkipVowelsThenConsonant(ReadOnlySpan<char> stem, bool afterConsonant)
+    private static int SkipVowelsThenConsonant(ReadOnlySpan<byte> stem, bool afterConsonant)
     {
         var consonant = afterConsonant;
         var i = 0;

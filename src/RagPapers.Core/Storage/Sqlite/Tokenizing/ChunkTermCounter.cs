@@ -1,18 +1,17 @@
 using System.Runtime.InteropServices;
-using System.Text;
 
 namespace RagPapers.Storage.Sqlite;
 
 /// <summary>
-/// What a scratch FTS5 table's vocabularies would say of chunks whose title and text are ASCII
-/// (<see cref="FtsAsciiTokenizer"/>), counted in .NET: the chunks holding each term, the tokens, and each chunk's
-/// keyword postings. Tokenizing in SQLite read every token back as a row, twenty million rows per 100,000 papers.
+/// What a scratch FTS5 table's vocabularies would say of chunks, counted in .NET (<see cref="FtsTokens"/>,
+/// <see cref="FtsTerm"/>): the chunks holding each term, the tokens, and each chunk's keyword postings. Tokenizing in
+/// SQLite read every token back as a row, twenty million rows per 100,000 papers.
 /// </summary>
 /// <remarks>
-/// Each distinct lower-cased token is stemmed once and remembered with its term's number; per token the work is a scan,
-/// a lower-casing into a buffer and one look-up by span, with no string made.
+/// Each distinct folded token is stemmed once and remembered with its term's number; per token the work is a scan,
+/// a folding into a buffer and one look-up by span, with no string made.
 /// </remarks>
-internal sealed class AsciiTermCounter
+internal sealed class ChunkTermCounter
 {
     private readonly Dictionary<string, int> _tokens = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
@@ -23,15 +22,27 @@ internal sealed class AsciiTermCounter
     private int[] _textCounts = new int[1024];
     private List<KeywordPosting>?[] _postings = new List<KeywordPosting>?[1024];
     private char[] _buffer = new char[256];
+    private byte[] _bytes = new byte[256];
 
     public long Chunks { get; private set; }
 
     public long Tokens { get; private set; }
 
-    /// <summary>Counts one chunk in (sign +1) or out (−1); <paramref name="postingsChunk"/> gives an added chunk its postings under that id.</summary>
-    public void Count(string title, string text, long? postingsChunk, int sign)
+    /// <summary>
+    /// Counts one chunk in (sign +1) or out (−1); <paramref name="postingsChunk"/> gives an added chunk its postings under
+    /// that id. False, with nothing counted, for a chunk with a token whose term cannot be promised exact: FTS5 counts it.
+    /// </summary>
+    public bool Count(string titleText, string text, long? postingsChunk, int sign)
     {
-        var length = CountColumn(title, inTitle: true) + CountColumn(text, inTitle: false);
+        var title = CountColumn(titleText, inTitle: true);
+        var body = title < 0 ? -1 : CountColumn(text, inTitle: false);
+        if (body < 0)
+        {
+            Discard();
+            return false;
+        }
+
+        var length = title + body;
         foreach (var id in _inChunk)
         {
             _chunkDeltas[id] += sign;
@@ -47,6 +58,7 @@ internal sealed class AsciiTermCounter
         _inChunk.Clear();
         Chunks += sign;
         Tokens += sign * length;
+        return true;
     }
 
     /// <summary>Each term's change in the number of chunks holding it (zero for terms whose chunks were counted in and out).</summary>
@@ -56,13 +68,19 @@ internal sealed class AsciiTermCounter
     public IEnumerable<(string Term, List<KeywordPosting> Postings)> Postings() =>
         _terms.Select((term, id) => (term, _postings[id])).Where(p => p.Item2 is not null).Select(p => (p.term, p.Item2!));
 
+    /// <summary>The column's tokens counted into the chunk's; −1 at a token without an exact term.</summary>
     private int CountColumn(string text, bool inTitle)
     {
         var length = 0;
-        var tokens = new FtsAsciiTokenizer.Tokens(text);
-        while (tokens.MoveNext())
+        var tokens = new FtsTokens(text);
+        while (tokens.MoveNext(ref _buffer, out var folded))
         {
-            var id = TermOf(tokens.Current);
+            var id = TermOf(_buffer.AsSpan(0, folded));
+            if (id < 0)
+            {
+                return -1;
+            }
+
             if (_titleCounts[id] == 0 && _textCounts[id] == 0)
             {
                 _inChunk.Add(id);
@@ -76,34 +94,41 @@ internal sealed class AsciiTermCounter
         return length;
     }
 
-    /// <summary>The number of the term a token becomes, stemming it the first time it is seen.</summary>
-    private int TermOf(ReadOnlySpan<char> token)
+    private void Discard()
     {
-        token = token[..Math.Min(token.Length, FtsAsciiTokenizer.MaxTermLength)];
-        if (_buffer.Length < token.Length)
+        foreach (var id in _inChunk)
         {
-            _buffer = new char[Math.Max(token.Length, _buffer.Length * 2)];
+            _titleCounts[id] = 0;
+            _textCounts[id] = 0;
         }
 
-        Ascii.ToLower(token, _buffer, out var length);
-        var lowered = _buffer.AsSpan(0, length);
+        _inChunk.Clear();
+    }
+
+    /// <summary>The number of the term a folded token becomes, stemming it the first time it is seen; −1 for no exact term.</summary>
+    private int TermOf(ReadOnlySpan<char> token)
+    {
         var tokens = _tokens.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (tokens.TryGetValue(lowered, out var known))
+        if (tokens.TryGetValue(token, out var known))
         {
             return known;
         }
 
-        var surface = lowered.ToString();
-        var term = new string(lowered[..FtsPorterStemmer.Stem(lowered)]);
-        ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(_ids, term, out var exists);
-        if (!exists)
+        var id = -1;
+        if (FtsTerm.Of(token, ref _bytes) is { } term)
         {
-            id = _terms.Count;
-            _terms.Add(term);
-            Grow(_terms.Count);
+            ref var numbered = ref CollectionsMarshal.GetValueRefOrAddDefault(_ids, term, out var exists);
+            if (!exists)
+            {
+                numbered = _terms.Count;
+                _terms.Add(term);
+                Grow(_terms.Count);
+            }
+
+            id = numbered;
         }
 
-        _tokens[surface] = id;
+        _tokens[token.ToString()] = id;
         return id;
     }
 
