@@ -25,7 +25,7 @@ internal sealed class FtsTermChanges
     private readonly List<long?> _posted = [];
     private readonly List<(string Title, string Text)> _removed = [];
     private readonly bool _fts5Only;
-    private ChunkTermCounter _counted = new();
+    private ChunkTermCounter? _counted;
     private List<(string Term, List<KeywordPosting> Postings)> _fts5Postings = [];
 
     /// <param name="fts5Only">Tokenize every chunk through FTS5, as before the .NET tokenizer: the reference it is tested against.</param>
@@ -43,7 +43,7 @@ internal sealed class FtsTermChanges
     /// <param name="postingsChunk">The chunk's id when it gets keyword postings (not when a later paper of the batch replaces it).</param>
     public void Add(string title, string text, long? postingsChunk = null)
     {
-        if (!_fts5Only && _counted.Count(title, text, postingsChunk, +1))
+        if (!_fts5Only && (_counted ??= ChunkTermCounter.Rent()).Count(title, text, postingsChunk, +1))
         {
             return;
         }
@@ -54,7 +54,7 @@ internal sealed class FtsTermChanges
 
     public void Remove(string title, string text)
     {
-        if (!_fts5Only && _counted.Count(title, text, null, -1))
+        if (!_fts5Only && (_counted ??= ChunkTermCounter.Rent()).Count(title, text, null, -1))
         {
             return;
         }
@@ -105,15 +105,20 @@ internal sealed class FtsTermChanges
     /// <summary>Adds what <see cref="ChunkTermCounter"/> counted, and makes the postings of both tokenizations one set of blocks.</summary>
     private void IncludeCounted()
     {
-        foreach (var (term, delta) in _counted.ChunkDeltas())
+        if (_counted is { } counted)
         {
-            Terms[term] = Terms.GetValueOrDefault(term) + delta;
+            foreach (var (term, delta) in counted.ChunkDeltas())
+            {
+                Terms[term] = Terms.GetValueOrDefault(term) + delta;
+            }
+
+            Chunks += counted.Chunks;
+            Tokens += counted.Tokens;
         }
 
-        Chunks += _counted.Chunks;
-        Tokens += _counted.Tokens;
-        Postings = AddedPostingBlocks.Encode(_counted.Postings(), _fts5Postings);
-        _counted = new ChunkTermCounter();
+        Postings = AddedPostingBlocks.Encode(_counted?.Postings() ?? [], _fts5Postings);
+        _counted?.Reset();
+        _counted = null;
         _fts5Postings = [];
     }
 

@@ -8,9 +8,9 @@ namespace RagPapers.Storage.Sqlite;
 internal static class AddedPostingBlocks
 {
     public static List<(string Term, long FirstChunk, byte[] Block)> Encode(
-        IEnumerable<(string Term, List<KeywordPosting> Postings)> counted, IReadOnlyList<(string Term, List<KeywordPosting> Postings)> tokenizedByFts5)
+        IEnumerable<(string Term, KeywordPosting[] Postings)> counted, IReadOnlyList<(string Term, List<KeywordPosting> Postings)> tokenizedByFts5)
     {
-        var byTerm = new Dictionary<string, List<KeywordPosting>>(StringComparer.Ordinal);
+        var byTerm = new Dictionary<string, IReadOnlyList<KeywordPosting>>(StringComparer.Ordinal);
         foreach (var (term, postings) in counted)
         {
             byTerm[term] = postings;
@@ -31,7 +31,7 @@ internal static class AddedPostingBlocks
     }
 
     /// <summary>Two lists ascending by chunk, with no chunk in both, as one.</summary>
-    private static List<KeywordPosting> Merge(List<KeywordPosting> a, List<KeywordPosting> b)
+    private static List<KeywordPosting> Merge(IReadOnlyList<KeywordPosting> a, List<KeywordPosting> b)
     {
         var merged = new List<KeywordPosting>(a.Count + b.Count);
         int i = 0, j = 0;

@@ -1,72 +1,118 @@
-using System.Runtime.InteropServices;
+using System.Collections.Concurrent;
 
 namespace RagPapers.Storage.Sqlite;
 
 /// <summary>
-/// What a scratch FTS5 table's vocabularies would say of chunks, counted in .NET (<see cref="FtsTokens"/>,
-/// <see cref="FtsTerm"/>): the chunks holding each term, the tokens, and each chunk's keyword postings. Tokenizing in
-/// SQLite read every token back as a row, twenty million rows per 100,000 papers.
+/// What a scratch FTS5 table's vocabularies would say of a write's chunks, counted in .NET (<see cref="FtsTokens"/>,
+/// <see cref="TermNumbering"/>): the chunks holding each term, the tokens, and each chunk's keyword postings.
+/// Tokenizing in SQLite read every token back as a row, twenty million rows per 100,000 papers.
 /// </summary>
 /// <remarks>
-/// Each distinct folded token is stemmed once and remembered with its term's number; per token the work is a scan,
-/// a folding into a buffer and one look-up by span, with no string made.
+/// Counters are rented and returned (<see cref="Rent"/>, <see cref="Reset"/>): their term numbers and arrays serve the
+/// next batch, which sees mostly the same words; a fresh counter per batch spent more time allocating and collecting
+/// its large arrays than tokenizing.
 /// </remarks>
 internal sealed class ChunkTermCounter
 {
-    private readonly Dictionary<string, int> _tokens = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
-    private readonly List<string> _terms = [];
+    private static readonly ConcurrentBag<ChunkTermCounter> Returned = [];
+
+    private readonly TermNumbering _numbering = new();
     private readonly List<int> _inChunk = [];
+    private readonly List<int> _inBatch = [];
+    private readonly List<(int Term, KeywordPosting Posting)> _postings = [];
     private int[] _chunkDeltas = new int[1024];
     private int[] _titleCounts = new int[1024];
     private int[] _textCounts = new int[1024];
-    private List<KeywordPosting>?[] _postings = new List<KeywordPosting>?[1024];
+    private bool[] _seen = new bool[1024];
     private char[] _buffer = new char[256];
-    private byte[] _bytes = new byte[256];
 
     public long Chunks { get; private set; }
 
     public long Tokens { get; private set; }
 
+    /// <summary>A counter with nothing counted, reused if one was returned.</summary>
+    public static ChunkTermCounter Rent() => Returned.TryTake(out var counter) ? counter : new ChunkTermCounter();
+
     /// <summary>
     /// Counts one chunk in (sign +1) or out (−1); <paramref name="postingsChunk"/> gives an added chunk its postings under
     /// that id. False, with nothing counted, for a chunk with a token whose term cannot be promised exact: FTS5 counts it.
     /// </summary>
-    public bool Count(string titleText, string text, long? postingsChunk, int sign)
+    public bool Count(string title, string text, long? postingsChunk, int sign)
     {
-        var title = CountColumn(titleText, inTitle: true);
-        var body = title < 0 ? -1 : CountColumn(text, inTitle: false);
-        if (body < 0)
+        var inTitle = CountColumn(title, inTitle: true);
+        var inText = inTitle < 0 ? -1 : CountColumn(text, inTitle: false);
+        if (inText < 0)
         {
-            Discard();
+            EndChunk();
             return false;
         }
 
-        var length = title + body;
-        foreach (var id in _inChunk)
+        var length = inTitle + inText;
+        foreach (var term in _inChunk)
         {
-            _chunkDeltas[id] += sign;
-            if (postingsChunk is { } chunk)
+            _chunkDeltas[term] += sign;
+            if (!_seen[term])
             {
-                (_postings[id] ??= []).Add(new KeywordPosting(chunk, _titleCounts[id], _textCounts[id], length));
+                _seen[term] = true;
+                _inBatch.Add(term);
             }
 
-            _titleCounts[id] = 0;
-            _textCounts[id] = 0;
+            if (postingsChunk is { } chunk)
+            {
+                _postings.Add((term, new KeywordPosting(chunk, _titleCounts[term], _textCounts[term], length)));
+            }
         }
 
-        _inChunk.Clear();
+        EndChunk();
         Chunks += sign;
         Tokens += sign * length;
         return true;
     }
 
-    /// <summary>Each term's change in the number of chunks holding it (zero for terms whose chunks were counted in and out).</summary>
-    public IEnumerable<(string Term, long Chunks)> ChunkDeltas() => _terms.Select((term, id) => (term, (long)_chunkDeltas[id]));
+    /// <summary>Each counted term's change in the number of chunks holding it (zero when its chunks were counted in and out).</summary>
+    public IEnumerable<(string Term, long Chunks)> ChunkDeltas() => _inBatch.Select(term => (_numbering.Term(term), (long)_chunkDeltas[term]));
 
-    /// <summary>The postings of each term that has any, in ascending chunk order as counted.</summary>
-    public IEnumerable<(string Term, List<KeywordPosting> Postings)> Postings() =>
-        _terms.Select((term, id) => (term, _postings[id])).Where(p => p.Item2 is not null).Select(p => (p.term, p.Item2!));
+    /// <summary>The postings of each term that has any, each term's in the order counted (ascending chunks).</summary>
+    public List<(string Term, KeywordPosting[] Postings)> Postings()
+    {
+        // Grouped by term with a counting sort, which keeps each term's postings in chunk order.
+        var counts = new Dictionary<int, int>();
+        foreach (var (term, _) in _postings)
+        {
+            counts[term] = counts.GetValueOrDefault(term) + 1;
+        }
+
+        var grouped = counts.ToDictionary(c => c.Key, c => (Postings: new KeywordPosting[c.Value], Filled: 0));
+        foreach (var (term, posting) in _postings)
+        {
+            var (postings, filled) = grouped[term];
+            postings[filled] = posting;
+            grouped[term] = (postings, filled + 1);
+        }
+
+        return [.. grouped.Select(g => (_numbering.Term(g.Key), g.Value.Postings))];
+    }
+
+    /// <summary>Forgets what was counted and returns the counter for another batch to rent.</summary>
+    public void Reset()
+    {
+        foreach (var term in _inBatch)
+        {
+            _chunkDeltas[term] = 0;
+            _seen[term] = false;
+        }
+
+        _inBatch.Clear();
+        _postings.Clear();
+        Chunks = 0;
+        Tokens = 0;
+        if (_numbering.Full)
+        {
+            _numbering.Clear();
+        }
+
+        Returned.Add(this);
+    }
 
     /// <summary>The column's tokens counted into the chunk's; −1 at a token without an exact term.</summary>
     private int CountColumn(string text, bool inTitle)
@@ -75,61 +121,35 @@ internal sealed class ChunkTermCounter
         var tokens = new FtsTokens(text);
         while (tokens.MoveNext(ref _buffer, out var folded))
         {
-            var id = TermOf(_buffer.AsSpan(0, folded));
-            if (id < 0)
+            var term = _numbering.Number(_buffer.AsSpan(0, folded));
+            if (term < 0)
             {
                 return -1;
             }
 
-            if (_titleCounts[id] == 0 && _textCounts[id] == 0)
+            Grow(term + 1);
+            if (_titleCounts[term] == 0 && _textCounts[term] == 0)
             {
-                _inChunk.Add(id);
+                _inChunk.Add(term);
             }
 
             // By field, not by a local: a new term can grow the arrays.
-            (inTitle ? _titleCounts : _textCounts)[id]++;
+            (inTitle ? _titleCounts : _textCounts)[term]++;
             length++;
         }
 
         return length;
     }
 
-    private void Discard()
+    private void EndChunk()
     {
-        foreach (var id in _inChunk)
+        foreach (var term in _inChunk)
         {
-            _titleCounts[id] = 0;
-            _textCounts[id] = 0;
+            _titleCounts[term] = 0;
+            _textCounts[term] = 0;
         }
 
         _inChunk.Clear();
-    }
-
-    /// <summary>The number of the term a folded token becomes, stemming it the first time it is seen; −1 for no exact term.</summary>
-    private int TermOf(ReadOnlySpan<char> token)
-    {
-        var tokens = _tokens.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (tokens.TryGetValue(token, out var known))
-        {
-            return known;
-        }
-
-        var id = -1;
-        if (FtsTerm.Of(token, ref _bytes) is { } term)
-        {
-            ref var numbered = ref CollectionsMarshal.GetValueRefOrAddDefault(_ids, term, out var exists);
-            if (!exists)
-            {
-                numbered = _terms.Count;
-                _terms.Add(term);
-                Grow(_terms.Count);
-            }
-
-            id = numbered;
-        }
-
-        _tokens[token.ToString()] = id;
-        return id;
     }
 
     private void Grow(int terms)
@@ -139,10 +159,10 @@ internal sealed class ChunkTermCounter
             return;
         }
 
-        var size = _chunkDeltas.Length * 2;
+        var size = Math.Max(terms, _chunkDeltas.Length * 2);
         Array.Resize(ref _chunkDeltas, size);
         Array.Resize(ref _titleCounts, size);
         Array.Resize(ref _textCounts, size);
-        Array.Resize(ref _postings, size);
+        Array.Resize(ref _seen, size);
     }
 }
