@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 namespace RagPapers.Storage.Sqlite;
 
 /// <summary>
-/// The keyword postings of added chunks, read from the scratch FTS5 table that already counts their terms
+/// The keyword postings of added chunks that FTS5 tokenizes (those <see cref="ChunkTermCounter"/> cannot promise exact), read from the scratch FTS5 table that already counts their terms
 /// (<see cref="FtsTermChanges"/>), so the text is tokenized once for both. The table's rows are the chunks in the order
 /// they were added (1, 2, …); each row's chunk id, or none for a chunk that gets no postings (one a later paper of the
 /// same batch replaces), is given by the caller.
@@ -17,9 +17,10 @@ internal static class AddedPostings
     // most of the cost of reading twenty million tokens.
     private const string ReadInstancesSql = "SELECT (doc << 1) | (col = 'title') FROM temp.term_delta_instance";
 
+    /// <summary>Each term's postings under the chunks' ids, ascending; terms only chunks without postings hold are left out.</summary>
     /// <param name="terms">Each term of the table with its number of tokens, in the vocabulary's order.</param>
     /// <param name="chunkIds">The chunk id of row (index + 1), or null for a chunk without postings.</param>
-    public static async Task<List<(string Term, long FirstChunk, byte[] Block)>> ReadAsync(
+    public static async Task<List<(string Term, List<KeywordPosting> Postings)>> ReadAsync(
         CommandCache commands, SqliteTransaction transaction, List<(string Term, long Tokens)> terms, IReadOnlyList<long?> chunkIds, CancellationToken cancellationToken)
     {
         await commands.Get(CreateInstancesSql, transaction).ExecuteNonQueryAsync(cancellationToken);
@@ -59,17 +60,17 @@ internal static class AddedPostings
             }
         }
 
-        var blocks = new List<(string, long, byte[])>(terms.Count);
+        var placed = new List<(string, List<KeywordPosting>)>(terms.Count);
         for (var t = 0; t < terms.Count; t++)
         {
             var postings = runs[t].Where(p => chunkIds[(int)p.Chunk - 1] is not null)
                 .Select(p => p with { Chunk = chunkIds[(int)p.Chunk - 1]!.Value, Length = lengths[p.Chunk] }).ToList();
             if (postings.Count > 0)
             {
-                blocks.Add((terms[t].Term, postings[0].Chunk, KeywordPostingBlock.Encode(postings)));
+                placed.Add((terms[t].Term, postings));
             }
         }
 
-        return blocks;
+        return placed;
     }
 }

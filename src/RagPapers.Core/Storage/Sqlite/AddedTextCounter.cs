@@ -11,13 +11,15 @@ internal static class AddedTextCounter
 {
     /// <summary>The counts for every paper and chunk of <paramref name="batch"/>, and their keyword postings, computed on the thread pool.</summary>
     /// <param name="firstChunkId">The id the batch's first inserted chunk gets; the others follow in insertion order.</param>
-    public static Task<(FtsTermChanges Terms, VocabularyDelta Words)> CountAsync(IReadOnlyList<PaperDocument> batch, long firstChunkId, CancellationToken cancellationToken) =>
-        Task.Run(() => CountOnThisThreadAsync(batch, firstChunkId, cancellationToken), cancellationToken);
+    /// <param name="fts5Only">Tokenize every chunk through FTS5 (<see cref="FtsTermChanges"/>).</param>
+    public static Task<(FtsTermChanges Terms, VocabularyDelta Words)> CountAsync(IReadOnlyList<PaperDocument> batch, long firstChunkId, bool fts5Only, CancellationToken cancellationToken) =>
+        Task.Run(() => CountOnThisThreadAsync(batch, firstChunkId, fts5Only, cancellationToken), cancellationToken);
 
-    private static async Task<(FtsTermChanges Terms, VocabularyDelta Words)> CountOnThisThreadAsync(IReadOnlyList<PaperDocument> batch, long firstChunkId, CancellationToken cancellationToken)
+    private static async Task<(FtsTermChanges Terms, VocabularyDelta Words)> CountOnThisThreadAsync(
+        IReadOnlyList<PaperDocument> batch, long firstChunkId, bool fts5Only, CancellationToken cancellationToken)
     {
         var words = new VocabularyDelta();
-        var terms = new FtsTermChanges();
+        var terms = new FtsTermChanges(fts5Only);
         // A paper written twice in one batch keeps its last version: the first one's chunks are inserted, then deleted.
         var last = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < batch.Count; i++)

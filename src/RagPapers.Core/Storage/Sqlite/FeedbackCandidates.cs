@@ -49,6 +49,11 @@ internal static class FeedbackCandidates
         CommandCache commands, SqliteTransaction scratch, IReadOnlyList<(long Id, double Score)> ranked, IReadOnlyDictionary<long, (string Title, string Text)> rows,
         KeywordFeedback feedback, (long Chunks, long Tokens) totals, CancellationToken cancellationToken)
     {
+        if (TokenizedChunks.Of(rows) is { } tokenized)
+        {
+            return await ReadTokenizedAsync(commands, scratch, ranked, tokenized, feedback, totals, cancellationToken);
+        }
+
         var insert = commands.Get(InsertSql, scratch);
         foreach (var (id, (title, text)) in rows)
         {
@@ -77,6 +82,22 @@ internal static class FeedbackCandidates
         var needed = await FtsTermStatistics.LoadAsync(
             commands, CreateInstancesSql, ReadNeededSql, ranked.Count, cancellationToken, scratch,
             [("$docs", docs), ("$terms", JsonIdList.From(expansion))], await ReadLengthsAsync(commands, scratch, cancellationToken));
+        return With(needed, byTerm, totals);
+    }
+
+    /// <summary>The same statistics from the .NET tokenizer's terms (<see cref="TokenizedChunks"/>): no scratch table, no token read back.</summary>
+    private static async Task<IKeywordStatistics> ReadTokenizedAsync(
+        CommandCache commands, SqliteTransaction scratch, IReadOnlyList<(long Id, double Score)> ranked, TokenizedChunks tokenized,
+        KeywordFeedback feedback, (long Chunks, long Tokens) totals, CancellationToken cancellationToken)
+    {
+        var feedbackIds = ranked.Take(feedback.Documents).Select(r => r.Id).ToHashSet();
+        var feedbackChunks = tokenized.Statistics((id, _) => feedbackIds.Contains(id), ranked.Count);
+        var terms = Enumerable.Range(0, feedbackChunks.TermCount).Select(feedbackChunks.Term).ToArray();
+        var counts = await FtsTermRows.ReadChunkCountsAsync(commands, terms, cancellationToken, scratch);
+        var byTerm = terms.Select((t, i) => (t, counts[i])).ToDictionary(p => p.t, p => p.Item2, StringComparer.Ordinal);
+
+        var expansion = Rm3Reranker.ExpansionTerms(ranked, With(feedbackChunks, byTerm, totals), feedback).Select(e => feedbackChunks.Term(e.TermId)).ToHashSet(StringComparer.Ordinal);
+        var needed = tokenized.Statistics((id, term) => feedbackIds.Contains(id) || expansion.Contains(term), ranked.Count, tokenized.Lengths());
         return With(needed, byTerm, totals);
     }
 

@@ -1,9 +1,10 @@
 namespace RagPapers.Storage.Sqlite;
 
 /// <summary>
-/// The stem FTS5's 'porter unicode61' tokenizer gives a query term, asked of SQLite itself: the term is written to
-/// a scratch FTS5 table with the same tokenizer and read back through its vocabulary. A stemmer of our own would
-/// differ from FTS5's on some words, and a term stemmed differently from the index finds nothing.
+/// The stem FTS5's 'porter unicode61' tokenizer gives a query term: from the .NET tokenizer, which the conformance tests
+/// hold to FTS5's own rules, or, for a term it splits or cannot promise, asked of SQLite itself (the term is written to
+/// a scratch FTS5 table with the same tokenizer and read back through its vocabulary). A term stemmed differently from
+/// the index finds nothing.
 /// </summary>
 /// <remarks>
 /// Stems do not depend on the data, so they are cached across writes; the scratch tables live in the connection's
@@ -26,13 +27,34 @@ internal sealed class FtsStemmer(CommandCache commands)
     /// <summary>The stem of each term, in order; null for a term the tokenizer drops entirely.</summary>
     public async Task<IReadOnlyList<string?>> StemAsync(IReadOnlyList<string> terms, CancellationToken cancellationToken)
     {
-        var missing = terms.Where(t => !_stems.ContainsKey(t)).Distinct(StringComparer.Ordinal).ToArray();
+        // Bounded before this call's stems go in, so none of them is dropped before it returns.
+        if (_stems.Count + terms.Count > MaxCachedStems)
+        {
+            _stems.Clear();
+        }
+
+        var missing = terms.Where(t => !_stems.ContainsKey(t) && !StemInDotNet(t)).Distinct(StringComparer.Ordinal).ToArray();
         if (missing.Length > 0)
         {
             await ProbeAsync(missing, cancellationToken);
         }
 
         return [.. terms.Select(t => _stems[t])];
+    }
+
+    /// <summary>
+    /// Stems a term that the .NET tokenizer (<see cref="FtsTokenizer"/>, FTS5's own rules) makes into one term or none;
+    /// one it splits, or cannot promise, is left to FTS5.
+    /// </summary>
+    private bool StemInDotNet(string term)
+    {
+        if (FtsTokenizer.Terms(term) is not { Count: <= 1 } stems)
+        {
+            return false;
+        }
+
+        _stems[term] = stems.Count == 0 ? null : stems[0];
+        return true;
     }
 
     private async Task ProbeAsync(string[] terms, CancellationToken cancellationToken)
@@ -42,11 +64,6 @@ internal sealed class FtsStemmer(CommandCache commands)
             await commands.Get(CreateTableSql).ExecuteNonQueryAsync(cancellationToken);
             await commands.Get(CreateVocabularySql).ExecuteNonQueryAsync(cancellationToken);
             _created = true;
-        }
-
-        if (_stems.Count + terms.Length > MaxCachedStems)
-        {
-            _stems.Clear();
         }
 
         // One transaction, rolled back: FTS5 flushes once instead of writing a segment per term, and nothing is left to delete.

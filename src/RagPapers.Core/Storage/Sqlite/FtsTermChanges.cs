@@ -7,9 +7,11 @@ namespace RagPapers.Storage.Sqlite;
 
 /// <summary>
 /// How one write changes <see cref="FtsTermRows"/>: the chunks it adds count +1 for each distinct stemmed term they hold,
-/// the chunks it removes −1, and both change the live chunks and their tokens. The terms are FTS5's own: the chunks are
-/// run through a scratch FTS5 table with the index's tokenizer and read back through its vocabulary, as
-/// <see cref="FtsStemmer"/> does for a query, so the counts are the ones FTS5's index holds.
+/// the chunks it removes −1, and both change the live chunks and their tokens. The terms are FTS5's own: chunks are
+/// tokenized in .NET exactly as FTS5 does (<see cref="ChunkTermCounter"/>, proved against the linked SQLite by the
+/// conformance tests); the rare chunk with a token whose term it cannot promise (a cut inside a character) runs through
+/// a scratch FTS5 table with the index's tokenizer and is read back through its vocabulary, as <see cref="FtsStemmer"/>
+/// does for a query; the two are merged, so the counts are the ones FTS5's index holds.
 /// </summary>
 internal sealed class FtsTermChanges
 {
@@ -22,6 +24,12 @@ internal sealed class FtsTermChanges
     private readonly List<(string Title, string Text)> _added = [];
     private readonly List<long?> _posted = [];
     private readonly List<(string Title, string Text)> _removed = [];
+    private readonly bool _fts5Only;
+    private ChunkTermCounter? _counted;
+    private List<(string Term, List<KeywordPosting> Postings)> _fts5Postings = [];
+
+    /// <param name="fts5Only">Tokenize every chunk through FTS5, as before the .NET tokenizer: the reference it is tested against.</param>
+    public FtsTermChanges(bool fts5Only = false) => _fts5Only = fts5Only;
 
     public Dictionary<string, long> Terms { get; } = new(StringComparer.Ordinal);
 
@@ -35,19 +43,37 @@ internal sealed class FtsTermChanges
     /// <param name="postingsChunk">The chunk's id when it gets keyword postings (not when a later paper of the batch replaces it).</param>
     public void Add(string title, string text, long? postingsChunk = null)
     {
+        if (!_fts5Only && (_counted ??= ChunkTermCounter.Rent()).Count(title, text, postingsChunk, +1))
+        {
+            return;
+        }
+
         _added.Add((title, text));
         _posted.Add(postingsChunk);
     }
 
-    public void Remove(string title, string text) => _removed.Add((title, text));
+    public void Remove(string title, string text)
+    {
+        if (!_fts5Only && (_counted ??= ChunkTermCounter.Rent()).Count(title, text, null, -1))
+        {
+            return;
+        }
+
+        _removed.Add((title, text));
+    }
 
     /// <summary>Tokenizes what was added and removed into <see cref="Terms"/>, <see cref="Chunks"/> and <see cref="Tokens"/>.</summary>
     public async Task CountAsync(CommandCache commands, SqliteTransaction transaction, CancellationToken cancellationToken)
     {
-        await commands.Get(CreateTableSql, transaction).ExecuteNonQueryAsync(cancellationToken);
-        await commands.Get(CreateVocabularySql, transaction).ExecuteNonQueryAsync(cancellationToken);
-        await CountAsync(commands, transaction, _removed, -1, cancellationToken);
-        await CountAsync(commands, transaction, _added, +1, cancellationToken);
+        if (_removed.Count > 0 || _added.Count > 0)
+        {
+            await commands.Get(CreateTableSql, transaction).ExecuteNonQueryAsync(cancellationToken);
+            await commands.Get(CreateVocabularySql, transaction).ExecuteNonQueryAsync(cancellationToken);
+            await CountAsync(commands, transaction, _removed, -1, cancellationToken);
+            await CountAsync(commands, transaction, _added, +1, cancellationToken);
+        }
+
+        IncludeCounted();
         _removed.Clear();
         _added.Clear();
         _posted.Clear();
@@ -74,6 +100,26 @@ internal sealed class FtsTermChanges
 
         Chunks += counted.Chunks;
         Tokens += counted.Tokens;
+    }
+
+    /// <summary>Adds what <see cref="ChunkTermCounter"/> counted, and makes the postings of both tokenizations one set of blocks.</summary>
+    private void IncludeCounted()
+    {
+        if (_counted is { } counted)
+        {
+            foreach (var (term, delta) in counted.ChunkDeltas())
+            {
+                Terms[term] = Terms.GetValueOrDefault(term) + delta;
+            }
+
+            Chunks += counted.Chunks;
+            Tokens += counted.Tokens;
+        }
+
+        Postings = AddedPostingBlocks.Encode(_counted?.Postings() ?? [], _fts5Postings);
+        _counted?.Reset();
+        _counted = null;
+        _fts5Postings = [];
     }
 
     /// <summary>The non-zero term deltas as one JSON object, in term order so the upsert walks the B-tree forwards.</summary>
@@ -126,7 +172,7 @@ internal sealed class FtsTermChanges
             Chunks += sign * chunks.Count;
             if (sign > 0 && _posted.Any(id => id is not null))
             {
-                Postings = await AddedPostings.ReadAsync(commands, transaction, tokens, _posted, cancellationToken);
+                _fts5Postings = await AddedPostings.ReadAsync(commands, transaction, tokens, _posted, cancellationToken);
             }
         }
         finally

@@ -38,7 +38,7 @@ internal sealed class FtsTermStatistics : IKeywordStatistics
     private readonly int[] _postingStarts;
     private readonly Posting[] _postings;
 
-    private FtsTermStatistics(Dictionary<string, int> termIds, string[] terms, int[] documentFrequency, Dictionary<long, ChunkTerms> chunks, long rows)
+    internal FtsTermStatistics(Dictionary<string, int> termIds, string[] terms, int[] documentFrequency, Dictionary<long, ChunkTerms> chunks, long rows)
     {
         this._termIds = termIds;
         this._terms = terms;
@@ -122,10 +122,7 @@ internal sealed class FtsTermStatistics : IKeywordStatistics
         IReadOnlyList<(string Name, object Value)>? parameters = null, IReadOnlyDictionary<long, (int Title, int Text)>? lengths = null)
     {
         await commands.Get(createVocabularySql, transaction).ExecuteNonQueryAsync(cancellationToken);
-        var termIds = new Dictionary<string, int>(StringComparer.Ordinal);
-        var terms = new List<string>();
-        var frequencies = new List<int>();
-        var builders = new Dictionary<long, ChunkTermsBuilder>();
+        var instances = new TermInstances();
 
         // Rows arrive grouped by term, then chunk, then column: a run of equal (term, chunk) is one chunk's count.
         // The loop reads synchronously: a million rows of awaited ReadAsync cost more than SQLite's whole scan.
@@ -136,46 +133,18 @@ internal sealed class FtsTermStatistics : IKeywordStatistics
         }
 
         using var reader = await read.ExecuteReaderAsync(cancellationToken);
-        string? term = null;
-        var termId = -1;
-        long chunk = -1;
-        ChunkTermsBuilder? builder = null;
+        var rowsRead = 0;
         while (reader.Read())
         {
-            var rowTerm = reader.GetString(0);
-            if (!string.Equals(rowTerm, term, StringComparison.Ordinal))
+            if ((++rowsRead & 0x3FF) == 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                term = rowTerm;
-                termId = terms.Count;
-                termIds[term] = termId;
-                terms.Add(term);
-                frequencies.Add(0);
-                chunk = -1;
             }
 
-            var rowChunk = reader.GetInt64(1);
-            if (rowChunk != chunk)
-            {
-                chunk = rowChunk;
-                frequencies[termId]++;
-                if (!builders.TryGetValue(chunk, out builder))
-                {
-                    builders[chunk] = builder = new ChunkTermsBuilder();
-                }
-            }
-
-            builder!.Add(termId, reader.GetInt32(2) == 1 ? TitleColumn : TextColumn);
+            instances.Add(reader.GetString(0), reader.GetInt64(1), reader.GetInt32(2) == 1);
         }
 
-        var chunks = new Dictionary<long, ChunkTerms>(builders.Count);
-        foreach (var (id, built) in builders)
-        {
-            var chunkTerms = built.Build();
-            chunks[id] = lengths is not null && lengths.TryGetValue(id, out var length) ? chunkTerms with { TitleLength = length.Title, TextLength = length.Text } : chunkTerms;
-        }
-
-        return new FtsTermStatistics(termIds, [.. terms], [.. frequencies], chunks, rows);
+        return instances.Build(rows, lengths);
     }
 
     /// <summary>One chunk holding a term: its index in rowid order and the term's counts in the title and text.</summary>
@@ -194,7 +163,7 @@ internal sealed class FtsTermStatistics : IKeywordStatistics
         }
     }
 
-    private sealed class ChunkTermsBuilder
+    internal sealed class ChunkTermsBuilder
     {
         // Term ids arrive in ascending order (the vocabulary is read in term order), so appending keeps them sorted.
         private readonly List<int> _ids = [];

@@ -12,7 +12,7 @@ public sealed partial class SqlitePaperIndex
             using var transaction = _connection!.BeginTransaction();
             var ids = new List<string>();
             var words = new VocabularyDelta();
-            var terms = new FtsTermChanges();
+            var terms = new FtsTermChanges(CountTermsInFts5Only);
             using (var reader = await _commands!.Get("SELECT id, title, abstract FROM papers WHERE source = $source", transaction).Set("$source", source).ExecuteReaderAsync(cancellationToken))
             {
                 while (await reader.ReadAsync(cancellationToken))

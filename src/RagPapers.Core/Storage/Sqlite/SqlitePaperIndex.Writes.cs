@@ -26,9 +26,9 @@ public sealed partial class SqlitePaperIndex
         {
             using var transaction = _connection!.BeginTransaction();
             var lastIdBefore = await KeywordPostingRows.LastChunkIdAsync(_commands!, transaction, cancellationToken);
-            var added = AddedTextCounter.CountAsync(batch, lastIdBefore + 1, cancellationToken);
+            var added = AddedTextCounter.CountAsync(batch, lastIdBefore + 1, CountTermsInFts5Only, cancellationToken);
             var words = new VocabularyDelta();
-            var terms = new FtsTermChanges();
+            var terms = new FtsTermChanges(CountTermsInFts5Only);
             VectorProgress change;
             try
             {

@@ -55,6 +55,12 @@ public sealed partial class SqlitePaperIndex(
     /// <summary>The memory map SQLite reads the file through; 0 reads every page through SQLite's pager, where <see cref="OpenWork"/> counts it.</summary>
     internal long MemoryMapBytes { get; init; } = DefaultMemoryMapBytes;
 
+    /// <summary>
+    /// Count what writes change in the term counts and keyword postings by tokenizing every chunk through FTS5, as before
+    /// the .NET tokenizer (<see cref="FtsTermChanges"/>): the reference the tests hold a store's rows to.
+    /// </summary>
+    internal bool CountTermsInFts5Only { get; init; }
+
     /// <summary>The pages SQLite read from the file during the last <see cref="OpenAsync"/> (pages read through the memory map are not counted).</summary>
     internal StoreOpenWork OpenWork { get; private set; } = new(0, 0);
 

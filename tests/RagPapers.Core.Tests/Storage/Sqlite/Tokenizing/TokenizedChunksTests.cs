@@ -1,0 +1,46 @@
+using Microsoft.Data.Sqlite;
+using RagPapers.Storage.Sqlite;
+
+namespace RagPapers.Core.Tests.Storage.Sqlite.Tokenizing;
+
+/// <summary>
+/// Feedback's statistics from the .NET tokenizer (<see cref="TokenizedChunks"/>) are those FTS5's instance vocabulary
+/// gives of the same chunks (<see cref="FtsTermStatistics.LoadAsync(CommandCache, string, string, long, CancellationToken, SqliteTransaction?, IReadOnlyList{ValueTuple{string, object}}?, IReadOnlyDictionary{long, ValueTuple{int, int}}?)"/>):
+/// the same terms in the same order, frequencies, and per chunk the same term ids, counts and lengths.
+/// </summary>
+public sealed class TokenizedChunksTests
+{
+    [Fact]
+    public async Task Statistics_SciFactChunksWithNonAscii_SameAsFts5sInstanceVocabulary()
+    {
+        var rows = TokenizerCorpora.SciFactTexts().Chunk(2).Take(300).Select((p, i) => (Id: 10L + (7 * i), Title: p[0], Text: p[^1]))
+            .Concat(UnicodeEdgeCases.Texts.Select((t, i) => (Id: 5000L + i, Title: t, Text: t)))
+            .ToDictionary(r => r.Id, r => (r.Title, r.Text));
+        await using var connection = new SqliteConnection("Data Source=:memory:");
+        await connection.OpenAsync();
+        using var commands = new CommandCache(connection);
+        await commands.Get("CREATE VIRTUAL TABLE temp.probe USING fts5(title, text, content='', tokenize='porter unicode61')").ExecuteNonQueryAsync();
+        foreach (var (id, (title, text)) in rows)
+        {
+            await commands.Get("INSERT INTO temp.probe(rowid, title, text) VALUES ($id, $title, $text)").Set("$id", id).Set("$title", title).Set("$text", text).ExecuteNonQueryAsync();
+        }
+
+        var expected = await FtsTermStatistics.LoadAsync(
+            commands, "CREATE VIRTUAL TABLE IF NOT EXISTS temp.probe_instance USING fts5vocab(temp, probe, instance)",
+            "SELECT term, doc, col = 'title' FROM temp.probe_instance", rows.Count, CancellationToken.None);
+
+        var sut = TokenizedChunks.Of(rows)!.Statistics((_, _) => true, rows.Count);
+
+        Assert.Equal(Enumerable.Range(0, expected.TermCount).Select(expected.Term), Enumerable.Range(0, sut.TermCount).Select(sut.Term));
+        Assert.Equal(Enumerable.Range(0, expected.TermCount).Select(expected.DocumentFrequency), Enumerable.Range(0, sut.TermCount).Select(sut.DocumentFrequency));
+        Assert.Equal(expected.AverageLength, sut.AverageLength);
+        foreach (var id in rows.Keys)
+        {
+            Assert.Equal(expected.TryGetChunk(id, out var want), sut.TryGetChunk(id, out var got));
+            Assert.Equal(Describe(want), Describe(got));
+        }
+    }
+
+    private static string Describe(FtsTermStatistics.ChunkTerms? terms) => terms is null ? "none" :
+        $"{string.Join(',', terms.TermIds)} | {string.Join(',', terms.TitleCounts)} | {string.Join(',', terms.TextCounts)} | {terms.TitleLength} {terms.TextLength}";
+}
