@@ -45,11 +45,12 @@ internal static class FeedbackCandidates
     /// and returns statistics holding the feedback chunks whole and the other candidates' expansion terms and lengths.
     /// </summary>
     /// <param name="rows">The candidates' titles and texts by chunk id.</param>
+    /// <param name="numbering">The tokens' terms kept from question to question (<see cref="TokenizedChunks.Of"/>).</param>
     public static async Task<IKeywordStatistics> ReadAsync(
         CommandCache commands, SqliteTransaction scratch, IReadOnlyList<(long Id, double Score)> ranked, IReadOnlyDictionary<long, (string Title, string Text)> rows,
-        KeywordFeedback feedback, (long Chunks, long Tokens) totals, CancellationToken cancellationToken)
+        KeywordFeedback feedback, (long Chunks, long Tokens) totals, TermNumbering numbering, CancellationToken cancellationToken)
     {
-        if (TokenizedChunks.Of(rows) is { } tokenized)
+        if (TokenizedChunks.Of(rows, numbering) is { } tokenized)
         {
             return await ReadTokenizedAsync(commands, scratch, ranked, tokenized, feedback, totals, cancellationToken);
         }

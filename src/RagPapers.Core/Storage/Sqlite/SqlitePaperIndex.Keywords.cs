@@ -8,6 +8,10 @@ namespace RagPapers.Storage.Sqlite;
 /// </summary>
 public sealed partial class SqlitePaperIndex
 {
+    // The terms of feedback candidates' tokens, kept between questions (used under the store's lock): stemming each
+    // token of three hundred abstracts again was most of a feedback's tokenizing. Bounded by TermNumbering.MaxTokens.
+    private readonly TermNumbering _feedbackTerms = new();
+
     private const string ReadCandidatesSql = $"SELECT c.id, p.title, c.text FROM chunks c JOIN papers p ON p.id = c.paper_id WHERE c.id IN ({JsonIdList.Values})";
 
     /// <summary>Each term's FTS5 stem (null for a term the tokenizer drops) and the chunks holding it, from <see cref="FtsTermRows"/>.</summary>
@@ -33,7 +37,7 @@ public sealed partial class SqlitePaperIndex
         await FeedbackCandidates.CreateAsync(_commands!, cancellationToken);
         using var scratch = _connection!.BeginTransaction(deferred: true);
         var statistics = await FeedbackCandidates.ReadAsync(
-            _commands!, scratch, ranked, rows, _feedback, (chunks, _tokenTotal ?? 0), cancellationToken);
+            _commands!, scratch, ranked, rows, _feedback, (chunks, _tokenTotal ?? 0), _feedbackTerms, cancellationToken);
         scratch.Rollback();
         return statistics;
     }

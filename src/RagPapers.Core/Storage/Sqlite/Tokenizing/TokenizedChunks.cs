@@ -12,12 +12,18 @@ internal sealed class TokenizedChunks
     private TokenizedChunks(Dictionary<long, (List<string>, List<string>)> chunks) => _chunks = chunks;
 
     /// <summary>The chunks' terms, or null when some token's term cannot be promised exact (FTS5 then tokenizes them).</summary>
-    public static TokenizedChunks? Of(IReadOnlyDictionary<long, (string Title, string Text)> rows)
+    /// <param name="numbering">Terms made for earlier questions' candidates, kept by the caller: most tokens recur.</param>
+    public static TokenizedChunks? Of(IReadOnlyDictionary<long, (string Title, string Text)> rows, TermNumbering? numbering = null)
     {
+        if (numbering is { Full: true })
+        {
+            numbering.Clear();
+        }
+
         var chunks = new Dictionary<long, (List<string>, List<string>)>(rows.Count);
         foreach (var (id, (title, text)) in rows)
         {
-            if (FtsTokenizer.Terms(title) is not { } titleTerms || FtsTokenizer.Terms(text) is not { } textTerms)
+            if (FtsTokenizer.Terms(title, numbering) is not { } titleTerms || FtsTokenizer.Terms(text, numbering) is not { } textTerms)
             {
                 return null;
             }

@@ -10,8 +10,10 @@ namespace RagPapers.Core.Tests.Storage.Sqlite.Tokenizing;
 /// </summary>
 public sealed class TokenizedChunksTests
 {
-    [Fact]
-    public async Task Statistics_SciFactChunksWithNonAscii_SameAsFts5sInstanceVocabulary()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Statistics_SciFactChunksWithNonAscii_SameAsFts5sInstanceVocabulary(bool numberingKeptFromEarlierChunks)
     {
         var rows = TokenizerCorpora.SciFactTexts().Chunk(2).Take(300).Select((p, i) => (Id: 10L + (7 * i), Title: p[0], Text: p[^1]))
             .Concat(UnicodeEdgeCases.Texts.Select((t, i) => (Id: 5000L + i, Title: t, Text: t)))
@@ -29,7 +31,15 @@ public sealed class TokenizedChunksTests
             commands, "CREATE VIRTUAL TABLE IF NOT EXISTS temp.probe_instance USING fts5vocab(temp, probe, instance)",
             "SELECT term, doc, col = 'title' FROM temp.probe_instance", rows.Count, CancellationToken.None);
 
-        var sut = TokenizedChunks.Of(rows)!.Statistics((_, _) => true, rows.Count);
+        var numbering = numberingKeptFromEarlierChunks ? new TermNumbering() : null;
+        if (numbering is not null)
+        {
+            // An earlier question's candidates, some of them the same chunks: their tokens' terms are looked up now.
+            var earlier = TokenizerCorpora.SciFactTexts().Chunk(2).Skip(150).Take(300).Select((p, i) => (Id: (long)i, Title: p[0], Text: p[^1]));
+            Assert.NotNull(TokenizedChunks.Of(earlier.ToDictionary(r => r.Id, r => (r.Title, r.Text)), numbering));
+        }
+
+        var sut = TokenizedChunks.Of(rows, numbering)!.Statistics((_, _) => true, rows.Count);
 
         Assert.Equal(Enumerable.Range(0, expected.TermCount).Select(expected.Term), Enumerable.Range(0, sut.TermCount).Select(sut.Term));
         Assert.Equal(Enumerable.Range(0, expected.TermCount).Select(expected.DocumentFrequency), Enumerable.Range(0, sut.TermCount).Select(sut.DocumentFrequency));
