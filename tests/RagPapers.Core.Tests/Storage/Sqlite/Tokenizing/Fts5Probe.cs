@@ -3,18 +3,18 @@ using Microsoft.Data.Sqlite;
 namespace RagPapers.Core.Tests.Storage.Sqlite.Tokenizing;
 
 /// <summary>
-/// Asks the linked SQLite how FTS5's 'porter unicode61' tokenizes texts: each text becomes a row of a scratch FTS5
-/// table with the store's tokenizer, and its terms are read back in order from the instance vocabulary, as
-/// <c>FtsStemmer</c> does for query terms.
+/// Asks the linked SQLite how an FTS5 tokenizer (the store's 'porter unicode61' unless told) tokenizes texts: each text
+/// becomes a row of a scratch FTS5 table with that tokenizer, and its terms are read back in order from the instance
+/// vocabulary, as <c>FtsStemmer</c> does for query terms.
 /// </summary>
 internal sealed class Fts5Probe : IDisposable
 {
     private readonly SqliteConnection _connection = new("Data Source=:memory:");
 
-    public Fts5Probe()
+    public Fts5Probe(string tokenizer = "porter unicode61")
     {
         _connection.Open();
-        Execute("CREATE VIRTUAL TABLE probe USING fts5(text, content='', tokenize='porter unicode61')");
+        Execute($"CREATE VIRTUAL TABLE probe USING fts5(text, content='', tokenize='{tokenizer}')");
         Execute("CREATE VIRTUAL TABLE probe_instance USING fts5vocab(probe, instance)");
     }
 

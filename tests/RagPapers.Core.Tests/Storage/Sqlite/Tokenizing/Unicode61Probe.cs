@@ -1,5 +1,4 @@
 using System.Text;
-using Microsoft.Data.Sqlite;
 
 namespace RagPapers.Core.Tests.Storage.Sqlite.Tokenizing;
 
@@ -17,11 +16,11 @@ internal static class Unicode61Probe
     public static IEnumerable<int> CodePoints() => Enumerable.Range(0x80, 0x110000 - 0x80).Where(c => c is < 0xD800 or > 0xDFFF);
 
     /// <summary>The table as <c>Unicode61Table</c> reads it: a line per run of code points of one kind and fold rule.</summary>
-    public static string Table(SqliteConnection connection)
+    public static string Table(Fts5Probe probe)
     {
         var codePoints = CodePoints().ToArray();
-        var between = Tokens(connection, codePoints.Select(c => "q" + char.ConvertFromUtf32(c) + "q"));
-        var before = Tokens(connection, codePoints.Select(c => char.ConvertFromUtf32(c) + "q"));
+        var between = Tokens(probe, codePoints.Select(c => "q" + char.ConvertFromUtf32(c) + "q"));
+        var before = Tokens(probe, codePoints.Select(c => char.ConvertFromUtf32(c) + "q"));
         var kinds = new (char Kind, int Fold)[codePoints.Length];
         int b = 0, s = 0;
         for (var i = 0; i < codePoints.Length; i++)
@@ -46,7 +45,7 @@ internal static class Unicode61Probe
         // Folded to nothing, a code point that starts tokens and one that only continues them both leave "q" before a q;
         // alone, one that starts a token makes an empty one.
         var vanishing = Enumerable.Range(0, codePoints.Length).Where(i => kinds[i] is ('D', 0)).ToArray();
-        var alone = RowTokens(connection, [.. vanishing.Select(i => char.ConvertFromUtf32(codePoints[i]))]);
+        var alone = probe.Terms([.. vanishing.Select(i => char.ConvertFromUtf32(codePoints[i]))]);
         for (var v = 0; v < vanishing.Length; v++)
         {
             kinds[vanishing[v]] = alone[v].Count == 0 ? ('D', 0) : alone[v] is [""] ? ('A', 0) : throw Unexpected(codePoints[vanishing[v]], string.Join(',', alone[v]));
@@ -82,50 +81,8 @@ internal static class Unicode61Probe
     private static int Delta(int codePoint, (char Kind, int Fold) kind) => kind.Kind == 'S' ? 0 : kind.Fold - codePoint;
 
     /// <summary>The tokens of the units, in order, each unit in its own run between spaces.</summary>
-    private static List<string> Tokens(SqliteConnection connection, IEnumerable<string> units) =>
-        [.. RowTokens(connection, [.. units.Chunk(UnitsPerRow).Select(chunk => string.Join(' ', chunk))]).SelectMany(row => row)];
-
-    /// <summary>The tokens of each text, in order.</summary>
-    private static List<string>[] RowTokens(SqliteConnection connection, IReadOnlyList<string> texts)
-    {
-        Execute(connection, "CREATE VIRTUAL TABLE IF NOT EXISTS temp.u61 USING fts5(text, content='', tokenize='unicode61')");
-        Execute(connection, "CREATE VIRTUAL TABLE IF NOT EXISTS temp.u61_instance USING fts5vocab(temp, u61, instance)");
-        using var transaction = connection.BeginTransaction();
-        using (var insert = connection.CreateCommand())
-        {
-            insert.Transaction = transaction;
-            insert.CommandText = "INSERT INTO temp.u61(rowid, text) VALUES ($row, $text)";
-            var row = insert.Parameters.Add("$row", SqliteType.Integer);
-            var text = insert.Parameters.Add("$text", SqliteType.Text);
-            for (var i = 0; i < texts.Count; i++)
-            {
-                row.Value = i;
-                text.Value = texts[i];
-                insert.ExecuteNonQuery();
-            }
-        }
-
-        var found = new List<(long Doc, long Offset, string Term)>();
-        using (var read = connection.CreateCommand())
-        {
-            read.Transaction = transaction;
-            read.CommandText = "SELECT doc, offset, term FROM temp.u61_instance";
-            using var reader = read.ExecuteReader();
-            while (reader.Read())
-            {
-                found.Add((reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2)));
-            }
-        }
-
-        transaction.Rollback();
-        var tokens = texts.Select(_ => new List<string>()).ToArray();
-        foreach (var (doc, _, term) in found.OrderBy(f => f.Doc).ThenBy(f => f.Offset))
-        {
-            tokens[doc].Add(term);
-        }
-
-        return tokens;
-    }
+    private static List<string> Tokens(Fts5Probe probe, IEnumerable<string> units) =>
+        [.. probe.Terms([.. units.Chunk(UnitsPerRow).Select(chunk => string.Join(' ', chunk))]).SelectMany(row => row)];
 
     private static void Expect(bool condition, int codePoint)
     {
@@ -137,11 +94,4 @@ internal static class Unicode61Probe
 
     private static InvalidOperationException Unexpected(int codePoint, string token) =>
         new($"unicode61 did something this probe does not model with U+{codePoint:X4} ('{token}')");
-
-    private static void Execute(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
 }
