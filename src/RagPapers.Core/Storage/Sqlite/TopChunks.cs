@@ -33,22 +33,28 @@ internal static class TopChunks
                 continue;
             }
 
-            if (heap.Count < top)
-            {
-                heap.Enqueue(slot, (score, slot));
-            }
-            else
-            {
-                heap.DequeueEnqueue(slot, (score, slot));
-            }
-
-            if (heap.Count == top)
-            {
-                heap.TryPeek(out _, out worst);
-            }
+            Offer(heap, slot, score, top, ref worst);
         }
 
         return Drain(heap);
+    }
+
+    /// <summary>Adds a slot that beats the heap's worst (or fills it), and once the heap is full keeps its worst at hand.</summary>
+    private static void Offer(PriorityQueue<int, (double Score, int Slot)> heap, int slot, double score, int top, ref (double Score, int Slot) worst)
+    {
+        if (heap.Count < top)
+        {
+            heap.Enqueue(slot, (score, slot));
+        }
+        else
+        {
+            heap.DequeueEnqueue(slot, (score, slot));
+        }
+
+        if (heap.Count == top)
+        {
+            heap.TryPeek(out _, out worst);
+        }
     }
 
     private static int[] Drain(PriorityQueue<int, (double Score, int Slot)> heap)
@@ -73,29 +79,16 @@ internal static class TopChunks
         // Slots come in ascending order, so a slot that only ties the heap's worst comes later and loses the tie: it
         // must beat the worst score outright (any score above zero while the heap fills).
         var heap = new PriorityQueue<int, (double Score, int Slot)>(top + 1, WorstFirst.Instance);
-        var threshold = 0.0;
+        (double Score, int Slot) worst = default; // its score is the threshold: zero while the heap fills
         for (var slot = 0; slot < scores.Length; slot++)
         {
             var score = scores[slot];
-            if (!(score > threshold) || (skip is not null && skip.Contains(slot)))
+            if (!(score > worst.Score) || (skip is not null && skip.Contains(slot)))
             {
                 continue;
             }
 
-            if (heap.Count < top)
-            {
-                heap.Enqueue(slot, (score, slot));
-            }
-            else
-            {
-                heap.DequeueEnqueue(slot, (score, slot));
-            }
-
-            if (heap.Count == top)
-            {
-                heap.TryPeek(out _, out var worst);
-                threshold = worst.Score;
-            }
+            Offer(heap, slot, score, top, ref worst);
         }
 
         return Drain(heap);
