@@ -85,26 +85,4 @@ internal static class KeywordPostingBlock
 
         return value;
     }
-
-    /// <summary>Reads a block posting by posting.</summary>
-    public ref struct Reader(ReadOnlySpan<byte> block, long firstChunk)
-    {
-        private readonly ReadOnlySpan<byte> _block = block;
-        private int _at;
-        private long _chunk = firstChunk;
-
-        public bool TryRead(out KeywordPosting posting)
-        {
-            if (_at >= _block.Length)
-            {
-                posting = default;
-                return false;
-            }
-
-            var (gap, titleCount, textCount, length) = NextPosting(_block, ref _at);
-            _chunk += gap;
-            posting = new KeywordPosting(_chunk, titleCount, textCount, length);
-            return true;
-        }
-    }
 }

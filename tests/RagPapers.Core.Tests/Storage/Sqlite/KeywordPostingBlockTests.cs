@@ -18,12 +18,7 @@ public sealed class KeywordPostingBlockTests
 
         var block = KeywordPostingBlock.Encode(postings);
 
-        var read = new List<KeywordPosting>();
-        var reader = new KeywordPostingBlock.Reader(block, postings[0].Chunk);
-        while (reader.TryRead(out var posting))
-        {
-            read.Add(posting);
-        }
+        var read = Read(block, postings[0].Chunk);
 
         Assert.Equal(postings, read);
     }
@@ -45,12 +40,7 @@ public sealed class KeywordPostingBlockTests
 
         var block = KeywordPostingBlock.Encode(postings);
 
-        var read = new List<KeywordPosting>();
-        var reader = new KeywordPostingBlock.Reader(block, postings[0].Chunk);
-        while (reader.TryRead(out var posting))
-        {
-            read.Add(posting);
-        }
+        var read = Read(block, postings[0].Chunk);
 
         Assert.Equal(postings, read);
     }
@@ -61,5 +51,20 @@ public sealed class KeywordPostingBlockTests
         KeywordPosting[] postings = [new(10, 0, 1, 40), new(11, 1, 2, 90), new(13, 0, 5, 100)];
 
         Assert.Equal(12, KeywordPostingBlock.Encode(postings).Length);
+    }
+
+    // As the ranking reads a block (ChunkScores): posting by posting, each chunk the gap from the one before.
+    private static List<KeywordPosting> Read(byte[] block, long firstChunk)
+    {
+        var read = new List<KeywordPosting>();
+        var chunk = firstChunk;
+        for (var at = 0; at < block.Length;)
+        {
+            var (gap, titleCount, textCount, length) = KeywordPostingBlock.NextPosting(block, ref at);
+            chunk += gap;
+            read.Add(new KeywordPosting(chunk, titleCount, textCount, length));
+        }
+
+        return read;
     }
 }
