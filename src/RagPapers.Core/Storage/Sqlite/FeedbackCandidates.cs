@@ -75,11 +75,7 @@ internal static class FeedbackCandidates
 
         var docs = JsonIdList.From(ranked.Take(feedback.Documents).Select(r => r.Id));
         var feedbackChunks = await FtsTermStatistics.LoadAsync(commands, CreateFeedbackInstancesSql, ReadFeedbackSql, ranked.Count, cancellationToken, scratch);
-        var terms = Enumerable.Range(0, feedbackChunks.TermCount).Select(feedbackChunks.Term).ToArray();
-        var counts = await FtsTermRows.ReadChunkCountsAsync(commands, terms, cancellationToken, scratch);
-        var byTerm = terms.Select((t, i) => (t, counts[i])).ToDictionary(p => p.t, p => p.Item2, StringComparer.Ordinal);
-
-        var expansion = Rm3Reranker.ExpansionTerms(ranked, With(feedbackChunks, byTerm, totals), feedback).Select(e => feedbackChunks.Term(e.TermId));
+        var (byTerm, expansion) = await ChooseExpansionAsync(commands, scratch, ranked, feedbackChunks, feedback, totals, cancellationToken);
         var needed = await FtsTermStatistics.LoadAsync(
             commands, CreateInstancesSql, ReadNeededSql, ranked.Count, cancellationToken, scratch,
             [("$docs", docs), ("$terms", JsonIdList.From(expansion))], await ReadLengthsAsync(commands, scratch, cancellationToken));
@@ -93,13 +89,22 @@ internal static class FeedbackCandidates
     {
         var feedbackIds = ranked.Take(feedback.Documents).Select(r => r.Id).ToHashSet();
         var feedbackChunks = tokenized.Statistics((id, _) => feedbackIds.Contains(id), ranked.Count);
+        var (byTerm, chosen) = await ChooseExpansionAsync(commands, scratch, ranked, feedbackChunks, feedback, totals, cancellationToken);
+        var expansion = chosen.ToHashSet(StringComparer.Ordinal);
+        var needed = tokenized.Statistics((id, term) => feedbackIds.Contains(id) || expansion.Contains(term), ranked.Count, tokenized.Lengths());
+        return With(needed, byTerm, totals);
+    }
+
+    /// <summary>The collection's chunk count of each term of the feedback chunks, and the expansion terms feedback chooses with them.</summary>
+    private static async Task<(Dictionary<string, long> ByTerm, List<string> Expansion)> ChooseExpansionAsync(
+        CommandCache commands, SqliteTransaction scratch, IReadOnlyList<(long Id, double Score)> ranked, FtsTermStatistics feedbackChunks,
+        KeywordFeedback feedback, (long Chunks, long Tokens) totals, CancellationToken cancellationToken)
+    {
         var terms = Enumerable.Range(0, feedbackChunks.TermCount).Select(feedbackChunks.Term).ToArray();
         var counts = await FtsTermRows.ReadChunkCountsAsync(commands, terms, cancellationToken, scratch);
         var byTerm = terms.Select((t, i) => (t, counts[i])).ToDictionary(p => p.t, p => p.Item2, StringComparer.Ordinal);
-
-        var expansion = Rm3Reranker.ExpansionTerms(ranked, With(feedbackChunks, byTerm, totals), feedback).Select(e => feedbackChunks.Term(e.TermId)).ToHashSet(StringComparer.Ordinal);
-        var needed = tokenized.Statistics((id, term) => feedbackIds.Contains(id) || expansion.Contains(term), ranked.Count, tokenized.Lengths());
-        return With(needed, byTerm, totals);
+        var expansion = Rm3Reranker.ExpansionTerms(ranked, With(feedbackChunks, byTerm, totals), feedback).Select(e => feedbackChunks.Term(e.TermId)).ToList();
+        return (byTerm, expansion);
     }
 
     private static CandidateTermStatistics With(FtsTermStatistics candidates, Dictionary<string, long> byTerm, (long Chunks, long Tokens) totals)
