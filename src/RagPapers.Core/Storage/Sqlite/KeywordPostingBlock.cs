@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace RagPapers.Storage.Sqlite;
 
 /// <summary>
@@ -25,7 +27,38 @@ internal static class KeywordPostingBlock
         return buffer[..at];
     }
 
-    private static int Write(byte[] buffer, int at, ulong value)
+    /// <summary>
+    /// Appends <paramref name="block"/>, whose first chunk is <paramref name="first"/>, to a block of earlier chunks
+    /// ending at <paramref name="last"/> (none for an empty one): only its first gap changes, to the distance from that
+    /// chunk. Returns the block's last chunk.
+    /// </summary>
+    public static long AppendTo(IBufferWriter<byte> merged, long? last, long first, ReadOnlySpan<byte> block)
+    {
+        // A block starts with a gap of 0 from its own first chunk, which Encode writes as the single byte 0.
+        if (block.Length == 0 || block[0] != 0)
+        {
+            throw new InvalidDataException($"A keyword posting block of chunk {first} does not start at that chunk.");
+        }
+
+        if (first <= last)
+        {
+            throw new InvalidDataException($"A keyword posting block starting at chunk {first} follows one ending at chunk {last}: blocks of a term must not overlap.");
+        }
+
+        var chunk = first;
+        for (var at = 0; at < block.Length;)
+        {
+            chunk += NextPosting(block, ref at).Gap;
+        }
+
+        Span<byte> gap = stackalloc byte[10];
+        var written = Write(gap, 0, (ulong)(last is { } end ? first - end : 0));
+        merged.Write(gap[..written]);
+        merged.Write(block[1..]);
+        return chunk;
+    }
+
+    private static int Write(Span<byte> buffer, int at, ulong value)
     {
         while (value >= 0x80)
         {

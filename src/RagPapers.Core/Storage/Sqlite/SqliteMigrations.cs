@@ -28,6 +28,7 @@ internal static class SqliteMigrations
         VocabularyMigration.Step,
         FtsTermsMigration.Step,
         KeywordPostingsMigration.Step,
+        KeywordPostingMergeMigration.Step,
     ];
 
     /// <summary>The version a store has once every migration ran.</summary>

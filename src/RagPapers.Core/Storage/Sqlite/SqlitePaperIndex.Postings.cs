@@ -29,7 +29,11 @@ public sealed partial class SqlitePaperIndex
             throw new InvalidOperationException($"The batch inserted {chunksInserted} chunks but their ids moved from {lastIdBefore} to {lastId}; keyword postings cannot be placed.");
         }
 
-        await KeywordPostingRows.WriteAsync(_commands!, transaction, added.Postings, cancellationToken);
+        if (added.Postings.Count > 0)
+        {
+            await KeywordPostingRows.WriteAsync(_commands!, transaction, added.Postings, cancellationToken);
+            await KeywordPostingMerge.AfterWriteAsync(_commands!, transaction, cancellationToken);
+        }
     }
 
     /// <summary>BM25 from the postings on disk, over the informative terms with their stems.</summary>

@@ -53,8 +53,38 @@ public sealed class KeywordPostingBlockTests
         Assert.Equal(12, KeywordPostingBlock.Encode(postings).Length);
     }
 
+    [Fact]
+    public void AppendTo_BlocksInChunkOrder_GiveOneBlockOfAllTheirPostings()
+    {
+        KeywordPosting[] first = [new(10, 0, 1, 40), new(11, 1, 2, 90)];
+        KeywordPosting[] second = [new(300, 0, 5, 100), new(70_000, 2, 0, 12)];
+        KeywordPosting[] third = [new(70_001, 1, 1, 1)];
+        var merged = new System.Buffers.ArrayBufferWriter<byte>();
+
+        var last = KeywordPostingBlock.AppendTo(merged, null, 10, KeywordPostingBlock.Encode(first));
+        last = KeywordPostingBlock.AppendTo(merged, last, 300, KeywordPostingBlock.Encode(second));
+        last = KeywordPostingBlock.AppendTo(merged, last, 70_001, KeywordPostingBlock.Encode(third));
+
+        Assert.Equal(70_001, last);
+        Assert.Equal([.. first, .. second, .. third], Read(merged.WrittenSpan.ToArray(), 10));
+        Assert.Equal(KeywordPostingBlock.Encode([.. first, .. second, .. third]), merged.WrittenSpan.ToArray());
+    }
+
+    [Theory]
+    [InlineData(11)] // starts at the last chunk of the block before
+    [InlineData(5)] // starts before it
+    public void AppendTo_BlockNotAfterTheLastChunk_Refuses(long start)
+    {
+        var merged = new System.Buffers.ArrayBufferWriter<byte>();
+        var last = KeywordPostingBlock.AppendTo(merged, null, 10, KeywordPostingBlock.Encode([new(10, 0, 1, 40), new(11, 1, 2, 90)]));
+
+        var refused = Assert.Throws<InvalidDataException>(() => KeywordPostingBlock.AppendTo(merged, last, start, KeywordPostingBlock.Encode([new(start, 0, 1, 4)])));
+
+        Assert.Contains($"chunk {start}", refused.Message, StringComparison.Ordinal);
+    }
+
     // As the ranking reads a block (ChunkScores): posting by posting, each chunk the gap from the one before.
-    private static List<KeywordPosting> Read(byte[] block, long firstChunk)
+    internal static List<KeywordPosting> Read(byte[] block, long firstChunk)
     {
         var read = new List<KeywordPosting>();
         var chunk = firstChunk;

@@ -175,7 +175,7 @@ public sealed class SqliteOnDiskKeywordRankingTests : IDisposable
     }
 
     // 300 papers of random words (fixed seed), every tenth with a second chunk; all say "outcome".
-    private static IReadOnlyList<PaperDocument> Corpus()
+    internal static IReadOnlyList<PaperDocument> Corpus()
     {
         var random = new Random(20261207);
         string Words(int count) => string.Join(' ', Enumerable.Range(0, count).Select(_ => Vocabulary[random.Next(Vocabulary.Length)]));

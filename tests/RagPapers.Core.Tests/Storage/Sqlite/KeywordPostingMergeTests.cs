@@ -1,0 +1,152 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+using RagPapers.Core.Tests.Fakes;
+using RagPapers.Storage;
+using RagPapers.Storage.Sqlite;
+
+namespace RagPapers.Core.Tests.Storage.Sqlite;
+
+/// <summary>
+/// Every 32 writes' keyword posting rows become one row per term (KeywordPostingMerge), and a store of schema 5 has its
+/// rows merged when it is opened: fewer rows for a search to read, the same postings and the same ranking.
+/// </summary>
+public sealed class KeywordPostingMergeTests : IDisposable
+{
+    private readonly TempFolder _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public async Task UpsertAsync_ManyWrites_MergesEveryThirtyTwoIntoARowPerTerm_KeepingEveryPosting()
+    {
+        var papers = SqliteOnDiskKeywordRankingTests.Corpus();
+        var inOneWrite = await WriteAsync("one.db", papers, writes: 1);
+
+        var inForty = await WriteAsync("forty.db", papers, writes: 40);
+
+        // 32 writes merged into one row per term, then eight more writes of a row each at most.
+        Assert.InRange(MostRowsOfATerm(inForty), 2, 1 + 8);
+        Assert.Equal("8", Query(inForty, "SELECT value FROM meta WHERE key = 'postings_unmerged_writes'").Single());
+        Assert.Equal(PostingsByTerm(inOneWrite), PostingsByTerm(inForty));
+        await AssertSameRankingAsync(inOneWrite, inForty);
+    }
+
+    [Fact]
+    public async Task OpenAsync_VersionFiveStore_MergesItsPostingRowsKeepingEveryPosting()
+    {
+        var papers = SqliteOnDiskKeywordRankingTests.Corpus();
+        var reference = await WriteAsync("reference.db", papers, writes: 20);
+        var upgraded = await WriteAsync("upgraded.db", papers, writes: 20);
+        Assert.True(MostRowsOfATerm(upgraded) > 10);
+        Execute(upgraded, "DELETE FROM meta WHERE key LIKE 'postings_unmerged_%'; UPDATE meta SET value = '5' WHERE key = 'schema_version'");
+
+        await using (var store = new SqlitePaperIndex(upgraded, NullLogger<SqlitePaperIndex>.Instance, KeywordFeedback.Off, inMemoryKeywordChunks: 0))
+        {
+            await store.OpenAsync(TestStores.Embedder);
+        }
+
+        Assert.Equal(1, MostRowsOfATerm(upgraded));
+        Assert.Equal("0", Query(upgraded, "SELECT value FROM meta WHERE key = 'postings_unmerged_writes'").Single());
+        Assert.Equal(PostingsByTerm(reference), PostingsByTerm(upgraded));
+        await AssertSameRankingAsync(reference, upgraded);
+    }
+
+    [Fact]
+    public async Task UpsertAsync_AfterAnUpgradeMerge_MergesTheNextWritesFromWhereItStopped()
+    {
+        var papers = SqliteOnDiskKeywordRankingTests.Corpus();
+        var reference = await WriteAsync("reference.db", papers, writes: 1);
+        var path = await WriteAsync("store.db", papers.Take(100).ToList(), writes: 10);
+        Execute(path, "DELETE FROM meta WHERE key LIKE 'postings_unmerged_%'; UPDATE meta SET value = '5' WHERE key = 'schema_version'");
+
+        await WriteAsync(path, papers.Skip(100).ToList(), writes: 33);
+
+        // The upgrade's row per term, one merge of 32 writes, and the one write after it.
+        Assert.InRange(MostRowsOfATerm(path), 2, 3);
+        Assert.Equal("1", Query(path, "SELECT value FROM meta WHERE key = 'postings_unmerged_writes'").Single());
+        Assert.Equal(PostingsByTerm(reference), PostingsByTerm(path));
+    }
+
+    private async Task<string> WriteAsync(string name, IReadOnlyList<PaperDocument> papers, int writes)
+    {
+        var path = Path.IsPathRooted(name) ? name : _temp.File(name);
+        await using var store = new SqlitePaperIndex(path, NullLogger<SqlitePaperIndex>.Instance, KeywordFeedback.Off, inMemoryKeywordChunks: 0);
+        await store.OpenAsync(TestStores.Embedder);
+        foreach (var batch in papers.Select((paper, i) => (paper, i)).GroupBy(p => p.i * writes / papers.Count, p => p.paper))
+        {
+            await store.UpsertAsync([.. batch]);
+        }
+
+        return path;
+    }
+
+    private static async Task AssertSameRankingAsync(string expectedPath, string actualPath)
+    {
+        var feedback = new KeywordFeedback(Documents: 5, Terms: 10, OriginalWeight: 0.6, Candidates: 100);
+        await using var expected = new SqlitePaperIndex(expectedPath, NullLogger<SqlitePaperIndex>.Instance, feedback, inMemoryKeywordChunks: 0);
+        await using var actual = new SqlitePaperIndex(actualPath, NullLogger<SqlitePaperIndex>.Instance, feedback, inMemoryKeywordChunks: 0);
+        await expected.OpenAsync(TestStores.Embedder);
+        await actual.OpenAsync(TestStores.Embedder);
+        foreach (var query in new[] { "models of protein folding", "graph neural networks for protein models", "Naïve café transformers" })
+        {
+            var hits = await expected.KeywordSearchAsync(query, 40);
+            Assert.NotEmpty(hits);
+            Assert.Equal(hits, await actual.KeywordSearchAsync(query, 40));
+        }
+    }
+
+    private static int MostRowsOfATerm(string path) =>
+        int.Parse(Query(path, "SELECT max(n) FROM (SELECT count(*) AS n FROM keyword_postings GROUP BY term)").Single(), System.Globalization.CultureInfo.InvariantCulture);
+
+    // Every posting of every term, decoded as the ranking reads them, whatever rows hold them.
+    private static Dictionary<string, List<KeywordPosting>> PostingsByTerm(string path)
+    {
+        var byTerm = new Dictionary<string, List<KeywordPosting>>(StringComparer.Ordinal);
+        using var connection = Open(path);
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT term, first_chunk, postings FROM keyword_postings ORDER BY term, first_chunk";
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var term = reader.GetString(0);
+            if (!byTerm.TryGetValue(term, out var postings))
+            {
+                byTerm[term] = postings = [];
+            }
+
+            postings.AddRange(KeywordPostingBlockTests.Read((byte[])reader.GetValue(2), reader.GetInt64(1)));
+        }
+
+        return byTerm;
+    }
+
+    private static SqliteConnection Open(string path)
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ConnectionString);
+        connection.Open();
+        return connection;
+    }
+
+    private static void Execute(string path, string sql)
+    {
+        using var connection = Open(path);
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private static List<string> Query(string path, string sql)
+    {
+        using var connection = Open(path);
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var rows = new List<string>();
+        while (reader.Read())
+        {
+            rows.Add(Convert.ToString(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture)!);
+        }
+
+        return rows;
+    }
+}
