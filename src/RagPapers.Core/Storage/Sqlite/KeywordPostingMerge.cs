@@ -13,8 +13,12 @@ namespace RagPapers.Storage.Sqlite;
 /// </summary>
 internal static class KeywordPostingMerge
 {
-    /// <summary>Writes merged at once: a million papers in batches of 2,048 leave about 30 rows per term instead of 490, and a merge holds 32 batches' postings (about 64 MB there).</summary>
-    public const int Writes = 32;
+    /// <summary>
+    /// Writes merged at once: a million papers in batches of 2,048 leave about 40 rows per common term instead of 490
+    /// (30 merged, 8 unmerged on average), and a merge holds 16 batches' postings, about 32 MB there; merging every 32
+    /// writes would leave 31 rows for twice the memory.
+    /// </summary>
+    public const int Writes = 16;
 
     private const string ReadSql = "SELECT term, first_chunk, postings FROM keyword_postings WHERE rowid BETWEEN $from AND $to ORDER BY rowid";
     private const string DeleteSql = "DELETE FROM keyword_postings WHERE rowid BETWEEN $from AND $to";
@@ -56,10 +60,10 @@ internal static class KeywordPostingMerge
                 var term = reader.GetString(0);
                 if (!runs.TryGetValue(term, out var run))
                 {
-                    runs[term] = run = new Run(reader.GetInt64(1));
+                    runs[term] = run = new Run(term, reader.GetInt64(1));
                 }
 
-                run.Append(reader.GetInt64(1), (byte[])reader.GetValue(2), term);
+                run.Add(reader.GetInt64(1), (byte[])reader.GetValue(2));
                 read++;
             }
         }
@@ -73,7 +77,7 @@ internal static class KeywordPostingMerge
         var insert = commands.Get(InsertSql, transaction);
         foreach (var (term, run) in runs)
         {
-            await insert.Set("$term", term).Set("$first", run.First).Set("$postings", run.Postings.WrittenMemory.ToArray()).ExecuteNonQueryAsync(cancellationToken);
+            await insert.Set("$term", term).Set("$first", run.First).Set("$postings", run.Merged()).ExecuteNonQueryAsync(cancellationToken);
         }
 
         return read;
@@ -112,25 +116,37 @@ internal static class KeywordPostingMerge
             .Set("$writes", writes.ToString(CultureInfo.InvariantCulture))
             .ExecuteNonQueryAsync(cancellationToken);
 
-    /// <summary>One term's merged block as it grows.</summary>
-    private sealed class Run(long first)
+    /// <summary>One term's blocks in the rows merged, in rowid order; the merged block is made when it is written, so a merge holds its rows' postings about once.</summary>
+    private sealed class Run(string term, long first)
     {
-        private long? _last;
+        private readonly List<(long First, byte[] Block)> _blocks = [];
+        private int _bytes;
 
         public long First { get; } = first;
 
-        public ArrayBufferWriter<byte> Postings { get; } = new();
-
-        public void Append(long first, byte[] block, string term)
+        public void Add(long first, byte[] block)
         {
+            _blocks.Add((first, block));
+            _bytes += block.Length + 10; // a first gap grows to at most a ten-byte varint
+        }
+
+        public byte[] Merged()
+        {
+            var merged = new ArrayBufferWriter<byte>(_bytes);
+            long? last = null;
             try
             {
-                _last = KeywordPostingBlock.AppendTo(Postings, _last, first, block);
+                foreach (var (first, block) in _blocks)
+                {
+                    last = KeywordPostingBlock.AppendTo(merged, last, first, block);
+                }
             }
             catch (InvalidDataException ex)
             {
                 throw new InvalidDataException($"The keyword postings of '{term}' cannot be merged: {ex.Message}", ex);
             }
+
+            return merged.WrittenSpan.ToArray();
         }
     }
 }

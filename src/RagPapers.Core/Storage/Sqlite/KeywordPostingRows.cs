@@ -4,7 +4,7 @@ namespace RagPapers.Storage.Sqlite;
 
 /// <summary>
 /// The keyword postings on disk: a row per term per write, keyed by (term, first chunk), holding that write's postings
-/// of the term (<see cref="KeywordPostingBlock"/>), until every 32 writes' rows become a row per term
+/// of the term (<see cref="KeywordPostingBlock"/>), until every 16 writes' rows become a row per term
 /// (<see cref="KeywordPostingMerge"/>). Chunk ids only grow (AUTOINCREMENT), so a write appends rows; a replaced or
 /// deleted chunk's postings stay behind, and the ranking drops chunks that are gone.
 /// </summary>

@@ -7,7 +7,7 @@ using RagPapers.Storage.Sqlite;
 namespace RagPapers.Core.Tests.Storage.Sqlite;
 
 /// <summary>
-/// Every 32 writes' keyword posting rows become one row per term (KeywordPostingMerge), and a store of schema 5 has its
+/// Every 16 writes' keyword posting rows become one row per term (KeywordPostingMerge), and a store of schema 5 has its
 /// rows merged when it is opened: fewer rows for a search to read, the same postings and the same ranking.
 /// </summary>
 public sealed class KeywordPostingMergeTests : IDisposable
@@ -17,15 +17,15 @@ public sealed class KeywordPostingMergeTests : IDisposable
     public void Dispose() => _temp.Dispose();
 
     [Fact]
-    public async Task UpsertAsync_ManyWrites_MergesEveryThirtyTwoIntoARowPerTerm_KeepingEveryPosting()
+    public async Task UpsertAsync_ManyWrites_MergesEverySixteenIntoARowPerTerm_KeepingEveryPosting()
     {
         var papers = SqliteOnDiskKeywordRankingTests.Corpus();
         var inOneWrite = await WriteAsync("one.db", papers, writes: 1);
 
         var inForty = await WriteAsync("forty.db", papers, writes: 40);
 
-        // 32 writes merged into one row per term, then eight more writes of a row each at most.
-        Assert.InRange(MostRowsOfATerm(inForty), 2, 1 + 8);
+        // Two merges of 16 writes, a row per term each, then eight more writes of a row each at most.
+        Assert.InRange(MostRowsOfATerm(inForty), 3, 2 + 8);
         Assert.Equal("8", Query(inForty, "SELECT value FROM meta WHERE key = 'postings_unmerged_writes'").Single());
         Assert.Equal(PostingsByTerm(inOneWrite), PostingsByTerm(inForty));
         await AssertSameRankingAsync(inOneWrite, inForty);
@@ -35,9 +35,9 @@ public sealed class KeywordPostingMergeTests : IDisposable
     public async Task OpenAsync_VersionFiveStore_MergesItsPostingRowsKeepingEveryPosting()
     {
         var papers = SqliteOnDiskKeywordRankingTests.Corpus();
-        var reference = await WriteAsync("reference.db", papers, writes: 20);
-        var upgraded = await WriteAsync("upgraded.db", papers, writes: 20);
-        Assert.True(MostRowsOfATerm(upgraded) > 10);
+        var reference = await WriteAsync("reference.db", papers, writes: 1);
+        var upgraded = await WriteAsync("upgraded.db", papers, writes: 15); // a row per term per write: no merge yet
+        Assert.Equal(15, MostRowsOfATerm(upgraded));
         Execute(upgraded, "DELETE FROM meta WHERE key LIKE 'postings_unmerged_%'; UPDATE meta SET value = '5' WHERE key = 'schema_version'");
 
         await using (var store = new SqlitePaperIndex(upgraded, NullLogger<SqlitePaperIndex>.Instance, KeywordFeedback.Off, inMemoryKeywordChunks: 0))
@@ -61,8 +61,8 @@ public sealed class KeywordPostingMergeTests : IDisposable
 
         await WriteAsync(path, papers.Skip(100).ToList(), writes: 33);
 
-        // The upgrade's row per term, one merge of 32 writes, and the one write after it.
-        Assert.InRange(MostRowsOfATerm(path), 2, 3);
+        // The upgrade's row per term, two merges of 16 writes, and the one write after them.
+        Assert.InRange(MostRowsOfATerm(path), 3, 4);
         Assert.Equal("1", Query(path, "SELECT value FROM meta WHERE key = 'postings_unmerged_writes'").Single());
         Assert.Equal(PostingsByTerm(reference), PostingsByTerm(path));
     }
