@@ -39,7 +39,7 @@ public sealed class TokenizedChunksTests
             Assert.NotNull(TokenizedChunks.Of(earlier.ToDictionary(r => r.Id, r => (r.Title, r.Text)), numbering));
         }
 
-        var sut = TokenizedChunks.Of(rows, numbering)!.Statistics((_, _) => true, rows.Count);
+        var sut = TokenizedChunks.Of(rows, numbering)!.Statistics(_ => true, _ => true, rows.Count);
 
         Assert.Equal(Enumerable.Range(0, expected.TermCount).Select(expected.Term), Enumerable.Range(0, sut.TermCount).Select(sut.Term));
         Assert.Equal(Enumerable.Range(0, expected.TermCount).Select(expected.DocumentFrequency), Enumerable.Range(0, sut.TermCount).Select(sut.DocumentFrequency));
