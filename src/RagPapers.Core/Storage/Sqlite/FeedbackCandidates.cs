@@ -102,10 +102,9 @@ internal static class FeedbackCandidates
         KeywordFeedback feedback, (long Chunks, long Tokens) totals, CancellationToken cancellationToken)
     {
         var feedbackIds = ranked.Take(feedback.Documents).Select(r => r.Id).ToHashSet();
-        var feedbackChunks = tokenized.Statistics(feedbackIds.Contains, _ => false, ranked.Count);
+        var feedbackChunks = tokenized.Statistics(feedbackIds, [], ranked.Count);
         var (byTerm, chosen) = await ChooseExpansionAsync(commands, null, ranked, feedbackChunks, feedback, totals, cancellationToken);
-        var expansion = chosen.ToHashSet(StringComparer.Ordinal);
-        var needed = tokenized.Statistics(feedbackIds.Contains, expansion.Contains, ranked.Count, tokenized.Lengths());
+        var needed = tokenized.Statistics(feedbackIds, chosen, ranked.Count, tokenized.Lengths());
         return With(needed, byTerm, totals);
     }
 

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace RagPapers.Storage.Sqlite;
 
 /// <summary>
@@ -53,73 +55,90 @@ internal sealed class TokenizedChunks
     public Dictionary<long, (int Title, int Text)> Lengths() => _chunks.ToDictionary(c => c.Id, c => (c.TitleLength, c.Tokens.Length - c.TitleLength));
 
     /// <summary>
-    /// The statistics of the chunks' tokens, in FTS5's order, keeping every token of a chunk <paramref name="whole"/>
-    /// accepts and of the others the tokens whose term <paramref name="term"/> accepts.
+    /// The statistics of the chunks' tokens, in FTS5's order: every token of the chunks in <paramref name="whole"/>, and
+    /// of the others the tokens whose term is one of <paramref name="terms"/>.
     /// </summary>
-    public FtsTermStatistics Statistics(Func<long, bool> whole, Func<string, bool> term, long rows, IReadOnlyDictionary<long, (int Title, int Text)>? lengths = null)
+    public FtsTermStatistics Statistics(IReadOnlySet<long> whole, IEnumerable<string> terms, long rows, IReadOnlyDictionary<long, (int Title, int Text)>? lengths = null)
     {
-        var kept = new Kept(_numbering, whole, term, _chunks.Count);
-        var numbers = kept.Distinct(_chunks);
-        var terms = numbers.Select(_numbering.Term).ToArray();
-        Array.Sort(terms, numbers, Utf8Order.Instance); // the instance table's term order: ids follow it
-        var termIds = new Dictionary<string, int>(terms.Length, StringComparer.Ordinal);
-        for (var id = 0; id < terms.Length; id++)
+        var kept = new Kept(whole, terms.Select(_numbering.Find).Where(n => n >= 0), _numbering.Count);
+        try
         {
-            termIds[terms[id]] = id;
-            kept.Ids[numbers[id]] = id;
-        }
-
-        var frequencies = new int[terms.Length];
-        var counter = new ChunkCounter(terms.Length);
-        var chunks = new Dictionary<long, FtsTermStatistics.ChunkTerms>(_chunks.Count);
-        for (var c = 0; c < _chunks.Count; c++)
-        {
-            var (id, tokens, titleLength) = _chunks[c];
-            if (counter.Count(tokens, titleLength, kept, c, frequencies) is { } counted)
+            var numbers = kept.Distinct(_chunks);
+            var names = numbers.Select(_numbering.Term).ToArray();
+            Array.Sort(names, numbers, Utf8Order.Instance); // the instance table's term order: ids follow it
+            var termIds = new Dictionary<string, int>(names.Length, StringComparer.Ordinal);
+            for (var id = 0; id < names.Length; id++)
             {
-                chunks[id] = lengths is not null && lengths.TryGetValue(id, out var length) ? counted with { TitleLength = length.Title, TextLength = length.Text } : counted;
+                termIds[names[id]] = id;
+                kept.Ids[numbers[id]] = id;
             }
-        }
 
-        return new FtsTermStatistics(termIds, terms, frequencies, chunks, rows);
+            var frequencies = new int[names.Length];
+            var counter = new ChunkCounter(names.Length);
+            var chunks = new Dictionary<long, FtsTermStatistics.ChunkTerms>();
+            foreach (var (id, tokens, titleLength) in _chunks)
+            {
+                if (kept.Any(id) && counter.Count(tokens, titleLength, kept, whole.Contains(id), frequencies) is { } counted)
+                {
+                    chunks[id] = lengths is not null && lengths.TryGetValue(id, out var length) ? counted with { TitleLength = length.Title, TextLength = length.Text } : counted;
+                }
+            }
+
+            return new FtsTermStatistics(termIds, names, frequencies, chunks, rows);
+        }
+        finally
+        {
+            kept.Return();
+        }
     }
 
     /// <summary>Which tokens a <see cref="Statistics"/> call keeps, and (once numbered) the statistics' id of each kept term by term number.</summary>
-    private sealed class Kept(TermNumbering numbering, Func<long, bool> whole, Func<string, bool> term, int chunks)
+    private sealed class Kept
     {
-        private readonly bool[] _wholeChunks = new bool[chunks];
-        private readonly sbyte[] _accepted = new sbyte[numbering.Count]; // 0 not asked yet, 1 accepted, −1 not
+        private readonly IReadOnlySet<long> _whole;
+        private readonly bool _anyChosen;
 
-        /// <summary>By term number: −1 for a term no kept token has, else its id in the statistics (after numbering).</summary>
-        public int[] Ids { get; } = new int[numbering.Count];
+        // By term number, rented (the numbering holds up to hundreds of thousands of terms): a flag per chosen term,
+        // checked for each token of the chunks not whole (an array read where a set look-up cost a millisecond).
+        private readonly byte[] _chosen;
 
-        public bool Keeps(int chunk, int number)
+        public Kept(IReadOnlySet<long> whole, IEnumerable<int> chosen, int count)
         {
-            if (_wholeChunks[chunk])
+            _whole = whole;
+            Ids = ArrayPool<int>.Shared.Rent(Math.Max(1, count));
+            Array.Fill(Ids, -1, 0, count);
+            _chosen = ArrayPool<byte>.Shared.Rent(Math.Max(1, count));
+            Array.Clear(_chosen, 0, count);
+            foreach (var number in chosen)
             {
-                return true;
+                _chosen[number] = 1;
+                _anyChosen = true;
             }
-
-            ref var accepted = ref _accepted[number];
-            if (accepted == 0)
-            {
-                accepted = term(numbering.Term(number)) ? (sbyte)1 : (sbyte)-1;
-            }
-
-            return accepted > 0;
         }
+
+        /// <summary>By term number: −1 for a term no kept token has, else its id in the statistics (once numbered).</summary>
+        public int[] Ids { get; }
+
+        /// <summary>Whether a chunk can keep any token: a chunk not whole keeps only the chosen terms.</summary>
+        public bool Any(long chunk) => _anyChosen || _whole.Contains(chunk);
+
+        public bool Keeps(bool whole, int number) => whole || _chosen[number] != 0;
 
         /// <summary>The term numbers of the kept tokens, each once.</summary>
         public int[] Distinct(List<(long Id, int[] Tokens, int TitleLength)> all)
         {
-            Array.Fill(Ids, -1);
             var distinct = new List<int>();
-            for (var c = 0; c < all.Count; c++)
+            foreach (var (id, tokens, _) in all)
             {
-                _wholeChunks[c] = whole(all[c].Id);
-                foreach (var number in all[c].Tokens)
+                var whole = _whole.Contains(id);
+                if (!whole && !_anyChosen)
                 {
-                    if (Ids[number] < 0 && Keeps(c, number))
+                    continue;
+                }
+
+                foreach (var number in tokens)
+                {
+                    if (Ids[number] < 0 && Keeps(whole, number))
                     {
                         Ids[number] = 0;
                         distinct.Add(number);
@@ -128,6 +147,12 @@ internal sealed class TokenizedChunks
             }
 
             return [.. distinct];
+        }
+
+        public void Return()
+        {
+            ArrayPool<int>.Shared.Return(Ids);
+            ArrayPool<byte>.Shared.Return(_chosen);
         }
     }
 
@@ -139,12 +164,12 @@ internal sealed class TokenizedChunks
         private readonly List<int> _present = [];
 
         /// <summary>The chunk's terms (ascending ids) with their counts and lengths, adding to each term's chunk count; null when no token is kept.</summary>
-        public FtsTermStatistics.ChunkTerms? Count(int[] tokens, int titleLength, Kept kept, int chunk, int[] frequencies)
+        public FtsTermStatistics.ChunkTerms? Count(int[] tokens, int titleLength, Kept kept, bool whole, int[] frequencies)
         {
             int titleKept = 0, textKept = 0;
             for (var i = 0; i < tokens.Length; i++)
             {
-                if (!kept.Keeps(chunk, tokens[i]))
+                if (!kept.Keeps(whole, tokens[i]))
                 {
                     continue;
                 }

@@ -39,7 +39,7 @@ public sealed class TokenizedChunksTests
             Assert.NotNull(TokenizedChunks.Of(earlier.ToDictionary(r => r.Id, r => (r.Title, r.Text)), numbering));
         }
 
-        var sut = TokenizedChunks.Of(rows, numbering)!.Statistics(_ => true, _ => true, rows.Count);
+        var sut = TokenizedChunks.Of(rows, numbering)!.Statistics(rows.Keys.ToHashSet(), [], rows.Count);
 
         Assert.Equal(Enumerable.Range(0, expected.TermCount).Select(expected.Term), Enumerable.Range(0, sut.TermCount).Select(sut.Term));
         Assert.Equal(Enumerable.Range(0, expected.TermCount).Select(expected.DocumentFrequency), Enumerable.Range(0, sut.TermCount).Select(sut.DocumentFrequency));
@@ -61,7 +61,7 @@ public sealed class TokenizedChunksTests
             .ToDictionary(r => r.Id, r => (r.Title, r.Text));
         var whole = rows.Keys.Where((_, i) => i % 17 == 0).ToHashSet();
         var tokenized = TokenizedChunks.Of(rows)!;
-        var chosen = tokenized.Statistics(whole.Contains, _ => false, rows.Count);
+        var chosen = tokenized.Statistics(whole, [], rows.Count);
         var terms = Enumerable.Range(0, chosen.TermCount).Where(t => t % 3 == 0).Select(chosen.Term).Append("cell").Append("protein").ToHashSet(StringComparer.Ordinal);
         await using var connection = new SqliteConnection("Data Source=:memory:");
         await connection.OpenAsync();
@@ -77,7 +77,7 @@ public sealed class TokenizedChunksTests
             "SELECT term, doc, col = 'title' FROM temp.probe_instance WHERE doc IN (SELECT value FROM json_each($docs)) OR term IN (SELECT value FROM json_each($terms)) ORDER BY term, doc",
             rows.Count, CancellationToken.None, null, [("$docs", JsonIdList.From(whole)), ("$terms", JsonIdList.From(terms))], tokenized.Lengths());
 
-        var sut = tokenized.Statistics(whole.Contains, terms.Contains, rows.Count, tokenized.Lengths());
+        var sut = tokenized.Statistics(whole, terms, rows.Count, tokenized.Lengths());
 
         Assert.True(sut.TermCount > terms.Count);
         Assert.Equal(Enumerable.Range(0, expected.TermCount).Select(expected.Term), Enumerable.Range(0, sut.TermCount).Select(sut.Term));
