@@ -11,6 +11,8 @@ return args switch
     ["eval-queries", var store, var corpus, var queries, ..] => await EvalQueriesBenchmark.RunAsync(store, corpus, queries, args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 3),
     ["store-queries", var store, var queries, ..] => await StoreQueriesBenchmark.RunAsync(store, queries, args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 100),
     ["keyword-ranking", var store, var queries, ..] => await KeywordRankingBenchmark.RunAsync(store, queries, args.Length > 3 ? args[3] : null),
+    ["keyword-final", var store, var queries, var output, ..] => await KeywordFinalBenchmark.RunAsync(store, queries, output, args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 100),
+    ["feedback-tokenize", var store, ..] => await FeedbackTokenizeBenchmark.RunAsync(store, args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 50),
     ["keyword-decode", var store, var queries] => await KeywordRankingBenchmark.RunDecodeAsync(store, queries),
     ["fill-vectors", var store] => await FillVectorsBenchmark.RunAsync(store),
     ["term-counting", var papers, ..] => await TermCountingBenchmark.RunAsync(papers, args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 2),

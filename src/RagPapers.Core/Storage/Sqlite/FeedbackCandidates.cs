@@ -31,8 +31,32 @@ internal static class FeedbackCandidates
 
     private const string ReadLengthsSql = "SELECT id, sz FROM temp.candidates_docsize";
 
+    /// <summary>
+    /// Tokenizes the candidates, reads the feedback chunks' terms, lets feedback choose its expansion terms from them,
+    /// and returns statistics holding the feedback chunks whole and the other candidates' expansion terms and lengths.
+    /// The .NET tokenizer's path needs no scratch table and no transaction; FTS5's (a token the .NET one cannot promise
+    /// exact) creates its tables and works in a scratch transaction, rolled back.
+    /// </summary>
+    /// <param name="rows">The candidates' titles and texts by chunk id.</param>
+    /// <param name="numbering">The tokens' terms kept from question to question (<see cref="TokenizedChunks.Of"/>).</param>
+    public static async Task<IKeywordStatistics> ReadAsync(
+        CommandCache commands, IReadOnlyList<(long Id, double Score)> ranked, IReadOnlyDictionary<long, (string Title, string Text)> rows,
+        KeywordFeedback feedback, (long Chunks, long Tokens) totals, TermNumbering numbering, CancellationToken cancellationToken)
+    {
+        if (TokenizedChunks.Of(rows, numbering) is { } tokenized)
+        {
+            return await ReadTokenizedAsync(commands, ranked, tokenized, feedback, totals, cancellationToken);
+        }
+
+        await CreateAsync(commands, cancellationToken);
+        using var scratch = commands.BeginScratch();
+        var statistics = await ReadWithFts5Async(commands, scratch, ranked, rows, feedback, totals, cancellationToken);
+        scratch.Rollback();
+        return statistics;
+    }
+
     /// <summary>Creates the scratch tables; outside any transaction, as a rolled-back CREATE would re-prepare every statement on every query.</summary>
-    public static async Task CreateAsync(CommandCache commands, CancellationToken cancellationToken)
+    private static async Task CreateAsync(CommandCache commands, CancellationToken cancellationToken)
     {
         await commands.Get(CreateTableSql).ExecuteNonQueryAsync(cancellationToken);
         await commands.Get(CreateInstancesSql).ExecuteNonQueryAsync(cancellationToken);
@@ -40,21 +64,11 @@ internal static class FeedbackCandidates
         await commands.Get(CreateFeedbackInstancesSql).ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>
-    /// Tokenizes the candidates, reads the feedback chunks' terms, lets feedback choose its expansion terms from them,
-    /// and returns statistics holding the feedback chunks whole and the other candidates' expansion terms and lengths.
-    /// </summary>
-    /// <param name="rows">The candidates' titles and texts by chunk id.</param>
-    /// <param name="numbering">The tokens' terms kept from question to question (<see cref="TokenizedChunks.Of"/>).</param>
-    public static async Task<IKeywordStatistics> ReadAsync(
+    /// <summary>The statistics with the candidates tokenized by FTS5 in the scratch tables.</summary>
+    private static async Task<IKeywordStatistics> ReadWithFts5Async(
         CommandCache commands, SqliteTransaction scratch, IReadOnlyList<(long Id, double Score)> ranked, IReadOnlyDictionary<long, (string Title, string Text)> rows,
-        KeywordFeedback feedback, (long Chunks, long Tokens) totals, TermNumbering numbering, CancellationToken cancellationToken)
+        KeywordFeedback feedback, (long Chunks, long Tokens) totals, CancellationToken cancellationToken)
     {
-        if (TokenizedChunks.Of(rows, numbering) is { } tokenized)
-        {
-            return await ReadTokenizedAsync(commands, scratch, ranked, tokenized, feedback, totals, cancellationToken);
-        }
-
         var insert = commands.Get(InsertSql, scratch);
         foreach (var (id, (title, text)) in rows)
         {
@@ -84,20 +98,19 @@ internal static class FeedbackCandidates
 
     /// <summary>The same statistics from the .NET tokenizer's terms (<see cref="TokenizedChunks"/>): no scratch table, no token read back.</summary>
     private static async Task<IKeywordStatistics> ReadTokenizedAsync(
-        CommandCache commands, SqliteTransaction scratch, IReadOnlyList<(long Id, double Score)> ranked, TokenizedChunks tokenized,
+        CommandCache commands, IReadOnlyList<(long Id, double Score)> ranked, TokenizedChunks tokenized,
         KeywordFeedback feedback, (long Chunks, long Tokens) totals, CancellationToken cancellationToken)
     {
         var feedbackIds = ranked.Take(feedback.Documents).Select(r => r.Id).ToHashSet();
-        var feedbackChunks = tokenized.Statistics((id, _) => feedbackIds.Contains(id), ranked.Count);
-        var (byTerm, chosen) = await ChooseExpansionAsync(commands, scratch, ranked, feedbackChunks, feedback, totals, cancellationToken);
-        var expansion = chosen.ToHashSet(StringComparer.Ordinal);
-        var needed = tokenized.Statistics((id, term) => feedbackIds.Contains(id) || expansion.Contains(term), ranked.Count, tokenized.Lengths());
+        var feedbackChunks = tokenized.Statistics(feedbackIds, [], ranked.Count);
+        var (byTerm, chosen) = await ChooseExpansionAsync(commands, null, ranked, feedbackChunks, feedback, totals, cancellationToken);
+        var needed = tokenized.Statistics(feedbackIds, chosen, ranked.Count, tokenized.Lengths());
         return With(needed, byTerm, totals);
     }
 
     /// <summary>The collection's chunk count of each term of the feedback chunks, and the expansion terms feedback chooses with them.</summary>
     private static async Task<(Dictionary<string, long> ByTerm, List<string> Expansion)> ChooseExpansionAsync(
-        CommandCache commands, SqliteTransaction scratch, IReadOnlyList<(long Id, double Score)> ranked, FtsTermStatistics feedbackChunks,
+        CommandCache commands, SqliteTransaction? scratch, IReadOnlyList<(long Id, double Score)> ranked, FtsTermStatistics feedbackChunks,
         KeywordFeedback feedback, (long Chunks, long Tokens) totals, CancellationToken cancellationToken)
     {
         var terms = Enumerable.Range(0, feedbackChunks.TermCount).Select(feedbackChunks.Term).ToArray();

@@ -30,16 +30,13 @@ public sealed partial class SqlitePaperIndex
     }
 
     /// <summary>Feedback's statistics for one query (<see cref="FeedbackCandidates"/>), with the collection's counts and totals from disk.</summary>
-    private async Task<IKeywordStatistics> ReadFeedbackStatisticsAsync(List<(long Id, double Score)> ranked, CancellationToken cancellationToken)
+    /// <param name="texts">The ranked chunks' titles and texts if the first pass read them, else null (read here).</param>
+    private async Task<IKeywordStatistics> ReadFeedbackStatisticsAsync(
+        List<(long Id, double Score)> ranked, IReadOnlyDictionary<long, (string Title, string Text)>? texts, CancellationToken cancellationToken)
     {
         var chunks = await GetChunkTotalAsync(cancellationToken);
-        var rows = await ReadCandidateTextsAsync(ranked, cancellationToken);
-        await FeedbackCandidates.CreateAsync(_commands!, cancellationToken);
-        using var scratch = _connection!.BeginTransaction(deferred: true);
-        var statistics = await FeedbackCandidates.ReadAsync(
-            _commands!, scratch, ranked, rows, _feedback, (chunks, _tokenTotal ?? 0), _feedbackTerms, cancellationToken);
-        scratch.Rollback();
-        return statistics;
+        var rows = texts ?? await ReadCandidateTextsAsync(ranked, cancellationToken);
+        return await FeedbackCandidates.ReadAsync(_commands!, ranked, rows, _feedback, (chunks, _tokenTotal ?? 0), _feedbackTerms, cancellationToken);
     }
 
     /// <summary>The ranked chunks' titles and texts, in one statement.</summary>

@@ -43,12 +43,14 @@ public sealed partial class SqlitePaperIndex
 
         var candidates = _feedback.IsOn ? Math.Max(top, _feedback.Candidates) : top;
         var inMemory = await GetChunkTotalAsync(cancellationToken) <= inMemoryKeywordChunks;
+        // On disk, feedback's candidate texts come with the first pass's liveness check (one read of the same rows).
+        var texts = _feedback.IsOn && !inMemory && filter is not { IsEmpty: false } ? new Dictionary<long, (string Title, string Text)>(candidates) : null;
         var (ranked, queryTerms) = filter is { IsEmpty: false } ? await RankFilteredAsync(query, terms, filter, candidates, cancellationToken)
             : inMemory ? await RankInMemoryAsync(query, terms, candidates, cancellationToken)
-            : await RankOnDiskAsync(query, terms, candidates, cancellationToken);
+            : await RankOnDiskAsync(query, terms, candidates, texts, cancellationToken);
         if (_feedback.IsOn && ranked.Count > 0)
         {
-            var statistics = inMemory ? await GetTermStatisticsAsync(cancellationToken) : await ReadFeedbackStatisticsAsync(ranked, cancellationToken);
+            var statistics = inMemory ? await GetTermStatisticsAsync(cancellationToken) : await ReadFeedbackStatisticsAsync(ranked, texts, cancellationToken);
             ranked = [.. Rm3Reranker.Rerank(ranked, queryTerms, statistics, _feedback, TitleWeight, top)];
         }
 

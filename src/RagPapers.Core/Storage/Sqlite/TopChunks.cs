@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace RagPapers.Storage.Sqlite;
 
 /// <summary>
@@ -80,15 +82,26 @@ internal static class TopChunks
         // must beat the worst score outright (any score above zero while the heap fills).
         var heap = new PriorityQueue<int, (double Score, int Slot)>(top + 1, WorstFirst.Instance);
         (double Score, int Slot) worst = default; // its score is the threshold: zero while the heap fills
-        for (var slot = 0; slot < scores.Length; slot++)
+        var width = Vector<double>.Count;
+        for (var block = 0; block < scores.Length; block += width)
         {
-            var score = scores[slot];
-            if (!(score > worst.Score) || (skip is not null && skip.Contains(slot)))
+            // Most slots of a million score zero or lose to the worst kept: a block of them is passed over in one
+            // vector comparison, and only a block holding a slot above the threshold is walked slot by slot.
+            if (block + width <= scores.Length && !Vector.GreaterThanAny(new Vector<double>(scores.Slice(block, width)), new Vector<double>(worst.Score)))
             {
                 continue;
             }
 
-            Offer(heap, slot, score, top, ref worst);
+            for (var slot = block; slot < Math.Min(block + width, scores.Length); slot++)
+            {
+                var score = scores[slot];
+                if (!(score > worst.Score) || (skip is not null && skip.Contains(slot)))
+                {
+                    continue;
+                }
+
+                Offer(heap, slot, score, top, ref worst);
+            }
         }
 
         return Drain(heap);

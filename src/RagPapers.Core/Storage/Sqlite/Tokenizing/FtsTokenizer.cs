@@ -29,4 +29,22 @@ internal static class FtsTokenizer
 
         return terms;
     }
+
+    /// <summary>Appends the numbers (<paramref name="numbering"/>) of the terms of <paramref name="text"/> in order; false when a token's term cannot be promised exact.</summary>
+    public static bool Number(string text, TermNumbering numbering, List<int> numbers, ref char[] buffer)
+    {
+        var tokens = new FtsTokens(text);
+        while (tokens.MoveNext(ref buffer, out var length))
+        {
+            var number = numbering.Number(buffer.AsSpan(0, length));
+            if (number < 0)
+            {
+                return false;
+            }
+
+            numbers.Add(number);
+        }
+
+        return true;
+    }
 }

@@ -2,8 +2,9 @@ namespace RagPapers.Storage.Sqlite;
 
 /// <summary>
 /// Builds <see cref="FtsTermStatistics"/> from term instances given in an fts5vocab 'instance' table's order (term,
-/// then chunk, then column): read from FTS5 (<see cref="FtsTermStatistics.LoadAsync(CommandCache, long, CancellationToken)"/>)
-/// or made by the .NET tokenizer (<see cref="TokenizedChunks"/>), so both give the same statistics by construction.
+/// then chunk, then column), as read from FTS5 (<see cref="FtsTermStatistics.LoadAsync(CommandCache, long, CancellationToken)"/>).
+/// The .NET tokenizer's statistics (<see cref="TokenizedChunks"/>) are built without listing the instances; a test holds
+/// them to these.
 /// </summary>
 internal sealed class TermInstances
 {

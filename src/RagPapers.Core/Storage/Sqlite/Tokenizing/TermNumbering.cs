@@ -48,6 +48,9 @@ internal sealed class TermNumbering
         return number;
     }
 
+    /// <summary>The number of a term made before, or −1.</summary>
+    public int Find(string term) => _ids.TryGetValue(term, out var number) ? number : -1;
+
     public void Clear()
     {
         _tokens.Clear();

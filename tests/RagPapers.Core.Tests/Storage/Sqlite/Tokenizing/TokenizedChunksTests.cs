@@ -39,8 +39,47 @@ public sealed class TokenizedChunksTests
             Assert.NotNull(TokenizedChunks.Of(earlier.ToDictionary(r => r.Id, r => (r.Title, r.Text)), numbering));
         }
 
-        var sut = TokenizedChunks.Of(rows, numbering)!.Statistics((_, _) => true, rows.Count);
+        var sut = TokenizedChunks.Of(rows, numbering)!.Statistics(rows.Keys.ToHashSet(), [], rows.Count);
 
+        Assert.Equal(Enumerable.Range(0, expected.TermCount).Select(expected.Term), Enumerable.Range(0, sut.TermCount).Select(sut.Term));
+        Assert.Equal(Enumerable.Range(0, expected.TermCount).Select(expected.DocumentFrequency), Enumerable.Range(0, sut.TermCount).Select(sut.DocumentFrequency));
+        Assert.Equal(expected.AverageLength, sut.AverageLength);
+        foreach (var id in rows.Keys)
+        {
+            Assert.Equal(expected.TryGetChunk(id, out var want), sut.TryGetChunk(id, out var got));
+            Assert.Equal(Describe(want), Describe(got));
+        }
+    }
+
+    [Fact]
+    public async Task Statistics_SomeChunksWholeAndOthersChosenTermsOnly_SameAsFts5sInstanceVocabularyFiltered()
+    {
+        // Feedback's second read: its feedback chunks whole, of the others only the expansion terms, with every chunk's
+        // full lengths. The terms' ids must still follow FTS5's order among the tokens kept.
+        var rows = TokenizerCorpora.SciFactTexts().Chunk(2).Take(200).Select((p, i) => (Id: 3L + (5 * i), Title: p[0], Text: p[^1]))
+            .Concat(UnicodeEdgeCases.Texts.Select((t, i) => (Id: 4000L + i, Title: t, Text: t)))
+            .ToDictionary(r => r.Id, r => (r.Title, r.Text));
+        var whole = rows.Keys.Where((_, i) => i % 17 == 0).ToHashSet();
+        var tokenized = TokenizedChunks.Of(rows)!;
+        var chosen = tokenized.Statistics(whole, [], rows.Count);
+        var terms = Enumerable.Range(0, chosen.TermCount).Where(t => t % 3 == 0).Select(chosen.Term).Append("cell").Append("protein").ToHashSet(StringComparer.Ordinal);
+        await using var connection = new SqliteConnection("Data Source=:memory:");
+        await connection.OpenAsync();
+        using var commands = new CommandCache(connection);
+        await commands.Get("CREATE VIRTUAL TABLE temp.probe USING fts5(title, text, content='', tokenize='porter unicode61')").ExecuteNonQueryAsync();
+        foreach (var (id, (title, text)) in rows)
+        {
+            await commands.Get("INSERT INTO temp.probe(rowid, title, text) VALUES ($id, $title, $text)").Set("$id", id).Set("$title", title).Set("$text", text).ExecuteNonQueryAsync();
+        }
+
+        var expected = await FtsTermStatistics.LoadAsync(
+            commands, "CREATE VIRTUAL TABLE IF NOT EXISTS temp.probe_instance USING fts5vocab(temp, probe, instance)",
+            "SELECT term, doc, col = 'title' FROM temp.probe_instance WHERE doc IN (SELECT value FROM json_each($docs)) OR term IN (SELECT value FROM json_each($terms)) ORDER BY term, doc",
+            rows.Count, CancellationToken.None, null, [("$docs", JsonIdList.From(whole)), ("$terms", JsonIdList.From(terms))], tokenized.Lengths());
+
+        var sut = tokenized.Statistics(whole, terms, rows.Count, tokenized.Lengths());
+
+        Assert.True(sut.TermCount > terms.Count);
         Assert.Equal(Enumerable.Range(0, expected.TermCount).Select(expected.Term), Enumerable.Range(0, sut.TermCount).Select(sut.Term));
         Assert.Equal(Enumerable.Range(0, expected.TermCount).Select(expected.DocumentFrequency), Enumerable.Range(0, sut.TermCount).Select(sut.DocumentFrequency));
         Assert.Equal(expected.AverageLength, sut.AverageLength);
