@@ -108,6 +108,10 @@ public sealed class SqliteApproximateIndexTests : IDisposable
         }
 
         await using var sut = await OpenAsync(approximateMinVectors: 1);
+
+        // Searched once first, so the search below does not open the HNSW file and JIT its path while the write's
+        // 5 s busy timeout runs: on a loaded machine that took long enough for the write to give up (a flake).
+        await sut.VectorSearchAsync(vectors[0], 5);
         await using var otherProcess = new SqliteConnection($"Data Source={StorePath};Pooling=False");
         await otherProcess.OpenAsync();
         await ExecuteAsync(otherProcess, "BEGIN IMMEDIATE"); // the write below waits for SQLite's write lock, holding the store's
