@@ -22,11 +22,12 @@ internal sealed class Int8ModelCache(string sourcePath, string modelName, string
 {
     /// <summary>The model file to give ONNX Runtime: the cached rewrite, made now by <paramref name="rewrite"/> when missing or stale.</summary>
     /// <param name="rewrite">Makes the model from the source; given the source's hash to record in it.</param>
-    public ModelSource GetOrCreate(Func<string, IMessage> rewrite, Action<string, Exception>? onUnwritable = null)
+    /// <param name="sourceHash">The source's hash when the caller has it (<see cref="SourceHash"/>), else computed here.</param>
+    public ModelSource GetOrCreate(Func<string, IMessage> rewrite, Action<string, Exception>? onUnwritable = null, string? sourceHash = null)
     {
         ArgumentNullException.ThrowIfNull(rewrite);
-        var hash = SourceHash();
-        var fileName = $"{modelName}.{scheme}-{hash}.onnx";
+        var hash = sourceHash ?? SourceHash();
+        var fileName = FileName(hash);
         foreach (var folder in folders)
         {
             var path = Path.Combine(folder, fileName);
@@ -64,7 +65,19 @@ internal sealed class Int8ModelCache(string sourcePath, string modelName, string
         }
     }
 
-    /// <summary>The first 16 hex digits of the source file's SHA-256, read in a stream (about 60 ms for 90 MB).</summary>
+    /// <summary>
+    /// A rewrite of this model and scheme already in a cache folder, found by its name alone: a start can hand it to
+    /// ONNX Runtime while <see cref="SourceHash"/> runs, then keep it only if <see cref="IsRewriteOf"/> says it is current.
+    /// </summary>
+    public string? Candidate() =>
+        folders.Where(Directory.Exists).SelectMany(folder => Directory.EnumerateFiles(folder, $"{modelName}.{scheme}-*.onnx")).FirstOrDefault();
+
+    /// <summary>Whether <paramref name="path"/> is the rewrite of the source whose hash is <paramref name="sourceHash"/>.</summary>
+    public bool IsRewriteOf(string path, string sourceHash) => Path.GetFileName(path) == FileName(sourceHash);
+
+    private string FileName(string sourceHash) => $"{modelName}.{scheme}-{sourceHash}.onnx";
+
+    /// <summary>The first 16 hex digits of the source file's SHA-256, read in a stream (60–230 ms for 90 MB).</summary>
     public string SourceHash()
     {
         using var stream = File.OpenRead(sourcePath);

@@ -25,6 +25,35 @@ public sealed class MiniLmInt8Tests
     }
 
     [Fact]
+    public async Task GenerateAsync_CacheHoldsRewritesOfAnotherSource_MakesTheCurrentOneAndNeverServesThem()
+    {
+        // A start opens the rewrite it finds by name while it hashes the source: one of another source (here the real
+        // rewrite under another hash, and a file ONNX Runtime cannot read) must give way to a rewrite made now.
+        using var cached = new MiniLmEmbeddingGenerator();
+        var expected = await cached.GenerateVectorAsync("Self-supervised speech representations");
+        var current = MiniLmInt8.CacheFor(MiniLmWeights.DefaultPath, MiniLmRuntimeOptions.Default.WeightLimit, MiniLmRuntimeOptions.Default.Unpadded);
+        var folder = Directory.CreateTempSubdirectory("ragpapers-int8-stale-").FullName;
+        try
+        {
+            var name = Path.GetFileName(current.Candidate()!);
+            var prefix = name[..(name.LastIndexOf('-') + 1)];
+            File.Copy(current.Candidate()!, Path.Combine(folder, prefix + "0123456789abcdef.onnx"));
+            File.WriteAllText(Path.Combine(folder, prefix + "fedcba9876543210.onnx"), "not a model");
+            using var sut = new MiniLmEmbeddingGenerator(MiniLmWeights.DefaultPath, MiniLmRuntimeOptions.Default with { CacheFolders = [folder] });
+
+            var actual = await sut.GenerateVectorAsync("Self-supervised speech representations");
+
+            Assert.Equal(expected.ToArray(), actual.ToArray());
+            var left = Assert.Single(Directory.GetFiles(folder));
+            Assert.True(current.IsRewriteOf(left, current.SourceHash()));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task GenerateAsync_NoCacheFolderWritable_RunsFromMemoryWithTheSameVectors()
     {
         var file = Path.GetTempFileName();
