@@ -18,14 +18,9 @@ public sealed class TokenizedChunksTests
         var rows = TokenizerCorpora.SciFactTexts().Chunk(2).Take(300).Select((p, i) => (Id: 10L + (7 * i), Title: p[0], Text: p[^1]))
             .Concat(UnicodeEdgeCases.Texts.Select((t, i) => (Id: 5000L + i, Title: t, Text: t)))
             .ToDictionary(r => r.Id, r => (r.Title, r.Text));
-        await using var connection = new SqliteConnection("Data Source=:memory:");
-        await connection.OpenAsync();
-        using var commands = new CommandCache(connection);
-        await commands.Get("CREATE VIRTUAL TABLE temp.probe USING fts5(title, text, content='', tokenize='porter unicode61')").ExecuteNonQueryAsync();
-        foreach (var (id, (title, text)) in rows)
-        {
-            await commands.Get("INSERT INTO temp.probe(rowid, title, text) VALUES ($id, $title, $text)").Set("$id", id).Set("$title", title).Set("$text", text).ExecuteNonQueryAsync();
-        }
+        var (connection, commands) = await Fts5ProbeAsync(rows);
+        await using var ownedConnection = connection;
+        using var ownedCommands = commands;
 
         var expected = await FtsTermStatistics.LoadAsync(
             commands, "CREATE VIRTUAL TABLE IF NOT EXISTS temp.probe_instance USING fts5vocab(temp, probe, instance)",
@@ -63,14 +58,9 @@ public sealed class TokenizedChunksTests
         var tokenized = TokenizedChunks.Of(rows)!;
         var chosen = tokenized.Statistics(whole, [], rows.Count);
         var terms = Enumerable.Range(0, chosen.TermCount).Where(t => t % 3 == 0).Select(chosen.Term).Append("cell").Append("protein").ToHashSet(StringComparer.Ordinal);
-        await using var connection = new SqliteConnection("Data Source=:memory:");
-        await connection.OpenAsync();
-        using var commands = new CommandCache(connection);
-        await commands.Get("CREATE VIRTUAL TABLE temp.probe USING fts5(title, text, content='', tokenize='porter unicode61')").ExecuteNonQueryAsync();
-        foreach (var (id, (title, text)) in rows)
-        {
-            await commands.Get("INSERT INTO temp.probe(rowid, title, text) VALUES ($id, $title, $text)").Set("$id", id).Set("$title", title).Set("$text", text).ExecuteNonQueryAsync();
-        }
+        var (connection, commands) = await Fts5ProbeAsync(rows);
+        await using var ownedConnection = connection;
+        using var ownedCommands = commands;
 
         var expected = await FtsTermStatistics.LoadAsync(
             commands, "CREATE VIRTUAL TABLE IF NOT EXISTS temp.probe_instance USING fts5vocab(temp, probe, instance)",
@@ -92,4 +82,19 @@ public sealed class TokenizedChunksTests
 
     private static string Describe(FtsTermStatistics.ChunkTerms? terms) => terms is null ? "none" :
         $"{string.Join(',', terms.TermIds)} | {string.Join(',', terms.TitleCounts)} | {string.Join(',', terms.TextCounts)} | {terms.TitleLength} {terms.TextLength}";
+
+    // The rows in a contentless FTS5 table (temp.probe) with the store's tokenizer: its instance vocabulary is the reference.
+    private static async Task<(SqliteConnection Connection, CommandCache Commands)> Fts5ProbeAsync(Dictionary<long, (string Title, string Text)> rows)
+    {
+        var connection = new SqliteConnection("Data Source=:memory:");
+        await connection.OpenAsync();
+        var commands = new CommandCache(connection);
+        await commands.Get("CREATE VIRTUAL TABLE temp.probe USING fts5(title, text, content='', tokenize='porter unicode61')").ExecuteNonQueryAsync();
+        foreach (var (id, (title, text)) in rows)
+        {
+            await commands.Get("INSERT INTO temp.probe(rowid, title, text) VALUES ($id, $title, $text)").Set("$id", id).Set("$title", title).Set("$text", text).ExecuteNonQueryAsync();
+        }
+
+        return (connection, commands);
+    }
 }
