@@ -7,9 +7,10 @@ namespace RagPapers.Storage.Sqlite;
 /// <summary>
 /// Merges the keyword posting rows of many writes into one row per term (<see cref="KeywordPostingBlock.AppendTo"/>):
 /// every write appends a row for each of its terms, so at a million papers a common term had about 500 rows, and reading
-/// them one by one (a B-tree look-up and a page read each) was two thirds of a keyword search. Each write counts itself
-/// in <c>meta</c>; the writes not merged yet are the table's rows from <c>postings_unmerged_from</c> on, and the
-/// <see cref="Writes"/>-th one merges them, inside its own transaction. The postings, and so the rankings, stay the same.
+/// them one by one (a B-tree look-up and a page read each) was two thirds of a keyword search's first pass. Each write
+/// counts itself in <c>meta</c>; the writes not merged yet are the table's rows from <c>postings_unmerged_from</c> on,
+/// and the <see cref="Writes"/>-th one merges them, inside its own transaction. The postings, and so the rankings, stay
+/// the same.
 /// </summary>
 internal static class KeywordPostingMerge
 {
