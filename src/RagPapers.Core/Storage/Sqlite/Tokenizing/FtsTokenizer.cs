@@ -8,8 +8,7 @@ namespace RagPapers.Storage.Sqlite;
 internal static class FtsTokenizer
 {
     /// <summary>The terms of <paramref name="text"/> in order, or null when a token's term cannot be promised exact (<see cref="FtsTerm.Of"/>).</summary>
-    /// <param name="numbering">Terms already made from earlier tokens: a token seen before is looked up instead of stemmed again.</param>
-    public static List<string>? Terms(string text, TermNumbering? numbering = null)
+    public static List<string>? Terms(string text)
     {
         var terms = new List<string>();
         var buffer = new char[64];
@@ -18,8 +17,7 @@ internal static class FtsTokenizer
         while (tokens.MoveNext(ref buffer, out var length))
         {
             var token = buffer.AsSpan(0, length);
-            var term = numbering is null ? FtsTerm.Of(token, ref bytes) : numbering.Number(token) is var number and >= 0 ? numbering.Term(number) : null;
-            if (term is null)
+            if (FtsTerm.Of(token, ref bytes) is not { } term)
             {
                 return null;
             }
