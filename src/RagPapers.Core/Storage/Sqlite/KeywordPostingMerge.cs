@@ -49,8 +49,7 @@ internal static class KeywordPostingMerge
     /// Replaces the rows <paramref name="from"/>–<paramref name="to"/> (rowids) by one row per term. Rows are read in
     /// rowid order, which is the order of their writes, so each term's blocks come in ascending chunks.
     /// </summary>
-    /// <returns>The rows read.</returns>
-    public static async Task<long> MergeAsync(CommandCache commands, SqliteTransaction transaction, long from, long to, CancellationToken cancellationToken)
+    public static async Task MergeAsync(CommandCache commands, SqliteTransaction transaction, long from, long to, CancellationToken cancellationToken)
     {
         var runs = new Dictionary<string, Run>(StringComparer.Ordinal);
         long read = 0;
@@ -61,7 +60,7 @@ internal static class KeywordPostingMerge
                 var term = reader.GetString(0);
                 if (!runs.TryGetValue(term, out var run))
                 {
-                    runs[term] = run = new Run(term, reader.GetInt64(1));
+                    runs[term] = run = new Run(term);
                 }
 
                 run.Add(reader.GetInt64(1), (byte[])reader.GetValue(2));
@@ -71,7 +70,7 @@ internal static class KeywordPostingMerge
 
         if (read <= runs.Count)
         {
-            return read; // a row per term already
+            return; // a row per term already
         }
 
         await commands.Get(DeleteSql, transaction).Set("$from", from).Set("$to", to).ExecuteNonQueryAsync(cancellationToken);
@@ -80,8 +79,6 @@ internal static class KeywordPostingMerge
         {
             await insert.Set("$term", term).Set("$first", run.First).Set("$postings", run.Merged()).ExecuteNonQueryAsync(cancellationToken);
         }
-
-        return read;
     }
 
     private static async Task<long> NextRowAsync(CommandCache commands, SqliteTransaction transaction, CancellationToken cancellationToken) =>
@@ -118,12 +115,13 @@ internal static class KeywordPostingMerge
             .ExecuteNonQueryAsync(cancellationToken);
 
     /// <summary>One term's blocks in the rows merged, in rowid order; the merged block is made when it is written, so a merge holds its rows' postings about once.</summary>
-    private sealed class Run(string term, long first)
+    private sealed class Run(string term)
     {
         private readonly List<(long First, byte[] Block)> _blocks = [];
         private int _bytes;
 
-        public long First { get; } = first;
+        /// <summary>The merged block's key: its first block's first chunk.</summary>
+        public long First => _blocks[0].First;
 
         public void Add(long first, byte[] block)
         {
