@@ -17,12 +17,37 @@ internal static class TestStores
     }
 
     /// <summary>Counts rows through a separate connection, the way another process would see the file.</summary>
-    public static long CountRows(string path, string table)
+    public static long CountRows(string path, string table) => Query<long>(path, $"SELECT count(*) FROM {table}").Single();
+
+    /// <summary>The first column of a query's rows, read through a separate connection.</summary>
+    public static List<T> Query<T>(string path, string sql)
     {
-        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ConnectionString);
-        connection.Open();
+        using var connection = Open(path);
         using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT count(*) FROM {table}";
-        return (long)command.ExecuteScalar()!;
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var rows = new List<T>();
+        while (reader.Read())
+        {
+            rows.Add(reader.GetFieldValue<T>(0));
+        }
+
+        return rows;
+    }
+
+    /// <summary>Runs SQL on the file through a separate connection (as another process, or a store's older build, would write it).</summary>
+    public static void Execute(string path, string sql)
+    {
+        using var connection = Open(path);
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    public static SqliteConnection Open(string path)
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ConnectionString);
+        connection.Open();
+        return connection;
     }
 }

@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using RagPapers.Core.Tests.Fakes;
 using RagPapers.Storage;
@@ -26,7 +25,7 @@ public sealed class KeywordPostingMergeTests : IDisposable
 
         // Two merges of 16 writes, a row per term each, then eight more writes of a row each at most.
         Assert.InRange(MostRowsOfATerm(inForty), 3, 2 + 8);
-        Assert.Equal("8", Query(inForty, "SELECT value FROM meta WHERE key = 'postings_unmerged_writes'").Single());
+        Assert.Equal("8", TestStores.Query<string>(inForty, "SELECT value FROM meta WHERE key = 'postings_unmerged_writes'").Single());
         Assert.Equal(PostingsByTerm(inOneWrite), PostingsByTerm(inForty));
         await AssertSameRankingAsync(inOneWrite, inForty);
     }
@@ -38,7 +37,7 @@ public sealed class KeywordPostingMergeTests : IDisposable
         var reference = await WriteAsync("reference.db", papers, writes: 1);
         var upgraded = await WriteAsync("upgraded.db", papers, writes: 15); // a row per term per write: no merge yet
         Assert.Equal(15, MostRowsOfATerm(upgraded));
-        Execute(upgraded, "DELETE FROM meta WHERE key LIKE 'postings_unmerged_%'; UPDATE meta SET value = '5' WHERE key = 'schema_version'");
+        TestStores.Execute(upgraded, "DELETE FROM meta WHERE key LIKE 'postings_unmerged_%'; UPDATE meta SET value = '5' WHERE key = 'schema_version'");
 
         await using (var store = new SqlitePaperIndex(upgraded, NullLogger<SqlitePaperIndex>.Instance, KeywordFeedback.Off, inMemoryKeywordChunks: 0))
         {
@@ -46,7 +45,7 @@ public sealed class KeywordPostingMergeTests : IDisposable
         }
 
         Assert.Equal(1, MostRowsOfATerm(upgraded));
-        Assert.Equal("0", Query(upgraded, "SELECT value FROM meta WHERE key = 'postings_unmerged_writes'").Single());
+        Assert.Equal("0", TestStores.Query<string>(upgraded, "SELECT value FROM meta WHERE key = 'postings_unmerged_writes'").Single());
         Assert.Equal(PostingsByTerm(reference), PostingsByTerm(upgraded));
         await AssertSameRankingAsync(reference, upgraded);
     }
@@ -57,13 +56,13 @@ public sealed class KeywordPostingMergeTests : IDisposable
         var papers = SqliteOnDiskKeywordRankingTests.Corpus();
         var reference = await WriteAsync("reference.db", papers, writes: 1);
         var path = await WriteAsync("store.db", papers.Take(100).ToList(), writes: 10);
-        Execute(path, "DELETE FROM meta WHERE key LIKE 'postings_unmerged_%'; UPDATE meta SET value = '5' WHERE key = 'schema_version'");
+        TestStores.Execute(path, "DELETE FROM meta WHERE key LIKE 'postings_unmerged_%'; UPDATE meta SET value = '5' WHERE key = 'schema_version'");
 
         await WriteAsync(path, papers.Skip(100).ToList(), writes: 33);
 
         // The upgrade's row per term, two merges of 16 writes, and the one write after them.
         Assert.InRange(MostRowsOfATerm(path), 3, 4);
-        Assert.Equal("1", Query(path, "SELECT value FROM meta WHERE key = 'postings_unmerged_writes'").Single());
+        Assert.Equal("1", TestStores.Query<string>(path, "SELECT value FROM meta WHERE key = 'postings_unmerged_writes'").Single());
         Assert.Equal(PostingsByTerm(reference), PostingsByTerm(path));
     }
 
@@ -96,13 +95,13 @@ public sealed class KeywordPostingMergeTests : IDisposable
     }
 
     private static int MostRowsOfATerm(string path) =>
-        int.Parse(Query(path, "SELECT max(n) FROM (SELECT count(*) AS n FROM keyword_postings GROUP BY term)").Single(), System.Globalization.CultureInfo.InvariantCulture);
+        (int)TestStores.Query<long>(path, "SELECT max(n) FROM (SELECT count(*) AS n FROM keyword_postings GROUP BY term)").Single();
 
     // Every posting of every term, decoded as the ranking reads them, whatever rows hold them.
     private static Dictionary<string, List<KeywordPosting>> PostingsByTerm(string path)
     {
         var byTerm = new Dictionary<string, List<KeywordPosting>>(StringComparer.Ordinal);
-        using var connection = Open(path);
+        using var connection = TestStores.Open(path);
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT term, first_chunk, postings FROM keyword_postings ORDER BY term, first_chunk";
         using var reader = command.ExecuteReader();
@@ -118,35 +117,5 @@ public sealed class KeywordPostingMergeTests : IDisposable
         }
 
         return byTerm;
-    }
-
-    private static SqliteConnection Open(string path)
-    {
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ConnectionString);
-        connection.Open();
-        return connection;
-    }
-
-    private static void Execute(string path, string sql)
-    {
-        using var connection = Open(path);
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
-
-    private static List<string> Query(string path, string sql)
-    {
-        using var connection = Open(path);
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        var rows = new List<string>();
-        while (reader.Read())
-        {
-            rows.Add(Convert.ToString(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture)!);
-        }
-
-        return rows;
     }
 }

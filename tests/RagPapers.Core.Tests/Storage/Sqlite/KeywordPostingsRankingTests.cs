@@ -28,7 +28,7 @@ public sealed class KeywordPostingsRankingTests : IDisposable
                 TestPapers.Document(TestPapers.Make("gone", "Zeolite zeolite zeolite", "Zeolite zeolite pores.", source: "b.txt")),
                 .. Enumerable.Range(0, 5).Select(i => TestPapers.Document(TestPapers.Make($"p{i}", $"Paper {i}", "Zeolite " + string.Join(' ', Enumerable.Repeat("filler", 3 * i))))),
             ]);
-            gone = Query<long>(path, "SELECT id FROM chunks WHERE paper_id = 'gone'").Single();
+            gone = TestStores.Query<long>(path, "SELECT id FROM chunks WHERE paper_id = 'gone'").Single();
             await index.DeleteBySourceAsync("b.txt");
         }
 
@@ -45,30 +45,14 @@ public sealed class KeywordPostingsRankingTests : IDisposable
         var withoutTexts = await sut.RankAsync(commands, [(stem, rows)], chunks, tokens, 2.0, 3, null, CancellationToken.None);
 
         // The gone chunk scored best (six zeolites); the three best live ones are p0, p1, p2 (the shortest first).
-        Assert.Equal(Query<string>(path, "SELECT paper_id FROM chunks ORDER BY length(text) LIMIT 3"), withTexts.Select(r => PaperOf(path, r.Id)));
+        Assert.Equal(TestStores.Query<string>(path, "SELECT paper_id FROM chunks ORDER BY length(text) LIMIT 3"), withTexts.Select(r => PaperOf(path, r.Id)));
         Assert.DoesNotContain(withTexts, r => r.Id == gone);
         Assert.Equal(withoutTexts, withTexts);
         Assert.Equal(withTexts.Select(r => r.Id).Order(), texts.Keys.Order());
         Assert.All(withTexts, r => Assert.Equal(
-            Query<string>(path, $"SELECT p.title || '|' || c.text FROM chunks c JOIN papers p ON p.id = c.paper_id WHERE c.id = {r.Id}").Single(),
+            TestStores.Query<string>(path, $"SELECT p.title || '|' || c.text FROM chunks c JOIN papers p ON p.id = c.paper_id WHERE c.id = {r.Id}").Single(),
             texts[r.Id].Title + "|" + texts[r.Id].Text));
     }
 
-    private static string PaperOf(string path, long chunk) => Query<string>(path, $"SELECT paper_id FROM chunks WHERE id = {chunk}").Single();
-
-    private static List<T> Query<T>(string path, string sql)
-    {
-        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ConnectionString);
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        var rows = new List<T>();
-        while (reader.Read())
-        {
-            rows.Add(reader.GetFieldValue<T>(0));
-        }
-
-        return rows;
-    }
+    private static string PaperOf(string path, long chunk) => TestStores.Query<string>(path, $"SELECT paper_id FROM chunks WHERE id = {chunk}").Single();
 }

@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using RagPapers.Core.Tests.Fakes;
 using RagPapers.Storage;
@@ -80,12 +79,12 @@ public sealed class SqliteMigrationTests : IDisposable
             ]);
         }
 
-        Execute(upgraded, "DROP TABLE keyword_postings; UPDATE meta SET value = '4' WHERE key = 'schema_version'");
+        TestStores.Execute(upgraded, "DROP TABLE keyword_postings; DELETE FROM meta WHERE key LIKE 'postings_unmerged_%'; UPDATE meta SET value = '4' WHERE key = 'schema_version'");
         await using var sut = new SqlitePaperIndex(upgraded, NullLogger<SqlitePaperIndex>.Instance, inMemoryKeywordChunks: 0);
         await sut.OpenAsync(TestStores.Embedder);
 
-        Assert.Equal(Query(fresh, "SELECT term || ' ' || first_chunk || ' ' || hex(postings) FROM keyword_postings ORDER BY term, first_chunk"),
-            Query(upgraded, "SELECT term || ' ' || first_chunk || ' ' || hex(postings) FROM keyword_postings ORDER BY term, first_chunk"));
+        Assert.Equal(TestStores.Query<string>(fresh, "SELECT term || ' ' || first_chunk || ' ' || hex(postings) FROM keyword_postings ORDER BY term, first_chunk"),
+            TestStores.Query<string>(upgraded, "SELECT term || ' ' || first_chunk || ' ' || hex(postings) FROM keyword_postings ORDER BY term, first_chunk"));
         await using var reference = new SqlitePaperIndex(fresh, NullLogger<SqlitePaperIndex>.Instance, inMemoryKeywordChunks: 0);
         await reference.OpenAsync(TestStores.Embedder);
         var expected = await reference.KeywordSearchAsync("films and pores", 5);
@@ -98,7 +97,7 @@ public sealed class SqliteMigrationTests : IDisposable
     {
         var path = _temp.File("store.db");
         await CreateVersionOneStoreAsync(path);
-        Execute(path, "CREATE TABLE vocabulary(something_else TEXT)"); // the upgrade's CREATE TABLE then fails midway
+        TestStores.Execute(path, "CREATE TABLE vocabulary(something_else TEXT)"); // the upgrade's CREATE TABLE then fails midway
         await using var sut = new SqlitePaperIndex(path, NullLogger<SqlitePaperIndex>.Instance);
 
         var ex = await Assert.ThrowsAsync<StoreIncompatibleException>(() => sut.OpenAsync(TestStores.Embedder));
@@ -114,7 +113,7 @@ public sealed class SqliteMigrationTests : IDisposable
     {
         var path = _temp.File("store.db");
         await (await TestStores.OpenAsync(path)).DisposeAsync();
-        Execute(path, $"UPDATE meta SET value = '{SqlitePaperIndex.SchemaVersion + 1}' WHERE key = 'schema_version'");
+        TestStores.Execute(path, $"UPDATE meta SET value = '{SqlitePaperIndex.SchemaVersion + 1}' WHERE key = 'schema_version'");
         await using var sut = new SqlitePaperIndex(path, NullLogger<SqlitePaperIndex>.Instance);
 
         var ex = await Assert.ThrowsAsync<StoreIncompatibleException>(() => sut.OpenAsync(TestStores.Embedder));
@@ -125,8 +124,8 @@ public sealed class SqliteMigrationTests : IDisposable
 
     /// <summary>
     /// A store as the first release wrote it: this build's store with what later schemas added taken away. Version 3
-    /// added the vocabulary table, version 4 the term counts and version 5 the keyword postings, so dropping them gives
-    /// exactly the first release's tables.
+    /// added the vocabulary table, version 4 the term counts, version 5 the keyword postings and version 6 the count of
+    /// their unmerged writes in meta, so dropping them gives exactly the first release's tables.
     /// </summary>
     private static async Task CreateVersionOneStoreAsync(string path)
     {
@@ -139,36 +138,11 @@ public sealed class SqliteMigrationTests : IDisposable
             ]);
         }
 
-        Execute(path, "DROP TABLE vocabulary; DROP TABLE fts_terms; DROP TABLE fts_totals; DROP TABLE keyword_postings; UPDATE meta SET value = '1' WHERE key = 'schema_version'");
+        TestStores.Execute(path, "DROP TABLE vocabulary; DROP TABLE fts_terms; DROP TABLE fts_totals; DROP TABLE keyword_postings; DELETE FROM meta WHERE key LIKE 'postings_unmerged_%'; UPDATE meta SET value = '1' WHERE key = 'schema_version'");
     }
 
-    private static void Execute(string path, string sql)
-    {
-        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ConnectionString);
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
-
-    private static string SchemaVersionOf(string path) => Query(path, "SELECT value FROM meta WHERE key = 'schema_version'").Single();
+    private static string SchemaVersionOf(string path) => TestStores.Query<string>(path, "SELECT value FROM meta WHERE key = 'schema_version'").Single();
 
     private static List<string> SchemaOf(string path) =>
-        Query(path, "SELECT type || ' ' || name || ' ' || coalesce(sql, '') FROM sqlite_master ORDER BY type, name");
-
-    private static List<string> Query(string path, string sql)
-    {
-        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ConnectionString);
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        var rows = new List<string>();
-        while (reader.Read())
-        {
-            rows.Add(reader.GetString(0));
-        }
-
-        return rows;
-    }
+        TestStores.Query<string>(path, "SELECT type || ' ' || name || ' ' || coalesce(sql, '') FROM sqlite_master ORDER BY type, name");
 }
