@@ -36,14 +36,7 @@ public sealed class TokenizedChunksTests
 
         var sut = TokenizedChunks.Of(rows, numbering)!.Statistics(rows.Keys.ToHashSet(), [], rows.Count);
 
-        Assert.Equal(Enumerable.Range(0, expected.TermCount).Select(expected.Term), Enumerable.Range(0, sut.TermCount).Select(sut.Term));
-        Assert.Equal(Enumerable.Range(0, expected.TermCount).Select(expected.DocumentFrequency), Enumerable.Range(0, sut.TermCount).Select(sut.DocumentFrequency));
-        Assert.Equal(expected.AverageLength, sut.AverageLength);
-        foreach (var id in rows.Keys)
-        {
-            Assert.Equal(expected.TryGetChunk(id, out var want), sut.TryGetChunk(id, out var got));
-            Assert.Equal(Describe(want), Describe(got));
-        }
+        AssertSameStatistics(expected, sut, rows.Keys);
     }
 
     [Fact]
@@ -70,18 +63,24 @@ public sealed class TokenizedChunksTests
         var sut = tokenized.Statistics(whole, terms, rows.Count, tokenized.Lengths());
 
         Assert.True(sut.TermCount > terms.Count);
+        AssertSameStatistics(expected, sut, rows.Keys);
+    }
+
+    private static string Describe(FtsTermStatistics.ChunkTerms? terms) => terms is null ? "none" :
+        $"{string.Join(',', terms.TermIds)} | {string.Join(',', terms.TitleCounts)} | {string.Join(',', terms.TextCounts)} | {terms.TitleLength} {terms.TextLength}";
+
+    // Terms in the same order with the same chunk counts, the same average length, and each chunk's terms and counts.
+    private static void AssertSameStatistics(FtsTermStatistics expected, FtsTermStatistics sut, IEnumerable<long> chunks)
+    {
         Assert.Equal(Enumerable.Range(0, expected.TermCount).Select(expected.Term), Enumerable.Range(0, sut.TermCount).Select(sut.Term));
         Assert.Equal(Enumerable.Range(0, expected.TermCount).Select(expected.DocumentFrequency), Enumerable.Range(0, sut.TermCount).Select(sut.DocumentFrequency));
         Assert.Equal(expected.AverageLength, sut.AverageLength);
-        foreach (var id in rows.Keys)
+        foreach (var id in chunks)
         {
             Assert.Equal(expected.TryGetChunk(id, out var want), sut.TryGetChunk(id, out var got));
             Assert.Equal(Describe(want), Describe(got));
         }
     }
-
-    private static string Describe(FtsTermStatistics.ChunkTerms? terms) => terms is null ? "none" :
-        $"{string.Join(',', terms.TermIds)} | {string.Join(',', terms.TitleCounts)} | {string.Join(',', terms.TextCounts)} | {terms.TitleLength} {terms.TextLength}";
 
     // The rows in a contentless FTS5 table (temp.probe) with the store's tokenizer: its instance vocabulary is the reference.
     private static async Task<(SqliteConnection Connection, CommandCache Commands)> Fts5ProbeAsync(Dictionary<long, (string Title, string Text)> rows)
