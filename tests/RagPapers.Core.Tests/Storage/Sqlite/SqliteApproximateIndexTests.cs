@@ -117,7 +117,7 @@ public sealed class SqliteApproximateIndexTests : IDisposable
         await ExecuteAsync(otherProcess, "BEGIN IMMEDIATE"); // the write below waits for SQLite's write lock, holding the store's
 
         var write = Task.Run(() => sut.UpsertAsync([Document("late", vectors[1], "late.txt")]));
-        await UntilTheStoreIsHeldAsync(sut);
+        await UntilTheStoreIsHeldAsync(sut, write);
         var hits = await sut.VectorSearchAsync(vectors[0], 5);
         var writeStillWaiting = !write.IsCompleted;
         await ExecuteAsync(otherProcess, "COMMIT");
@@ -145,11 +145,20 @@ public sealed class SqliteApproximateIndexTests : IDisposable
         return index;
     }
 
-    // The store's lock is held when a read that needs it cannot get it in 50 ms.
-    private static async Task UntilTheStoreIsHeldAsync(SqlitePaperIndex sut)
+    // The store's lock is held when a read that needs it cannot get it in 50 ms. Bounded by time, not attempts: the
+    // write runs on the thread pool, which a loaded test run can starve for longer than any fixed number of quick
+    // reads take (a CI run saw 600 reads finish before the write had started).
+    private static async Task UntilTheStoreIsHeldAsync(SqlitePaperIndex sut, Task write)
     {
-        for (var attempt = 0; attempt < 600; attempt++)
+        var started = TimeProvider.System.GetTimestamp();
+        while (TimeProvider.System.GetElapsedTime(started) < TimeSpan.FromSeconds(30))
         {
+            if (write.IsCompleted)
+            {
+                await write; // a write that failed says why
+                Assert.Fail("The write finished before the test saw it hold the store's lock.");
+            }
+
             using var wait = new CancellationTokenSource(TimeSpan.FromMilliseconds(50));
             try
             {
@@ -159,9 +168,11 @@ public sealed class SqliteApproximateIndexTests : IDisposable
             {
                 return;
             }
+
+            await Task.Delay(1);
         }
 
-        Assert.Fail("The write never took the store's lock.");
+        Assert.Fail("The write did not take the store's lock within 30 s.");
     }
 
     private static async Task ExecuteAsync(SqliteConnection connection, string sql)
