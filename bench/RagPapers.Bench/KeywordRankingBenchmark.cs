@@ -29,7 +29,7 @@ internal static class KeywordRankingBenchmark
         await using var writer = output is null ? null : new StreamWriter(output);
         foreach (var query in terms)
         {
-            await sut.RankAsync(commands, query, chunks, tokens, TitleWeight, Candidates, null, CancellationToken.None);
+            await sut.RankAsync(commands, query, chunks, tokens, TitleWeight, Candidates, null, null, CancellationToken.None);
         }
 
         var samples = new List<double>(queries.Count);
@@ -38,7 +38,7 @@ internal static class KeywordRankingBenchmark
         for (var i = 0; i < queries.Count; i++)
         {
             var started = Stopwatch.GetTimestamp();
-            var ranked = await sut.RankAsync(commands, terms[i], chunks, tokens, TitleWeight, Candidates, null, CancellationToken.None);
+            var ranked = await sut.RankAsync(commands, terms[i], chunks, tokens, TitleWeight, Candidates, null, null, CancellationToken.None);
             samples.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             if (writer is not null)
             {

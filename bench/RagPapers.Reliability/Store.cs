@@ -32,14 +32,14 @@ internal static class Store
         return ids;
     }
 
-    /// <summary>Null when consistent, else what is wrong: orphans, papers without chunks, FTS rows out of step, a failed integrity check.</summary>
+    /// <summary>Null when consistent, else what is wrong: orphans, papers without chunks, the keyword index out of step, a failed integrity check.</summary>
     public static string? Inconsistency(string store)
     {
         (string Sql, string What)[] checks =
         [
             ("SELECT count(*) FROM chunks WHERE paper_id NOT IN (SELECT id FROM papers)", "chunks without a paper"),
             ("SELECT count(*) FROM papers WHERE id NOT IN (SELECT paper_id FROM chunks)", "papers without chunks"),
-            ("SELECT (SELECT count(*) FROM chunks) - (SELECT count(*) FROM chunks_fts)", "FTS rows out of step with chunks"),
+            ("SELECT (SELECT count(*) FROM chunks) - (SELECT chunks FROM fts_totals)", "keyword index's chunk count out of step with chunks"),
             ("SELECT count(*) FROM (SELECT paper_id, ordinal FROM chunks GROUP BY paper_id, ordinal HAVING count(*) > 1)", "duplicate chunks"),
         ];
         foreach (var (sql, what) in checks)

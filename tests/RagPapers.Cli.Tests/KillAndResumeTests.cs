@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using RagPapers.Testing.Storage;
 
 namespace RagPapers.Cli.Tests;
 
@@ -89,7 +90,7 @@ public sealed class KillAndResumeTests
             Scalar("SELECT COUNT(*) FROM papers WHERE id NOT IN (SELECT paper_id FROM chunks)"));
     }
 
-    // The totals and per-term chunk counts kept on disk for keyword search at scale, and the same read from FTS5 itself.
+    // The totals and per-term chunk counts kept on disk for keyword search at scale, and the same counted by FTS5 from the store's rows.
     private static string TermCountsOnDisk(string store) =>
         ReadAll(store, "SELECT chunks || ' ' || tokens FROM fts_totals UNION ALL SELECT * FROM (SELECT term || ' ' || chunks FROM fts_terms ORDER BY term)");
 
@@ -101,7 +102,7 @@ public sealed class KillAndResumeTests
         using var connection = new SqliteConnection($"Data Source={store};Pooling=False");
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "CREATE VIRTUAL TABLE temp.fts_row USING fts5vocab(main, chunks_fts, row); " + sql;
+        command.CommandText = Fts5Reference.CreateSql + sql;
         using var reader = command.ExecuteReader();
         var lines = new List<string>();
         while (reader.Read())

@@ -19,6 +19,18 @@ internal static class TestStores
     /// <summary>Counts rows through a separate connection, the way another process would see the file.</summary>
     public static long CountRows(string path, string table) => Query<long>(path, $"SELECT count(*) FROM {table}").Single();
 
+    /// <summary>
+    /// Gives a store of this build back the FTS5 index schemas 1 to 6 kept beside the postings, filled from its rows as
+    /// those versions wrote it: a step of taking a store back to an older version.
+    /// </summary>
+    public const string RestoreFtsIndexSql = """
+        CREATE VIRTUAL TABLE chunks_fts USING fts5(title, text, content='', contentless_delete=1, tokenize='porter unicode61');
+        INSERT INTO chunks_fts(rowid, title, text) SELECT c.id, p.title, c.text FROM chunks c JOIN papers p ON p.id = c.paper_id;
+        """;
+
+    /// <summary>The live chunks the keyword index counts (bm25's N, kept with the postings), read through a separate connection.</summary>
+    public static long KeywordIndexChunks(string path) => Query<long>(path, "SELECT chunks FROM fts_totals").Single();
+
     /// <summary>The first column of a query's rows, read through a separate connection.</summary>
     public static List<T> Query<T>(string path, string sql)
     {

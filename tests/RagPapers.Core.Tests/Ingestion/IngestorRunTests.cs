@@ -37,7 +37,7 @@ public sealed class IngestorRunTests : IDisposable
         var summary = await CreateIngestor(index, batchSize: 2).IngestAsync(TestPapers.Stream(Read(papers)));
         Assert.Equal((4, 3), (summary.Unchanged, summary.Added));
         Assert.Equal(7, await index.CountPapersAsync());
-        Assert.Equal(7, TestStores.CountRows(StorePath, "chunks_fts"));
+        Assert.Equal(7, TestStores.KeywordIndexChunks(StorePath));
     }
 
     [Fact]

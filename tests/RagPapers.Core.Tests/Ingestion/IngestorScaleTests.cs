@@ -76,7 +76,7 @@ public sealed class IngestorScaleTests : IDisposable
 
         Assert.Equal((7, 3, 4, 0), (summary.Read, summary.Added, summary.Unchanged, summary.Skipped));
         Assert.Equal(7, await index.CountPapersAsync());
-        Assert.Equal(await index.CountChunksAsync(), TestStores.CountRows(StorePath, "chunks_fts"));
+        Assert.Equal(await index.CountChunksAsync(), TestStores.KeywordIndexChunks(StorePath));
     }
 
     private static async IAsyncEnumerable<ReadResult> DyingAfter(Paper[] papers, int count)

@@ -48,7 +48,7 @@ public sealed class IngestorTests : IDisposable
         Assert.Equal(0, embedder.Calls);
         Assert.Equal(4, await index.CountPapersAsync());
         Assert.Equal(chunks, await index.CountChunksAsync());
-        Assert.Equal(chunks, TestStores.CountRows(StorePath, "chunks_fts"));
+        Assert.Equal(chunks, TestStores.KeywordIndexChunks(StorePath));
     }
 
     [Fact]
@@ -67,7 +67,7 @@ public sealed class IngestorTests : IDisposable
         Assert.Equal("p1", Assert.Single(summary.UpdatedPapers).PaperId);
         Assert.Empty(await index.KeywordSearchAsync("topic1", 5));
         Assert.Equal("p1", Assert.Single(await index.KeywordSearchAsync("perovskite", 5)).PaperId);
-        Assert.Equal(await index.CountChunksAsync(), TestStores.CountRows(StorePath, "chunks_fts"));
+        Assert.Equal(await index.CountChunksAsync(), TestStores.KeywordIndexChunks(StorePath));
     }
 
     [Fact]

@@ -4,16 +4,17 @@ namespace RagPapers.Storage.Sqlite;
 
 /// <summary>
 /// Keyword ranking from the in-memory <see cref="FtsTermStatistics"/>: the chunks holding any of the query's terms,
-/// scored by FTS5's bm25(chunks_fts, titleWeight, 1) and ordered by score, then rowid, which is what the keyword
-/// SQL returns. FTS5 spends most of a query decoding position lists to count what the statistics already hold;
+/// scored as FTS5's bm25(chunks_fts, titleWeight, 1) scored them and ordered by score, then rowid, as its keyword SQL
+/// returned them. FTS5 spent most of a query decoding position lists to count what the statistics already hold;
 /// walking flat postings instead takes a fraction of that.
 /// </summary>
 internal static class FtsBm25Ranking
 {
     /// <summary>The best <paramref name="top"/> chunks (rowid, score), best first.</summary>
+    /// <param name="admitted">If given, the chunks (by index) that may be ranked; the others are skipped.</param>
     /// <param name="termIds">The query's stemmed terms in query order, a term twice if the query has it twice (FTS5
     /// scores each OR-ed phrase); -1 for a term no chunk holds.</param>
-    public static List<(long Id, double Score)> Rank(IReadOnlyList<int> termIds, FtsTermStatistics statistics, double titleWeight, int top)
+    public static List<(long Id, double Score)> Rank(IReadOnlyList<int> termIds, FtsTermStatistics statistics, double titleWeight, int top, bool[]? admitted = null)
     {
         var scores = ArrayPool<double>.Shared.Rent(statistics.IndexedChunks);
         try
@@ -30,6 +31,11 @@ internal static class FtsBm25Ranking
                 var idf = FtsBm25.Idf(statistics.DocumentFrequency(termId), statistics.ChunkCount);
                 foreach (var posting in statistics.Postings(termId))
                 {
+                    if (admitted is not null && !admitted[posting.Chunk])
+                    {
+                        continue;
+                    }
+
                     // Every share is positive (the IDF is clamped above zero), so a zero score means "not seen yet".
                     if (scores[posting.Chunk] == 0)
                     {

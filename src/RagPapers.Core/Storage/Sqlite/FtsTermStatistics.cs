@@ -3,28 +3,21 @@ using Microsoft.Data.Sqlite;
 namespace RagPapers.Storage.Sqlite;
 
 /// <summary>
-/// What FTS5's bm25() knows about the indexed chunks, read back out of FTS5 itself: the stemmed terms of every
-/// chunk with their counts per column, each term's postings and document frequency, and the column lengths.
-/// Keyword search ranks from them exactly as FTS5 would (<see cref="FtsBm25Ranking"/>), and feedback picks and
-/// scores expansion terms with them, with the porter tokenizer's own stems.
+/// What FTS5's bm25() would know about a set of chunks: the stemmed terms of every chunk with their counts per column,
+/// each term's postings and document frequency, and the column lengths. Keyword search ranks a small store from them
+/// exactly as FTS5 would (<see cref="FtsBm25Ranking"/>), and feedback picks and scores expansion terms with them, with
+/// the porter tokenizer's own stems.
 /// </summary>
 /// <remarks>
-/// Read from an <c>fts5vocab</c> 'instance' table in one pass (a row per token occurrence, ordered by term, then
-/// chunk, then column), so nothing is stored twice in the file; it is kept in memory until the next write, like
-/// the vector matrix. Roughly 24 bytes per distinct term of a chunk (its counts by chunk and its posting by term):
-/// about 12 MB for 5,000 abstracts.
+/// A store's are read from its keyword postings (<see cref="KeywordPostingStatistics"/>) and kept in memory until the
+/// next write, like the vector matrix; feedback's candidates' come from the .NET tokenizer (<see cref="TokenizedChunks"/>)
+/// or, for the rare text it leaves to FTS5, from a scratch FTS5 table's <c>fts5vocab</c> 'instance' table. Roughly 24
+/// bytes per distinct term of a chunk (its counts by chunk and its posting by term): about 12 MB for 5,000 abstracts.
 /// </remarks>
 internal sealed class FtsTermStatistics : IKeywordStatistics
 {
     public const int TitleColumn = 0;
     public const int TextColumn = 1;
-
-    // The vocabulary table lives in the connection's temp schema: it is a view onto chunks_fts, not data,
-    // so stores written before feedback existed need no migration.
-    private const string CreateVocabularySql =
-        "CREATE VIRTUAL TABLE IF NOT EXISTS temp.chunks_fts_instance USING fts5vocab(main, chunks_fts, instance)";
-
-    private const string ReadInstancesSql = "SELECT term, doc, col = 'title' FROM temp.chunks_fts_instance";
 
     private readonly Dictionary<string, int> _termIds;
     private readonly string[] _terms;
@@ -76,7 +69,7 @@ internal sealed class FtsTermStatistics : IKeywordStatistics
         }
     }
 
-    /// <summary>Live rows of the FTS table: bm25's N. (FTS5's own N still counts rows deleted from a contentless_delete table.)</summary>
+    /// <summary>Live chunks, token-less ones included: bm25's N.</summary>
     public int ChunkCount { get; }
 
     /// <summary>Tokens per row, both columns together: FTS5's avgdl.</summary>
@@ -99,6 +92,9 @@ internal sealed class FtsTermStatistics : IKeywordStatistics
     /// <summary>The chunks holding a term, in rowid order, with the term's counts in each column.</summary>
     public ReadOnlySpan<Posting> Postings(int termId) => _postings.AsSpan(_postingStarts[termId], _postingStarts[termId + 1] - _postingStarts[termId]);
 
+    /// <summary>The index of a chunk (by rowid) among the indexed chunks, or a negative number when it holds no term.</summary>
+    public int IndexOf(long chunkId) => Array.BinarySearch(_chunkIds, chunkId);
+
     /// <summary>The rowid of an indexed chunk.</summary>
     public long ChunkId(int chunk) => _chunkIds[chunk];
 
@@ -108,11 +104,7 @@ internal sealed class FtsTermStatistics : IKeywordStatistics
     /// <summary>The term counts of a chunk (by rowid), if it has any.</summary>
     public bool TryGetChunk(long chunkId, out ChunkTerms terms) => _chunks.TryGetValue(chunkId, out terms!);
 
-    /// <param name="rows">Live rows of the FTS table (one per chunk), token-less ones included.</param>
-    public static Task<FtsTermStatistics> LoadAsync(CommandCache commands, long rows, CancellationToken cancellationToken) =>
-        LoadAsync(commands, CreateVocabularySql, ReadInstancesSql, rows, cancellationToken);
-
-    /// <summary>The statistics of another FTS5 table with the same columns, through its fts5vocab 'instance' table.</summary>
+    /// <summary>The statistics of an FTS5 table with the store's columns (title, text), through its fts5vocab 'instance' table.</summary>
     /// <param name="createVocabularySql">Creates the instance table if it does not exist.</param>
     /// <param name="readInstancesSql">Reads (term, doc, col = 'title') from it, in its own order.</param>
     /// <param name="parameters">Values of the read's parameters.</param>
@@ -191,6 +183,16 @@ internal sealed class FtsTermStatistics : IKeywordStatistics
                 _text[^1]++;
                 _textLength++;
             }
+        }
+
+        /// <summary>A term's counts in both columns at once (a posting); terms in ascending id order.</summary>
+        public void Add(int termId, int titleCount, int textCount)
+        {
+            _ids.Add(termId);
+            _title.Add(titleCount);
+            _text.Add(textCount);
+            _titleLength += titleCount;
+            _textLength += textCount;
         }
 
         public ChunkTerms Build() => new([.. _ids], [.. _title], [.. _text], _titleLength, _textLength);

@@ -16,16 +16,20 @@ internal sealed class KeywordPostingsRanking
     // and only a chunk with its paper has a title and text to give feedback, as the inner join of the read did.
     private const string LiveChunksWithTextsSql = $"SELECT c.id, p.title, c.text FROM chunks c LEFT JOIN papers p ON p.id = c.paper_id WHERE c.id IN ({JsonIdList.Values})";
 
+    // A filtered search keeps the live chunks of the papers the filter admits, and reads their texts as it checks.
+    private const string AdmittedChunksSql = $"SELECT c.id, p.title, c.text FROM chunks c JOIN papers p ON p.id = c.paper_id WHERE c.id IN ({JsonIdList.Values}) AND {SearchFilterSql.Condition}";
+
     // Kept between searches (the store's lock serializes them).
     private readonly ChunkScores _scores = new();
     private readonly TermShares _shares = new();
 
     /// <summary>The best <paramref name="top"/> live chunks (rowid, score), best first, ties to the lower rowid.</summary>
     /// <param name="terms">The query's stemmed terms in query order (a stem twice if two query words share it) with the chunks holding each.</param>
+    /// <param name="filter">If given, only chunks of the papers it admits are returned; the scores stay the collection's.</param>
     /// <param name="texts">If given, receives the title and text of each chunk returned (those whose paper is found), read with the liveness check.</param>
     public async Task<List<(long Id, double Score)>> RankAsync(
         CommandCache commands, IReadOnlyList<(string Stem, long Rows)> terms, long chunks, long tokens, double titleWeight, int top,
-        Dictionary<long, (string Title, string Text)>? texts, CancellationToken cancellationToken)
+        SearchFilter? filter, Dictionary<long, (string Title, string Text)>? texts, CancellationToken cancellationToken)
     {
         var size = (int)Math.Min(int.MaxValue - 1, await KeywordPostingRows.LastChunkIdAsync(commands, null, cancellationToken)) + 1;
         _scores.Start(size, terms.Sum(t => t.Rows));
@@ -43,7 +47,7 @@ internal sealed class KeywordPostingsRanking
                 }
             }
 
-            return await BestLiveAsync(commands, top, texts, cancellationToken);
+            return await BestKeptAsync(commands, top, filter, texts, cancellationToken);
         }
         finally
         {
@@ -52,51 +56,72 @@ internal sealed class KeywordPostingsRanking
     }
 
     /// <summary>
-    /// The best chunks that still exist: a replaced or deleted chunk's postings stay on disk, so the best are checked
-    /// against the chunks table and a gone one gives its place to the next. A chunk found live stays among the best
-    /// (only gone ones leave), so each round checks only the chunks not checked yet.
+    /// The best chunks that still exist (and that the filter admits): a replaced or deleted chunk's postings stay on disk,
+    /// so the best are checked against the chunks table and one turned away gives its place to the next. A chunk kept
+    /// stays among the best (only turned-away ones leave), so each round checks only chunks not checked yet. Once chunks
+    /// have been turned away, each round looks twice as far ahead as the last: a filter that admits few of the matching
+    /// chunks would otherwise take a round per few chunks admitted.
     /// </summary>
-    private async Task<List<(long Id, double Score)>> BestLiveAsync(
-        CommandCache commands, int top, Dictionary<long, (string Title, string Text)>? texts, CancellationToken cancellationToken)
+    private async Task<List<(long Id, double Score)>> BestKeptAsync(
+        CommandCache commands, int top, SearchFilter? filter, Dictionary<long, (string Title, string Text)>? texts, CancellationToken cancellationToken)
     {
         HashSet<int>? gone = null;
-        var live = new HashSet<int>();
+        var kept = new HashSet<int>();
+        var ahead = top;
         while (true)
         {
             var best = _scores.Best(top, gone);
-            var toCheck = best.Where(c => !live.Contains(c)).ToArray();
-            var found = await LiveAsync(commands, toCheck, texts, cancellationToken);
-            live.UnionWith(found);
+            var toCheck = (ahead > top ? _scores.Best(ahead, gone) : best).Where(c => !kept.Contains(c)).ToArray();
+            var found = await KeptAsync(commands, toCheck, filter, texts, cancellationToken);
+            kept.UnionWith(found);
             if (found.Count == toCheck.Length)
             {
-                return [.. best.Select(c => ((long)c, _scores[c]))];
+                // Every chunk checked was kept, and the checked ones include all of the best.
+                return Hits(best, texts);
             }
 
             (gone ??= []).UnionWith(toCheck.Where(c => !found.Contains(c)));
+            ahead = (int)Math.Min(int.MaxValue, 2L * ahead);
         }
     }
 
-    private static async Task<HashSet<int>> LiveAsync(
-        CommandCache commands, int[] chunks, Dictionary<long, (string Title, string Text)>? texts, CancellationToken cancellationToken)
+    /// <summary>The chosen chunks with their scores; the texts read ahead for chunks not chosen are dropped, as feedback reads every text it is given.</summary>
+    private List<(long Id, double Score)> Hits(int[] best, Dictionary<long, (string Title, string Text)>? texts)
     {
-        var live = new HashSet<int>(chunks.Length);
-        if (chunks.Length == 0)
+        if (texts is not null && texts.Count > best.Length)
         {
-            return live;
+            var chosen = best.Select(c => (long)c).ToHashSet();
+            foreach (var id in texts.Keys.Where(id => !chosen.Contains(id)).ToArray())
+            {
+                texts.Remove(id);
+            }
         }
 
-        var sql = texts is null ? LiveChunksSql : LiveChunksWithTextsSql;
-        using var reader = await commands.Get(sql).Set("$ids", JsonIdList.From(chunks.Select(c => (long)c))).ExecuteReaderAsync(cancellationToken);
+        return [.. best.Select(c => ((long)c, _scores[c]))];
+    }
+
+    private static async Task<HashSet<int>> KeptAsync(
+        CommandCache commands, int[] chunks, SearchFilter? filter, Dictionary<long, (string Title, string Text)>? texts, CancellationToken cancellationToken)
+    {
+        var kept = new HashSet<int>(chunks.Length);
+        if (chunks.Length == 0)
+        {
+            return kept;
+        }
+
+        var command = filter is not null ? commands.Get(AdmittedChunksSql).SetFilter(filter)
+            : commands.Get(texts is null ? LiveChunksSql : LiveChunksWithTextsSql);
+        using var reader = await command.Set("$ids", JsonIdList.From(chunks.Select(c => (long)c))).ExecuteReaderAsync(cancellationToken);
         while (reader.Read())
         {
             var id = reader.GetInt64(0);
-            live.Add((int)id);
+            kept.Add((int)id);
             if (texts is not null && !reader.IsDBNull(1))
             {
                 texts[id] = (reader.GetString(1), reader.GetString(2));
             }
         }
 
-        return live;
+        return kept;
     }
 }

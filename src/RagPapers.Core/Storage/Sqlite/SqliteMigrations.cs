@@ -22,6 +22,12 @@ internal static class SqliteMigrations
         CREATE INDEX chunks_without_vector ON chunks(id) WHERE vector IS NULL;
         """;
 
+    // Version 7: keyword search, filtered or not, small store or large, ranks from the store's own postings
+    // (KeywordPostingRows), so the FTS5 index goes. Writing it was the largest part of an ingest's writer thread (its
+    // rows, its flushes and its merges), for a copy of what the postings hold. Its pages go to the free list, where
+    // later writes reuse them.
+    private const string DropFtsIndexSql = "DROP TABLE chunks_fts;";
+
     public static IReadOnlyList<SqliteMigration> All { get; } =
     [
         SqliteMigration.FromSql(2, "chunks may wait for their vector", DeferredVectorsSql),
@@ -29,6 +35,7 @@ internal static class SqliteMigrations
         FtsTermsMigration.Step,
         KeywordPostingsMigration.Step,
         KeywordPostingMergeMigration.Step,
+        SqliteMigration.FromSql(7, "keyword search from the store's own postings alone", DropFtsIndexSql),
     ];
 
     /// <summary>The version a store has once every migration ran.</summary>

@@ -22,13 +22,10 @@ public sealed partial class SqlitePaperIndex
                 }
             }
 
-            var ftsRows = new FtsRowWrites();
             foreach (var id in ids)
             {
-                await DeleteChunksAsync(id, terms, ftsRows, transaction, cancellationToken);
+                await DeleteChunksAsync(id, terms, transaction, cancellationToken);
             }
-
-            await ftsRows.ApplyAsync(_commands, transaction, cancellationToken);
 
             await words.ApplyAsync(_connection, transaction, cancellationToken);
             await FtsTermRows.ApplyAsync(_commands, transaction, terms, cancellationToken);

@@ -37,9 +37,10 @@ public sealed partial class SqlitePaperIndex
     }
 
     /// <summary>BM25 from the postings on disk, over the informative terms with their stems.</summary>
+    /// <param name="filter">If given, only chunks of the papers it admits are ranked.</param>
     /// <param name="texts">If given, receives the ranked chunks' titles and texts (for feedback).</param>
     private async Task<(List<(long Id, double Score)> Ranked, int QueryTerms)> RankOnDiskAsync(
-        string query, IReadOnlyList<string> terms, int top, Dictionary<long, (string Title, string Text)>? texts, CancellationToken cancellationToken)
+        string query, IReadOnlyList<string> terms, int top, SearchFilter? filter, Dictionary<long, (string Title, string Text)>? texts, CancellationToken cancellationToken)
     {
         var chunks = await GetChunkTotalAsync(cancellationToken);
         var counted = await CountTermRowsAsync(terms, cancellationToken);
@@ -61,7 +62,7 @@ public sealed partial class SqlitePaperIndex
             _postingsRanking = new KeywordPostingsRanking();
         }
 
-        var ranked = await _postingsRanking.RankAsync(_commands!, stems, chunks, _tokenTotal ?? 0, TitleWeight, top, texts, cancellationToken);
+        var ranked = await _postingsRanking.RankAsync(_commands!, stems, chunks, _tokenTotal ?? 0, TitleWeight, top, filter, texts, cancellationToken);
         return (ranked, informative.Count);
     }
 }

@@ -5,25 +5,14 @@ namespace RagPapers.Storage.Sqlite;
 
 public sealed partial class SqlitePaperIndex
 {
-    // A filtered search ranks in SQL, where the join admits only the filter's papers. An unfiltered one on a store of
-    // up to inMemoryKeywordChunks chunks ranks the same way from the in-memory term statistics (FtsBm25Ranking); on a
-    // larger one, in SQL too, with the term counts on disk (FtsTermRows) choosing the terms (SqlitePaperIndex.Keywords).
-    // The two agree exactly until papers are rewritten: a contentless_delete table keeps deleted rows in the row count
-    // and token totals bm25() uses, while the statistics count the live rows. Ids and scores only: the text of the hits
-    // is read from the chunks table by id afterwards
-    // (ChunkLookup), as decoding a few hundred whole abstracts cost more than ranking. bm25() weights follow the FTS column order (title, text): a title match counts double (TitleWeight).
-    private const string FilteredKeywordSearchSql = """
-        SELECT chunks_fts.rowid, -bm25(chunks_fts, 2.0, 1.0) AS score FROM chunks_fts
-        JOIN chunks k ON k.id = chunks_fts.rowid
-        JOIN papers p ON p.id = k.paper_id
-        WHERE chunks_fts MATCH $match
-          AND (($from IS NULL OR p.published >= $from) AND ($to IS NULL OR p.published <= $to)
-               OR ($undated AND p.published IS NULL))
-          AND ($source IS NULL OR p.source = $source)
-        ORDER BY score DESC, chunks_fts.rowid LIMIT $top
-        """;
+    // A search on a store of up to inMemoryKeywordChunks chunks ranks from the in-memory term statistics
+    // (FtsBm25Ranking); on a larger one, from the postings on disk (SqlitePaperIndex.Postings), with the term counts on
+    // disk (FtsTermRows) choosing the terms. Both score as FTS5's bm25() did over the live chunks, and a filter only
+    // admits chunks: the statistics stay the collection's. Ids and scores only: the text of the hits is read from the
+    // chunks table by id afterwards (ChunkLookup).
+    private const string AdmittedChunksSql = $"SELECT k.id FROM chunks k JOIN papers p ON p.id = k.paper_id WHERE {SearchFilterSql.Condition}";
 
-    // The title column's weight in the bm25() call above, for the scores computed outside SQL.
+    // FTS5's bm25(chunks_fts, 2.0, 1.0) weights: a title match counts double.
     private const double TitleWeight = 2.0;
 
     public async Task<IReadOnlyList<ChunkHit>> KeywordSearchAsync(string query, int top, SearchFilter? filter = null, CancellationToken cancellationToken = default)
@@ -43,24 +32,25 @@ public sealed partial class SqlitePaperIndex
 
         var candidates = _feedback.IsOn ? Math.Max(top, _feedback.Candidates) : top;
         var inMemory = await GetChunkTotalAsync(cancellationToken) <= inMemoryKeywordChunks;
-        // On disk, feedback's candidate texts come with the first pass's liveness check (one read of the same rows).
-        var texts = _feedback.IsOn && !inMemory && filter is not { IsEmpty: false } ? new Dictionary<long, (string Title, string Text)>(candidates) : null;
-        var (ranked, queryTerms) = filter is { IsEmpty: false } ? await RankFilteredAsync(query, terms, filter, candidates, cancellationToken)
-            : inMemory ? await RankInMemoryAsync(query, terms, candidates, cancellationToken)
-            : await RankOnDiskAsync(query, terms, candidates, texts, cancellationToken);
+        var admits = filter is { IsEmpty: false } ? filter : null;
+        // On disk, feedback's candidate texts come with the first pass's check of the chunks (one read of the same rows).
+        var texts = _feedback.IsOn && !inMemory ? new Dictionary<long, (string Title, string Text)>(candidates) : null;
+        var (ranked, queryTerms) = inMemory
+            ? await RankInMemoryAsync(query, terms, candidates, admits, cancellationToken)
+            : await RankOnDiskAsync(query, terms, candidates, admits, texts, cancellationToken);
         if (_feedback.IsOn && ranked.Count > 0)
         {
             var statistics = inMemory ? await GetTermStatisticsAsync(cancellationToken) : await ReadFeedbackStatisticsAsync(ranked, texts, cancellationToken);
             ranked = [.. Rm3Reranker.Rerank(ranked, queryTerms, statistics, _feedback, TitleWeight, top)];
         }
 
-        // Read under the lock that writes take, so the rows match the FTS5 rowids just read.
+        // Read under the lock that writes take, so the rows are those of the chunk ids just ranked.
         return await ChunkLookup.HitsAsync(_commands!, _chunkRows, ranked, DenseWork, cancellationToken);
     }
 
     /// <summary>BM25 from the in-memory term statistics: FTS5's ranking without FTS5's per-query decoding.</summary>
     private async Task<(List<(long Id, double Score)> Ranked, int QueryTerms)> RankInMemoryAsync(
-        string query, IReadOnlyList<string> terms, int top, CancellationToken cancellationToken)
+        string query, IReadOnlyList<string> terms, int top, SearchFilter? filter, CancellationToken cancellationToken)
     {
         var statistics = await GetTermStatisticsAsync(cancellationToken);
         var stems = await (_stemmer ??= new FtsStemmer(_commands!)).StemAsync(terms, cancellationToken);
@@ -81,54 +71,27 @@ public sealed partial class SqlitePaperIndex
         {
             Log.KeywordQuery(logger, query, FtsQuery.Match(informative.Select(t => t.Term))); // only SQL needs the expression
         }
-        return (FtsBm25Ranking.Rank([.. informative.Select(t => t.Id)], statistics, TitleWeight, top), informative.Count);
+        var admitted = filter is null ? null : await AdmittedChunksAsync(statistics, filter, cancellationToken);
+        return (FtsBm25Ranking.Rank([.. informative.Select(t => t.Id)], statistics, TitleWeight, top, admitted), informative.Count);
     }
 
-    /// <summary>BM25 in SQL, joined to the papers the filter admits.</summary>
-    private async Task<(List<(long Id, double Score)> Ranked, int QueryTerms)> RankFilteredAsync(
-        string query, IReadOnlyList<string> terms, SearchFilter filter, int top, CancellationToken cancellationToken)
+    /// <summary>Which of the statistics' chunks (by index) belong to papers the filter admits.</summary>
+    private async Task<bool[]> AdmittedChunksAsync(FtsTermStatistics statistics, SearchFilter filter, CancellationToken cancellationToken)
     {
-        var informative = await SelectInformativeTermsAsync(terms, cancellationToken);
-        if (informative.Count == 0)
+        var admitted = new bool[statistics.IndexedChunks];
+        using var reader = await _commands!.Get(AdmittedChunksSql).SetFilter(filter).ExecuteReaderAsync(cancellationToken);
+        while (reader.Read())
         {
-            return ([], 0);
-        }
-
-        var match = FtsQuery.Match(informative);
-        Log.KeywordQuery(logger, query, match);
-        var command = _commands!.Get(FilteredKeywordSearchSql)
-            .Set("$match", match)
-            .Set("$top", top)
-            .Set("$from", PaperRows.FormatDate(filter.From))
-            .Set("$to", PaperRows.FormatDate(filter.To))
-            .Set("$undated", filter.IncludeUndated)
-            .Set("$source", string.IsNullOrEmpty(filter.Source) ? null : filter.Source);
-        var ranked = new List<(long Id, double Score)>();
-        using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken))
+            if (statistics.IndexOf(reader.GetInt64(0)) is var index and >= 0)
             {
-                ranked.Add((reader.GetInt64(0), reader.GetDouble(1)));
+                admitted[index] = true;
             }
         }
 
-        return (ranked, informative.Count);
+        return admitted;
     }
 
-    /// <summary>
-    /// The terms worth ranking by. FTS5's bm25 gives a term found in half the chunks or more an IDF of about zero
-    /// (it clamps log((N - n + 0.5) / (n + 0.5)) to 1e-6) yet still scores every chunk containing it; dropping
-    /// such terms leaves the ranking as it was and skips most of the work. When every term is that common, the
-    /// rarest one is kept so the query still finds something.
-    /// </summary>
-    private async Task<List<string>> SelectInformativeTermsAsync(IReadOnlyList<string> terms, CancellationToken cancellationToken)
-    {
-        var chunks = await GetChunkTotalAsync(cancellationToken);
-        var rows = await CountTermRowsAsync(terms, cancellationToken);
-        return Informative([.. terms.Select((term, i) => (term, rows[i].Rows))], chunks);
-    }
-
-    /// <summary>Live chunks (one FTS row each), from the totals kept on disk, read once after each write.</summary>
+    /// <summary>Live chunks, from the totals kept on disk, read once after each write.</summary>
     private async Task<long> GetChunkTotalAsync(CancellationToken cancellationToken)
     {
         if (_chunkTotal is null)
@@ -139,7 +102,12 @@ public sealed partial class SqlitePaperIndex
         return _chunkTotal.Value;
     }
 
-    /// <summary>The rule of <see cref="SelectInformativeTermsAsync"/> over terms with their chunk counts.</summary>
+    /// <summary>
+    /// The terms worth ranking by, from their chunk counts. FTS5's bm25 gives a term found in half the chunks or more an
+    /// IDF of about zero (it clamps log((N - n + 0.5) / (n + 0.5)) to 1e-6) yet still scores every chunk containing it;
+    /// dropping such terms leaves the ranking as it was and skips most of the work. When every term is that common, the
+    /// rarest one is kept so the query still finds something.
+    /// </summary>
     private static List<T> Informative<T>(List<(T Term, long Rows)> counted, long chunks)
     {
         var found = counted.Where(c => c.Rows > 0).ToList();
@@ -147,13 +115,13 @@ public sealed partial class SqlitePaperIndex
         return informative.Count > 0 || found.Count == 0 ? informative : [found.MinBy(c => c.Rows).Term];
     }
 
-    /// <summary>The term statistics, read from FTS5 on the first keyword search after a write; the caller holds the lock.</summary>
+    /// <summary>The term statistics, read from the postings on the first keyword search after a write; the caller holds the lock.</summary>
     private async Task<FtsTermStatistics> GetTermStatisticsAsync(CancellationToken cancellationToken)
     {
         if (_termStatistics is null)
         {
             var started = Stopwatch.GetTimestamp();
-            _termStatistics = await FtsTermStatistics.LoadAsync(_commands!, await GetChunkTotalAsync(cancellationToken), cancellationToken);
+            _termStatistics = await KeywordPostingStatistics.LoadAsync(_commands!, await GetChunkTotalAsync(cancellationToken), cancellationToken);
             Log.TermStatisticsLoaded(logger, _termStatistics.ChunkCount, _termStatistics.TermCount, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
 

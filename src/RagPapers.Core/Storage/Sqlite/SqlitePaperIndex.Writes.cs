@@ -4,11 +4,11 @@ namespace RagPapers.Storage.Sqlite;
 
 public sealed partial class SqlitePaperIndex
 {
-    // With the title and text the FTS row was made of, so the on-disk term counts (FtsTermRows) can count them out.
-    private const string SelectChunksSql = "SELECT c.id, p.title, c.text, c.vector IS NOT NULL FROM chunks c JOIN papers p ON p.id = c.paper_id WHERE c.paper_id = $paper";
+    // With the title and text the chunk's terms were counted from, so the on-disk term counts (FtsTermRows) can count them out.
+    private const string SelectChunksSql = "SELECT p.title, c.text, c.vector IS NOT NULL FROM chunks c JOIN papers p ON p.id = c.paper_id WHERE c.paper_id = $paper";
     private const string DeleteChunksSql = "DELETE FROM chunks WHERE paper_id = $paper";
     private const string UpsertPaperSql = $"INSERT OR REPLACE INTO papers({PaperRows.Columns}, content_hash) VALUES ($id, $title, $abstract, $authors, $published, $source, $arxiv, $hash)";
-    private const string InsertChunkSql = "INSERT INTO chunks(paper_id, ordinal, text, vector) VALUES ($paper, $ordinal, $text, $vector) RETURNING id";
+    private const string InsertChunkSql = "INSERT INTO chunks(paper_id, ordinal, text, vector) VALUES ($paper, $ordinal, $text, $vector)";
     private const string SelectWordsSql = "SELECT title, abstract FROM papers WHERE id = $id";
     private const string SelectStoredIdsSql = $"SELECT id FROM papers WHERE id IN ({JsonIdList.Values})";
 
@@ -94,15 +94,14 @@ public sealed partial class SqlitePaperIndex
     }
 
     /// <summary>
-    /// Replaces or inserts each paper with its chunks and FTS rows, counting out the words and terms of the versions it
-    /// replaces; returns how the chunk and vector counts moved. The FTS rows go in last, in one run (<see cref="FtsRowWrites"/>).
+    /// Replaces or inserts each paper with its chunks, counting out the words and terms of the versions it replaces;
+    /// returns how the chunk and vector counts moved. The replaced chunks' postings stay on disk, for the ranking to skip.
     /// </summary>
     private async Task<VectorProgress> WriteDocumentsAsync(
         IReadOnlyList<PaperDocument> batch, VocabularyDelta words, FtsTermChanges terms, SqliteTransaction transaction, CancellationToken cancellationToken)
     {
         var change = VectorProgress.Empty;
         var stored = await StoredIdsAsync(batch, transaction, cancellationToken);
-        var ftsRows = new FtsRowWrites();
         foreach (var document in batch)
         {
             // A new paper has no old version to count out: two look-ups saved per paper of a first ingest.
@@ -110,15 +109,14 @@ public sealed partial class SqlitePaperIndex
             if (!stored.Add(document.Paper.Id))
             {
                 await CountReplacedWordsAsync(document.Paper.Id, words, transaction, cancellationToken);
-                removed = await DeleteChunksAsync(document.Paper.Id, terms, ftsRows, transaction, cancellationToken);
+                removed = await DeleteChunksAsync(document.Paper.Id, terms, transaction, cancellationToken);
             }
 
-            await InsertAsync(document, ftsRows, transaction, cancellationToken);
+            await InsertAsync(document, transaction, cancellationToken);
             var withVectors = document.Chunks.Count(c => !c.Vector.IsEmpty);
             change = new VectorProgress(change.Embedded + withVectors - removed.Embedded, change.Total + document.Chunks.Count - removed.Total);
         }
 
-        await ftsRows.ApplyAsync(_commands!, transaction, cancellationToken);
         return change;
     }
 
@@ -145,39 +143,32 @@ public sealed partial class SqlitePaperIndex
         }
     }
 
-    /// <summary>Deletes a paper's chunks and (through <paramref name="ftsRows"/>) their FTS rows; returns how many went and how many of those had a vector.</summary>
-    private async Task<VectorProgress> DeleteChunksAsync(
-        string paperId, FtsTermChanges terms, FtsRowWrites ftsRows, SqliteTransaction transaction, CancellationToken cancellationToken)
+    /// <summary>Deletes a paper's chunks, counting their terms out; returns how many went and how many of those had a vector.</summary>
+    private async Task<VectorProgress> DeleteChunksAsync(string paperId, FtsTermChanges terms, SqliteTransaction transaction, CancellationToken cancellationToken)
     {
-        // The FTS rows go by rowid: collect the ids before the chunks go.
-        var chunkIds = new List<long>();
+        var chunks = 0;
         var withVectors = 0;
         using (var reader = await _commands!.Get(SelectChunksSql, transaction).Set("$paper", paperId).ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
             {
-                chunkIds.Add(reader.GetInt64(0));
-                terms.Remove(reader.GetString(1), reader.GetString(2));
-                withVectors += reader.GetBoolean(3) ? 1 : 0;
+                chunks++;
+                terms.Remove(reader.GetString(0), reader.GetString(1));
+                withVectors += reader.GetBoolean(2) ? 1 : 0;
             }
         }
 
-        if (chunkIds.Count == 0)
+        if (chunks == 0)
         {
             return VectorProgress.Empty;
         }
 
-        foreach (var id in chunkIds)
-        {
-            ftsRows.Delete(id);
-        }
-
         await _commands.Get(DeleteChunksSql, transaction).Set("$paper", paperId).ExecuteNonQueryAsync(cancellationToken);
-        return new VectorProgress(withVectors, chunkIds.Count);
+        return new VectorProgress(withVectors, chunks);
     }
 
     // What the chunks add to the term counts and the vocabulary is counted apart, in parallel (AddedTextCounter).
-    private async Task InsertAsync(PaperDocument document, FtsRowWrites ftsRows, SqliteTransaction transaction, CancellationToken cancellationToken)
+    private async Task InsertAsync(PaperDocument document, SqliteTransaction transaction, CancellationToken cancellationToken)
     {
         var paper = document.Paper;
         await _commands!.Get(UpsertPaperSql, transaction)
@@ -190,11 +181,10 @@ public sealed partial class SqlitePaperIndex
         foreach (var indexed in document.Chunks)
         {
             var chunk = indexed.Chunk;
-            var id = (long)(await insertChunk
+            await insertChunk
                 .Set("$paper", paper.Id).Set("$ordinal", chunk.Ordinal).Set("$text", chunk.Text)
                 .Set("$vector", indexed.Vector.IsEmpty ? null : VectorBlob.ToBytes(indexed.Vector.Span))
-                .ExecuteScalarAsync(cancellationToken))!;
-            ftsRows.Insert(id, paper.Title, chunk.Text);
+                .ExecuteNonQueryAsync(cancellationToken);
         }
     }
 }

@@ -5,7 +5,7 @@ using RagPapers.Papers;
 namespace RagPapers.Storage.Sqlite;
 
 /// <summary>
-/// The embedded default index: papers, chunks and vectors in one SQLite file, BM25 through FTS5 and
+/// The embedded default index: papers, chunks and vectors in one SQLite file, BM25 from keyword postings of its own and
 /// brute-force cosine similarity over an in-memory copy of the vectors.
 /// </summary>
 /// <remarks>

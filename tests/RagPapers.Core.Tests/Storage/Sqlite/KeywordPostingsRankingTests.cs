@@ -41,8 +41,8 @@ public sealed class KeywordPostingsRankingTests : IDisposable
         var sut = new KeywordPostingsRanking();
         var texts = new Dictionary<long, (string Title, string Text)>();
 
-        var withTexts = await sut.RankAsync(commands, [(stem, rows)], chunks, tokens, 2.0, 3, texts, CancellationToken.None);
-        var withoutTexts = await sut.RankAsync(commands, [(stem, rows)], chunks, tokens, 2.0, 3, null, CancellationToken.None);
+        var withTexts = await sut.RankAsync(commands, [(stem, rows)], chunks, tokens, 2.0, 3, null, texts, CancellationToken.None);
+        var withoutTexts = await sut.RankAsync(commands, [(stem, rows)], chunks, tokens, 2.0, 3, null, null, CancellationToken.None);
 
         // The gone chunk scored best (six zeolites); the three best live ones are p0, p1, p2 (the shortest first).
         Assert.Equal(TestStores.Query<string>(path, "SELECT paper_id FROM chunks ORDER BY length(text) LIMIT 3"), withTexts.Select(r => PaperOf(path, r.Id)));

@@ -6,12 +6,14 @@ using RagPapers.Storage.Sqlite;
 namespace RagPapers.Core.Tests.Storage.Sqlite;
 
 /// <summary>
-/// An unfiltered keyword search ranks from the in-memory term statistics; a filtered one still asks FTS5's bm25()
-/// in SQL. With a filter that admits every paper the two must agree: same chunks, same order, same scores.
+/// Keyword search on a small store ranks from the in-memory term statistics, read from the store's postings: it must
+/// rank and score as FTS5's own bm25() does over the same chunks (<see cref="Fts5Bm25Oracle"/>), with a filter too,
+/// which admits chunks without changing the collection's statistics.
 /// </summary>
 public sealed class SqliteInMemoryKeywordRankingTests : IDisposable
 {
     private static readonly SearchFilter AdmitsAll = new(From: new DateOnly(2000, 1, 1));
+    private static readonly DateOnly First = new(2024, 1, 1);
 
     // Inflections porter folds together, diacritics unicode61 strips, capitals, a word in nearly every paper.
     private static readonly string[] Vocabulary =
@@ -37,13 +39,29 @@ public sealed class SqliteInMemoryKeywordRankingTests : IDisposable
     public async Task KeywordSearchAsync_Unfiltered_RanksAndScoresAsFts5Bm25Does(string query)
     {
         await using var index = await OpenAsync(KeywordFeedback.Off);
+        using var fts5 = new Fts5Bm25Oracle(StorePath);
 
-        var inMemory = await index.KeywordSearchAsync(query, 60);
-        var inSql = await index.KeywordSearchAsync(query, 60, AdmitsAll);
+        var actual = await index.KeywordSearchAsync(query, 60);
+        var admittingAll = await index.KeywordSearchAsync(query, 60, AdmitsAll);
 
-        Assert.NotEmpty(inSql);
-        Assert.Equal(inSql.Select(h => (h.PaperId, h.Ordinal)), inMemory.Select(h => (h.PaperId, h.Ordinal)));
-        Assert.All(inSql.Zip(inMemory), pair => Assert.Equal(pair.First.Score, pair.Second.Score, 1e-12));
+        AssertRankedAs(fts5.Rank(query, 60), actual);
+        AssertRankedAs(fts5.Rank(query, 60), admittingAll);
+    }
+
+    [Theory]
+    [InlineData("models of protein folding")]
+    [InlineData("Naïve café transformers")]
+    [InlineData("outcome")]
+    public async Task KeywordSearchAsync_Filtered_RanksTheAdmittedChunksAsFts5Bm25DoesOverTheCollection(string query)
+    {
+        // Papers are dated First plus their number mod 30 days: the filter admits a fifth of them.
+        var filter = new SearchFilter(From: First.AddDays(10), To: First.AddDays(15));
+        await using var index = await OpenAsync(KeywordFeedback.Off);
+        using var fts5 = new Fts5Bm25Oracle(StorePath);
+
+        var actual = await index.KeywordSearchAsync(query, 40, filter);
+
+        AssertRankedAs(fts5.Rank(query, 40, id => filter.AdmitsDate(Published(id))), actual);
     }
 
     [Fact]
@@ -52,9 +70,9 @@ public sealed class SqliteInMemoryKeywordRankingTests : IDisposable
         await using var index = await OpenAsync(new KeywordFeedback(Documents: 5, Terms: 10, OriginalWeight: 0.6, Candidates: 100));
 
         var inMemory = await index.KeywordSearchAsync("graph neural networks for protein models", 30);
-        var inSql = await index.KeywordSearchAsync("graph neural networks for protein models", 30, AdmitsAll);
+        var admittingAll = await index.KeywordSearchAsync("graph neural networks for protein models", 30, AdmitsAll);
 
-        Assert.Equal(inSql.Select(h => (h.PaperId, h.Ordinal)), inMemory.Select(h => (h.PaperId, h.Ordinal)));
+        Assert.Equal(admittingAll.Select(h => (h.PaperId, h.Ordinal)), inMemory.Select(h => (h.PaperId, h.Ordinal)));
     }
 
     [Fact]
@@ -71,9 +89,8 @@ public sealed class SqliteInMemoryKeywordRankingTests : IDisposable
     [Fact]
     public async Task KeywordSearchAsync_AfterPapersAreRewritten_ScoresAsAFreshStoreOfTheSameContent()
     {
-        // A contentless_delete FTS5 table never takes deleted rows out of the row count and token totals its bm25()
-        // uses, so after rewrites SQL's N and avgdl drift from the content. The statistics are counted from the live
-        // rows instead: a rewritten store must score exactly like one built with the final content.
+        // A rewritten paper's old postings stay on disk: the statistics count the live chunks only, so a rewritten
+        // store must score exactly like one built with the final content.
         await using var rewritten = await OpenAsync(KeywordFeedback.Off);
         await rewritten.KeywordSearchAsync("protein", 10);
         await rewritten.UpsertAsync(Rewrites());
@@ -98,9 +115,20 @@ public sealed class SqliteInMemoryKeywordRankingTests : IDisposable
             TestPapers.Make($"p{i:D3}", "Rewritten", "Zeolite catalysis with protein folding models, rewritten " + i, new DateOnly(2024, 1, 1)))),
     ];
 
+    private string StorePath => _temp.File("ranking.db");
+
+    private static DateOnly Published(string paperId) => First.AddDays(int.Parse(paperId[1..], System.Globalization.CultureInfo.InvariantCulture) % 30);
+
+    private static void AssertRankedAs(List<(string PaperId, int Ordinal, double Score)> expected, IReadOnlyList<ChunkHit> actual)
+    {
+        Assert.NotEmpty(actual);
+        Assert.Equal(expected.Select(h => (h.PaperId, h.Ordinal)), actual.Select(h => (h.PaperId, h.Ordinal)));
+        Assert.All(expected.Zip(actual), pair => Assert.Equal(pair.First.Score, pair.Second.Score, 1e-12));
+    }
+
     private async Task<SqlitePaperIndex> OpenAsync(KeywordFeedback feedback)
     {
-        var index = new SqlitePaperIndex(_temp.File("ranking.db"), NullLogger<SqlitePaperIndex>.Instance, feedback);
+        var index = new SqlitePaperIndex(StorePath, NullLogger<SqlitePaperIndex>.Instance, feedback);
         await index.OpenAsync(TestStores.Embedder);
         await index.UpsertAsync(Corpus());
         return index;
@@ -115,7 +143,7 @@ public sealed class SqliteInMemoryKeywordRankingTests : IDisposable
         [
             .. Enumerable.Range(0, 300).Select(i =>
             {
-                var paper = TestPapers.Make($"p{i:D3}", Words(random.Next(2, 7)), "An outcome of " + Words(random.Next(5, 60)) + ".", new DateOnly(2024, 1, 1));
+                var paper = TestPapers.Make($"p{i:D3}", Words(random.Next(2, 7)), "An outcome of " + Words(random.Next(5, 60)) + ".", Published($"p{i:D3}"));
                 return i % 10 == 0
                     ? TestPapers.Document(paper, paper.Abstract, "Another outcome: " + Words(random.Next(3, 30)) + ".")
                     : TestPapers.Document(paper);

@@ -76,7 +76,7 @@ public sealed class SqliteKeywordFeedbackTests : IDisposable
     }
 
     [Fact]
-    public async Task LoadAsync_ReadsFts5sStemsCountsAndLengths()
+    public async Task LoadAsync_ReadsPorterStemsCountsAndLengthsFromThePostings()
     {
         var path = _temp.File("stats.db");
         await (await OpenAsync("stats.db", KeywordFeedback.Off)).DisposeAsync();
@@ -84,7 +84,7 @@ public sealed class SqliteKeywordFeedbackTests : IDisposable
         await connection.OpenAsync();
         using var commands = new CommandCache(connection);
 
-        var statistics = await FtsTermStatistics.LoadAsync(commands, rows: Papers.Length, CancellationToken.None);
+        var statistics = await KeywordPostingStatistics.LoadAsync(commands, rows: Papers.Length, CancellationToken.None);
 
         Assert.Equal(Papers.Length, statistics.ChunkCount);
         var zeolite = statistics.Id("zeolit"); // porter's stem, not the word

@@ -79,7 +79,7 @@ public sealed class SqliteMigrationTests : IDisposable
             ]);
         }
 
-        TestStores.Execute(upgraded, "DROP TABLE keyword_postings; DELETE FROM meta WHERE key LIKE 'postings_unmerged_%'; UPDATE meta SET value = '4' WHERE key = 'schema_version'");
+        TestStores.Execute(upgraded, TestStores.RestoreFtsIndexSql + "DROP TABLE keyword_postings; DELETE FROM meta WHERE key LIKE 'postings_unmerged_%'; UPDATE meta SET value = '4' WHERE key = 'schema_version'");
         await using var sut = new SqlitePaperIndex(upgraded, NullLogger<SqlitePaperIndex>.Instance, inMemoryKeywordChunks: 0);
         await sut.OpenAsync(TestStores.Embedder);
 
@@ -90,6 +90,33 @@ public sealed class SqliteMigrationTests : IDisposable
         var expected = await reference.KeywordSearchAsync("films and pores", 5);
         Assert.Equal(2, expected.Count);
         Assert.Equal(expected, await sut.KeywordSearchAsync("films and pores", 5));
+    }
+
+    [Fact]
+    public async Task OpenAsync_VersionSixStore_DropsItsFtsIndexAndRanksAsAFreshStore()
+    {
+        var upgraded = _temp.File("upgraded.db");
+        var fresh = _temp.File("fresh.db");
+        foreach (var path in new[] { upgraded, fresh })
+        {
+            await using var store = await TestStores.OpenAsync(path);
+            await store.UpsertAsync([.. SqliteOnDiskKeywordRankingTests.Corpus().Take(60)]);
+        }
+
+        TestStores.Execute(upgraded, TestStores.RestoreFtsIndexSql + "UPDATE meta SET value = '6' WHERE key = 'schema_version'");
+        Assert.Equal(TestStores.CountRows(upgraded, "chunks"), TestStores.CountRows(upgraded, "chunks_fts"));
+        await using var sut = await TestStores.OpenAsync(upgraded);
+        await using var reference = await TestStores.OpenAsync(fresh);
+
+        Assert.Empty(TestStores.Query<string>(upgraded, "SELECT name FROM sqlite_master WHERE name LIKE 'chunks_fts%'"));
+        Assert.Equal(SqlitePaperIndex.SchemaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture), SchemaVersionOf(upgraded));
+        foreach (var query in new[] { "protein folding models", "zeolite", "outcome" })
+        {
+            Assert.Equal(await reference.KeywordSearchAsync(query, 20), await sut.KeywordSearchAsync(query, 20));
+            Assert.Equal(
+                await reference.KeywordSearchAsync(query, 20, new SearchFilter(Source: "c.txt")),
+                await sut.KeywordSearchAsync(query, 20, new SearchFilter(Source: "c.txt")));
+        }
     }
 
     [Fact]
@@ -123,9 +150,10 @@ public sealed class SqliteMigrationTests : IDisposable
     }
 
     /// <summary>
-    /// A store as the first release wrote it: this build's store with what later schemas added taken away. Version 3
-    /// added the vocabulary table, version 4 the term counts, version 5 the keyword postings and version 6 the count of
-    /// their unmerged writes in meta, so dropping them gives exactly the first release's tables.
+    /// A store as the first release wrote it: this build's store with what later schemas added taken away and the FTS5
+    /// index version 7 dropped put back. Version 3 added the vocabulary table, version 4 the term counts, version 5 the
+    /// keyword postings and version 6 the count of their unmerged writes in meta, so this gives exactly the first
+    /// release's tables.
     /// </summary>
     private static async Task CreateVersionOneStoreAsync(string path)
     {
@@ -138,7 +166,7 @@ public sealed class SqliteMigrationTests : IDisposable
             ]);
         }
 
-        TestStores.Execute(path, "DROP TABLE vocabulary; DROP TABLE fts_terms; DROP TABLE fts_totals; DROP TABLE keyword_postings; DELETE FROM meta WHERE key LIKE 'postings_unmerged_%'; UPDATE meta SET value = '1' WHERE key = 'schema_version'");
+        TestStores.Execute(path, TestStores.RestoreFtsIndexSql + "DROP TABLE vocabulary; DROP TABLE fts_terms; DROP TABLE fts_totals; DROP TABLE keyword_postings; DELETE FROM meta WHERE key LIKE 'postings_unmerged_%'; UPDATE meta SET value = '1' WHERE key = 'schema_version'");
     }
 
     private static string SchemaVersionOf(string path) => TestStores.Query<string>(path, "SELECT value FROM meta WHERE key = 'schema_version'").Single();

@@ -3,13 +3,14 @@ using Microsoft.Extensions.Logging.Abstractions;
 using RagPapers.Core.Tests.Fakes;
 using RagPapers.Storage;
 using RagPapers.Storage.Sqlite;
+using RagPapers.Testing.Storage;
 
 namespace RagPapers.Core.Tests.Storage.Sqlite;
 
 /// <summary>
-/// Above Store:Sqlite:InMemoryKeywordChunks keyword search ranks through FTS5's index with the term counts kept on disk
-/// (FtsTermRows) instead of term statistics in memory. On a store nobody rewrote the two must agree: same chunks, same
-/// order, same scores, with feedback too; and the counts on disk must stay FTS5's own through rewrites and deletes.
+/// Above Store:Sqlite:InMemoryKeywordChunks keyword search ranks from the postings on disk with the term counts kept on
+/// disk (FtsTermRows) instead of term statistics in memory. The two must agree: same chunks, same order, same scores,
+/// with feedback, filters, rewrites and deletes; and the counts on disk must stay FTS5's own through rewrites and deletes.
 /// </summary>
 public sealed class SqliteOnDiskKeywordRankingTests : IDisposable
 {
@@ -104,6 +105,36 @@ public sealed class SqliteOnDiskKeywordRankingTests : IDisposable
         Assert.All(expected.Zip(actual), pair => Assert.Equal(pair.First.Score, pair.Second.Score, 1e-9));
     }
 
+    [Theory]
+    [InlineData("models of protein folding", false)]
+    [InlineData("zeolite protein", true)]
+    [InlineData("outcome", false)]
+    public async Task KeywordSearchAsync_FilteredAboveTheInMemoryLimit_RanksTheAdmittedChunksAsFts5Bm25Does(string query, bool rewritten)
+    {
+        // One paper in twenty is from c.txt: most of the best chunks are turned away, round after round.
+        var filter = new SearchFilter(Source: "c.txt");
+        var path = await BuildAsync("filtered.db");
+        if (rewritten)
+        {
+            await RewriteAsync(path);
+        }
+
+        await using var sut = await OpenAsync(path, KeywordFeedback.Off, inMemoryKeywordChunks: 0);
+        await using var inMemory = await OpenAsync(path, KeywordFeedback.Off, SqlitePaperIndex.DefaultInMemoryKeywordChunks);
+        using var fts5 = new Fts5Bm25Oracle(path);
+        var fromC = TestStores.Query<string>(path, "SELECT id FROM papers WHERE source = 'c.txt'").ToHashSet();
+
+        var expected = fts5.Rank(query, 12, fromC.Contains);
+        var actual = await sut.KeywordSearchAsync(query, 12, filter);
+        var actualInMemory = await inMemory.KeywordSearchAsync(query, 12, filter);
+
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected.Select(h => (h.PaperId, h.Ordinal)), actual.Select(h => (h.PaperId, h.Ordinal)));
+        Assert.All(expected.Zip(actual), pair => Assert.Equal(pair.First.Score, pair.Second.Score, 1e-12));
+        Assert.Equal(expected.Select(h => (h.PaperId, h.Ordinal)), actualInMemory.Select(h => (h.PaperId, h.Ordinal)));
+        Assert.All(expected.Zip(actualInMemory), pair => Assert.Equal(pair.First.Score, pair.Second.Score, 1e-12));
+    }
+
     [Fact]
     public async Task KeywordSearchAsync_ReplacedPaperAboveTheInMemoryLimit_FindsOnlyItsNewText()
     {
@@ -176,14 +207,14 @@ public sealed class SqliteOnDiskKeywordRankingTests : IDisposable
         return index;
     }
 
-    // Rows as "a|b" strings, read through FTS5's own vocabulary (fts_row, a view in the temp schema) or our tables.
+    // Rows as "a|b" strings, read through FTS5's vocabulary of the store's rows (fts_row, Fts5Reference) or our tables.
     private static List<string> Query(string path, string sql)
     {
         using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ConnectionString);
         connection.Open();
         using (var create = connection.CreateCommand())
         {
-            create.CommandText = "CREATE VIRTUAL TABLE temp.fts_row USING fts5vocab(main, chunks_fts, row)";
+            create.CommandText = Fts5Reference.CreateSql;
             create.ExecuteNonQuery();
         }
 
@@ -199,7 +230,7 @@ public sealed class SqliteOnDiskKeywordRankingTests : IDisposable
         return rows;
     }
 
-    // 300 papers of random words (fixed seed), every tenth with a second chunk; all say "outcome".
+    // 300 papers of random words (fixed seed), every tenth with a second chunk, every twentieth from c.txt; all say "outcome".
     internal static IReadOnlyList<PaperDocument> Corpus()
     {
         var random = new Random(20261207);
@@ -208,7 +239,7 @@ public sealed class SqliteOnDiskKeywordRankingTests : IDisposable
         [
             .. Enumerable.Range(0, 300).Select(i =>
             {
-                var paper = TestPapers.Make($"p{i:D3}", Words(random.Next(2, 7)), "An outcome of " + Words(random.Next(5, 60)) + ".", new DateOnly(2024, 1, 1));
+                var paper = TestPapers.Make($"p{i:D3}", Words(random.Next(2, 7)), "An outcome of " + Words(random.Next(5, 60)) + ".", new DateOnly(2024, 1, 1), i % 20 == 7 ? "c.txt" : "a.txt");
                 return i % 10 == 0 ? TestPapers.Document(paper, paper.Abstract, "Another outcome: " + Words(random.Next(3, 30)) + ".") : TestPapers.Document(paper);
             }),
         ];

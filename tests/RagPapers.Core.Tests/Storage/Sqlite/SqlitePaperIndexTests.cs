@@ -51,7 +51,7 @@ public sealed class SqlitePaperIndexTests : IDisposable
 
         Assert.Equal(1, await sut.CountPapersAsync());
         Assert.Equal(1, await sut.CountChunksAsync());
-        Assert.Equal(1, TestStores.CountRows(StorePath, "chunks_fts"));
+        Assert.Equal(1, TestStores.KeywordIndexChunks(StorePath));
         Assert.Empty(await sut.KeywordSearchAsync("zeolite", 10));
         Assert.Single(await sut.KeywordSearchAsync("perovskite", 10));
         Assert.Equal("New perovskite text.", (await sut.GetPaperAsync("p1"))!.Abstract);
@@ -85,7 +85,7 @@ public sealed class SqlitePaperIndexTests : IDisposable
 
         Assert.Equal(1, await sut.CountPapersAsync());
         Assert.Equal(1, await sut.CountChunksAsync());
-        Assert.Equal(1, TestStores.CountRows(StorePath, "chunks_fts"));
+        Assert.Equal(1, TestStores.KeywordIndexChunks(StorePath));
         Assert.Null(await sut.GetPaperAsync("b"));
     }
 
@@ -166,7 +166,7 @@ public sealed class SqlitePaperIndexTests : IDisposable
         Assert.Equal(2, deleted);
         Assert.Equal(1, await sut.CountPapersAsync());
         Assert.Equal(1, await sut.CountChunksAsync());
-        Assert.Equal(1, TestStores.CountRows(StorePath, "chunks_fts"));
+        Assert.Equal(1, TestStores.KeywordIndexChunks(StorePath));
         Assert.Equal(["b1"], (await sut.KeywordSearchAsync("zeolite", 10)).Select(h => h.PaperId));
         Assert.Equal(["b1"], (await sut.VectorSearchAsync(query, 10)).Select(h => h.PaperId));
         Assert.Equal(0, await sut.DeleteBySourceAsync("a.txt"));

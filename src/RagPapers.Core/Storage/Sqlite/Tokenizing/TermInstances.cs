@@ -2,7 +2,7 @@ namespace RagPapers.Storage.Sqlite;
 
 /// <summary>
 /// Builds <see cref="FtsTermStatistics"/> from term instances given in an fts5vocab 'instance' table's order (term,
-/// then chunk, then column), as read from FTS5 (<see cref="FtsTermStatistics.LoadAsync(CommandCache, long, CancellationToken)"/>).
+/// then chunk, then column), as read from a scratch FTS5 table (<see cref="FtsTermStatistics.LoadAsync"/>).
 /// The .NET tokenizer's statistics (<see cref="TokenizedChunks"/>) are built without listing the instances; a test holds
 /// them to these.
 /// </summary>
