@@ -12,6 +12,8 @@ internal sealed class TermNumbering
     /// <summary>Bounds the memory held between batches (about 100 bytes a token).</summary>
     public const int MaxTokens = 300_000;
 
+    // Most tokens are short and Latin-1: looked up packed (ShortTokenTable), the others by string.
+    private readonly ShortTokenTable _shortTokens = new();
     private readonly Dictionary<string, int> _tokens = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
     private readonly List<string> _terms = [];
@@ -19,14 +21,15 @@ internal sealed class TermNumbering
 
     public int Count => _terms.Count;
 
-    public bool Full => _tokens.Count >= MaxTokens;
+    public bool Full => _shortTokens.Count + _tokens.Count >= MaxTokens;
 
     public string Term(int number) => _terms[number];
 
     /// <summary>The number of the term <paramref name="token"/> becomes, or −1 when its term cannot be promised exact.</summary>
     public int Number(ReadOnlySpan<char> token)
     {
-        if (_tokens.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(token, out var known))
+        var packed = ShortTokenTable.TryPack(token, out var low, out var high);
+        if (packed ? _shortTokens.TryGet(low, high, token.Length, out var known) : _tokens.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(token, out known))
         {
             return known;
         }
@@ -44,7 +47,15 @@ internal sealed class TermNumbering
             number = numbered;
         }
 
-        _tokens[token.ToString()] = number;
+        if (packed)
+        {
+            _shortTokens.Add(low, high, token.Length, number);
+        }
+        else
+        {
+            _tokens[token.ToString()] = number;
+        }
+
         return number;
     }
 
@@ -53,6 +64,7 @@ internal sealed class TermNumbering
 
     public void Clear()
     {
+        _shortTokens.Clear();
         _tokens.Clear();
         _ids.Clear();
         _terms.Clear();
