@@ -20,10 +20,12 @@ internal static class TestStores
     public static long CountRows(string path, string table) => Query<long>(path, $"SELECT count(*) FROM {table}").Single();
 
     /// <summary>
-    /// Gives a store of this build back the FTS5 index schemas 1 to 6 kept beside the postings, filled from its rows as
-    /// those versions wrote it: a step of taking a store back to an older version.
+    /// Takes what versions 7 and 8 changed out of a store of this build: the index on papers' dates goes, and the FTS5
+    /// index schemas 1 to 6 kept beside the postings comes back, filled from the store's rows as those versions wrote it.
+    /// The first step of taking a store back to an older version.
     /// </summary>
-    public const string RestoreFtsIndexSql = """
+    public const string BackBeforeVersion7Sql = """
+        DROP INDEX papers_published;
         CREATE VIRTUAL TABLE chunks_fts USING fts5(title, text, content='', contentless_delete=1, tokenize='porter unicode61');
         INSERT INTO chunks_fts(rowid, title, text) SELECT c.id, p.title, c.text FROM chunks c JOIN papers p ON p.id = c.paper_id;
         """;

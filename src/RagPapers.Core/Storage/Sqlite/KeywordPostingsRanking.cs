@@ -16,8 +16,9 @@ internal sealed class KeywordPostingsRanking
     // and only a chunk with its paper has a title and text to give feedback, as the inner join of the read did.
     private const string LiveChunksWithTextsSql = $"SELECT c.id, p.title, c.text FROM chunks c LEFT JOIN papers p ON p.id = c.paper_id WHERE c.id IN ({JsonIdList.Values})";
 
-    // A filtered search keeps the live chunks of the papers the filter admits, and reads their texts as it checks.
-    private const string AdmittedChunksSql = $"SELECT c.id, p.title, c.text FROM chunks c JOIN papers p ON p.id = c.paper_id WHERE c.id IN ({JsonIdList.Values}) AND {SearchFilterSql.Condition}";
+    // A filter that admits fewer than one paper in this many has its chunks listed and ranked directly; a wider one has
+    // the best chunks checked against it, a round at a time (BestKeptAsync), which then takes a few rounds at most.
+    private const int ListedFilterShare = 64;
 
     // Kept between searches (the store's lock serializes them).
     private readonly ChunkScores _scores = new();
@@ -47,12 +48,51 @@ internal sealed class KeywordPostingsRanking
                 }
             }
 
+            if (filter is not null && await FewAdmittedChunksAsync(commands, filter, chunks, cancellationToken) is { } admitted)
+            {
+                return await BestAdmittedAsync(commands, admitted, size, top, texts, cancellationToken);
+            }
+
             return await BestKeptAsync(commands, top, filter, texts, cancellationToken);
         }
         finally
         {
             _scores.Clear();
         }
+    }
+
+    /// <summary>The chunks of the papers a filter admits, when it admits few of them (through the papers' indexes); else null.</summary>
+    private static async Task<List<long>?> FewAdmittedChunksAsync(CommandCache commands, SearchFilter filter, long chunks, CancellationToken cancellationToken)
+    {
+        var cap = chunks / ListedFilterShare;
+        var papers = (long)(await commands.Get(SearchFilterSql.AdmittedPapersUpToSql(filter)).SetFilter(filter).Set("$cap", cap + 1).ExecuteScalarAsync(cancellationToken))!;
+        if (papers > cap)
+        {
+            return null;
+        }
+
+        var admitted = new List<long>();
+        using var reader = await commands.Get(SearchFilterSql.AdmittedChunksSql(filter)).SetFilter(filter).ExecuteReaderAsync(cancellationToken);
+        while (reader.Read())
+        {
+            admitted.Add(reader.GetInt64(0));
+        }
+
+        return admitted;
+    }
+
+    /// <summary>The best scored of a list of live admitted chunks, ties to the lower id, with their texts if asked for.</summary>
+    private async Task<List<(long Id, double Score)>> BestAdmittedAsync(
+        CommandCache commands, List<long> admitted, int size, int top, Dictionary<long, (string Title, string Text)>? texts, CancellationToken cancellationToken)
+    {
+        var best = admitted.Where(id => id < size && _scores[(int)id] > 0).Select(id => (int)id)
+            .OrderByDescending(id => _scores[id]).ThenBy(id => id).Take(top).ToArray();
+        if (texts is not null)
+        {
+            await KeptAsync(commands, best, null, texts, cancellationToken);
+        }
+
+        return Hits(best, texts);
     }
 
     /// <summary>
@@ -68,9 +108,9 @@ internal sealed class KeywordPostingsRanking
         HashSet<int>? gone = null;
         var kept = new HashSet<int>();
         var ahead = top;
+        var best = _scores.Best(top, gone);
         while (true)
         {
-            var best = _scores.Best(top, gone);
             var toCheck = (ahead > top ? _scores.Best(ahead, gone) : best).Where(c => !kept.Contains(c)).ToArray();
             var found = await KeptAsync(commands, toCheck, filter, texts, cancellationToken);
             kept.UnionWith(found);
@@ -82,6 +122,11 @@ internal sealed class KeywordPostingsRanking
 
             (gone ??= []).UnionWith(toCheck.Where(c => !found.Contains(c)));
             ahead = (int)Math.Min(int.MaxValue, 2L * ahead);
+            best = _scores.Best(top, gone);
+            if (best.All(kept.Contains))
+            {
+                return Hits(best, texts); // the chunks checked ahead hold the best that are left
+            }
         }
     }
 
@@ -100,6 +145,12 @@ internal sealed class KeywordPostingsRanking
         return [.. best.Select(c => ((long)c, _scores[c]))];
     }
 
+    // A filtered search keeps the live chunks of the papers the filter admits, and reads their texts as it checks. CROSS
+    // JOIN keeps the chunks as the outer loop: given the choice, SQLite walked every paper of the date range through
+    // papers_published instead of looking up the few hundred chunks checked.
+    private static string CheckAdmittedSql(SearchFilter filter) =>
+        $"SELECT c.id, p.title, c.text FROM chunks c CROSS JOIN papers p ON p.id = c.paper_id WHERE c.id IN ({JsonIdList.Values}) AND {SearchFilterSql.Condition(filter)}";
+
     private static async Task<HashSet<int>> KeptAsync(
         CommandCache commands, int[] chunks, SearchFilter? filter, Dictionary<long, (string Title, string Text)>? texts, CancellationToken cancellationToken)
     {
@@ -109,7 +160,7 @@ internal sealed class KeywordPostingsRanking
             return kept;
         }
 
-        var command = filter is not null ? commands.Get(AdmittedChunksSql).SetFilter(filter)
+        var command = filter is not null ? commands.Get(CheckAdmittedSql(filter)).SetFilter(filter)
             : commands.Get(texts is null ? LiveChunksSql : LiveChunksWithTextsSql);
         using var reader = await command.Set("$ids", JsonIdList.From(chunks.Select(c => (long)c))).ExecuteReaderAsync(cancellationToken);
         while (reader.Read())

@@ -28,6 +28,10 @@ internal static class SqliteMigrations
     // later writes reuse them.
     private const string DropFtsIndexSql = "DROP TABLE chunks_fts;";
 
+    // Version 8: a filtered keyword search on a large store finds the papers a date range admits through an index, as it
+    // finds a source's through papers_source, and ranks a few admitted papers' chunks directly (KeywordPostingsRanking).
+    private const string PublishedIndexSql = "CREATE INDEX papers_published ON papers(published);";
+
     public static IReadOnlyList<SqliteMigration> All { get; } =
     [
         SqliteMigration.FromSql(2, "chunks may wait for their vector", DeferredVectorsSql),
@@ -36,6 +40,7 @@ internal static class SqliteMigrations
         KeywordPostingsMigration.Step,
         KeywordPostingMergeMigration.Step,
         SqliteMigration.FromSql(7, "keyword search from the store's own postings alone", DropFtsIndexSql),
+        SqliteMigration.FromSql(8, "papers found by date through an index", PublishedIndexSql),
     ];
 
     /// <summary>The version a store has once every migration ran.</summary>

@@ -10,7 +10,6 @@ public sealed partial class SqlitePaperIndex
     // disk (FtsTermRows) choosing the terms. Both score as FTS5's bm25() did over the live chunks, and a filter only
     // admits chunks: the statistics stay the collection's. Ids and scores only: the text of the hits is read from the
     // chunks table by id afterwards (ChunkLookup).
-    private const string AdmittedChunksSql = $"SELECT k.id FROM chunks k JOIN papers p ON p.id = k.paper_id WHERE {SearchFilterSql.Condition}";
 
     // FTS5's bm25(chunks_fts, 2.0, 1.0) weights: a title match counts double.
     private const double TitleWeight = 2.0;
@@ -79,7 +78,7 @@ public sealed partial class SqlitePaperIndex
     private async Task<bool[]> AdmittedChunksAsync(FtsTermStatistics statistics, SearchFilter filter, CancellationToken cancellationToken)
     {
         var admitted = new bool[statistics.IndexedChunks];
-        using var reader = await _commands!.Get(AdmittedChunksSql).SetFilter(filter).ExecuteReaderAsync(cancellationToken);
+        using var reader = await _commands!.Get(SearchFilterSql.AdmittedChunksSql(filter)).SetFilter(filter).ExecuteReaderAsync(cancellationToken);
         while (reader.Read())
         {
             if (statistics.IndexOf(reader.GetInt64(0)) is var index and >= 0)

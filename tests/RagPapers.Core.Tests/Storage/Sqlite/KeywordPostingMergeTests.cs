@@ -37,7 +37,7 @@ public sealed class KeywordPostingMergeTests : IDisposable
         var reference = await WriteAsync("reference.db", papers, writes: 1);
         var upgraded = await WriteAsync("upgraded.db", papers, writes: 15); // a row per term per write: no merge yet
         Assert.Equal(15, MostRowsOfATerm(upgraded));
-        TestStores.Execute(upgraded, TestStores.RestoreFtsIndexSql + "DELETE FROM meta WHERE key LIKE 'postings_unmerged_%'; UPDATE meta SET value = '5' WHERE key = 'schema_version'");
+        TestStores.Execute(upgraded, TestStores.BackBeforeVersion7Sql + "DELETE FROM meta WHERE key LIKE 'postings_unmerged_%'; UPDATE meta SET value = '5' WHERE key = 'schema_version'");
 
         await using (var store = new SqlitePaperIndex(upgraded, NullLogger<SqlitePaperIndex>.Instance, KeywordFeedback.Off, inMemoryKeywordChunks: 0))
         {
@@ -56,7 +56,7 @@ public sealed class KeywordPostingMergeTests : IDisposable
         var papers = SqliteOnDiskKeywordRankingTests.Corpus();
         var reference = await WriteAsync("reference.db", papers, writes: 1);
         var path = await WriteAsync("store.db", papers.Take(100).ToList(), writes: 10);
-        TestStores.Execute(path, TestStores.RestoreFtsIndexSql + "DELETE FROM meta WHERE key LIKE 'postings_unmerged_%'; UPDATE meta SET value = '5' WHERE key = 'schema_version'");
+        TestStores.Execute(path, TestStores.BackBeforeVersion7Sql + "DELETE FROM meta WHERE key LIKE 'postings_unmerged_%'; UPDATE meta SET value = '5' WHERE key = 'schema_version'");
 
         await WriteAsync(path, papers.Skip(100).ToList(), writes: 33);
 

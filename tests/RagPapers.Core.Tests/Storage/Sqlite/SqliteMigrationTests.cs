@@ -79,7 +79,7 @@ public sealed class SqliteMigrationTests : IDisposable
             ]);
         }
 
-        TestStores.Execute(upgraded, TestStores.RestoreFtsIndexSql + "DROP TABLE keyword_postings; DELETE FROM meta WHERE key LIKE 'postings_unmerged_%'; UPDATE meta SET value = '4' WHERE key = 'schema_version'");
+        TestStores.Execute(upgraded, TestStores.BackBeforeVersion7Sql + "DROP TABLE keyword_postings; DELETE FROM meta WHERE key LIKE 'postings_unmerged_%'; UPDATE meta SET value = '4' WHERE key = 'schema_version'");
         await using var sut = new SqlitePaperIndex(upgraded, NullLogger<SqlitePaperIndex>.Instance, inMemoryKeywordChunks: 0);
         await sut.OpenAsync(TestStores.Embedder);
 
@@ -93,7 +93,7 @@ public sealed class SqliteMigrationTests : IDisposable
     }
 
     [Fact]
-    public async Task OpenAsync_VersionSixStore_DropsItsFtsIndexAndRanksAsAFreshStore()
+    public async Task OpenAsync_VersionSixStore_DropsItsFtsIndexIndexesDatesAndRanksAsAFreshStore()
     {
         var upgraded = _temp.File("upgraded.db");
         var fresh = _temp.File("fresh.db");
@@ -103,12 +103,13 @@ public sealed class SqliteMigrationTests : IDisposable
             await store.UpsertAsync([.. SqliteOnDiskKeywordRankingTests.Corpus().Take(60)]);
         }
 
-        TestStores.Execute(upgraded, TestStores.RestoreFtsIndexSql + "UPDATE meta SET value = '6' WHERE key = 'schema_version'");
+        TestStores.Execute(upgraded, TestStores.BackBeforeVersion7Sql + "UPDATE meta SET value = '6' WHERE key = 'schema_version'");
         Assert.Equal(TestStores.CountRows(upgraded, "chunks"), TestStores.CountRows(upgraded, "chunks_fts"));
         await using var sut = await TestStores.OpenAsync(upgraded);
         await using var reference = await TestStores.OpenAsync(fresh);
 
         Assert.Empty(TestStores.Query<string>(upgraded, "SELECT name FROM sqlite_master WHERE name LIKE 'chunks_fts%'"));
+        Assert.Equal(["papers_published"], TestStores.Query<string>(upgraded, "SELECT name FROM sqlite_master WHERE name = 'papers_published'"));
         Assert.Equal(SqlitePaperIndex.SchemaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture), SchemaVersionOf(upgraded));
         foreach (var query in new[] { "protein folding models", "zeolite", "outcome" })
         {
@@ -150,10 +151,9 @@ public sealed class SqliteMigrationTests : IDisposable
     }
 
     /// <summary>
-    /// A store as the first release wrote it: this build's store with what later schemas added taken away and the FTS5
-    /// index version 7 dropped put back. Version 3 added the vocabulary table, version 4 the term counts, version 5 the
-    /// keyword postings and version 6 the count of their unmerged writes in meta, so this gives exactly the first
-    /// release's tables.
+    /// A store as the first release wrote it: this build's store taken back before version 7 (its FTS5 index back, the
+    /// date index of version 8 gone), then what versions 3 to 6 added taken away: the vocabulary table, the term counts,
+    /// the keyword postings and the count of their unmerged writes in meta. This gives exactly the first release's tables.
     /// </summary>
     private static async Task CreateVersionOneStoreAsync(string path)
     {
@@ -166,7 +166,7 @@ public sealed class SqliteMigrationTests : IDisposable
             ]);
         }
 
-        TestStores.Execute(path, TestStores.RestoreFtsIndexSql + "DROP TABLE vocabulary; DROP TABLE fts_terms; DROP TABLE fts_totals; DROP TABLE keyword_postings; DELETE FROM meta WHERE key LIKE 'postings_unmerged_%'; UPDATE meta SET value = '1' WHERE key = 'schema_version'");
+        TestStores.Execute(path, TestStores.BackBeforeVersion7Sql + "DROP TABLE vocabulary; DROP TABLE fts_terms; DROP TABLE fts_totals; DROP TABLE keyword_postings; DELETE FROM meta WHERE key LIKE 'postings_unmerged_%'; UPDATE meta SET value = '1' WHERE key = 'schema_version'");
     }
 
     private static string SchemaVersionOf(string path) => TestStores.Query<string>(path, "SELECT value FROM meta WHERE key = 'schema_version'").Single();

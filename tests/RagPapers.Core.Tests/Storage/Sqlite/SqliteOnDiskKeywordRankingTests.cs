@@ -106,13 +106,16 @@ public sealed class SqliteOnDiskKeywordRankingTests : IDisposable
     }
 
     [Theory]
-    [InlineData("models of protein folding", false)]
-    [InlineData("zeolite protein", true)]
-    [InlineData("outcome", false)]
-    public async Task KeywordSearchAsync_FilteredAboveTheInMemoryLimit_RanksTheAdmittedChunksAsFts5Bm25Does(string query, bool rewritten)
+    [InlineData("models of protein folding", false, false)]
+    [InlineData("zeolite protein", true, false)]
+    [InlineData("outcome", false, false)]
+    [InlineData("models of protein folding", false, true)]
+    [InlineData("outcome", true, true)]
+    public async Task KeywordSearchAsync_FilteredAboveTheInMemoryLimit_RanksTheAdmittedChunksAsFts5Bm25Does(string query, bool rewritten, bool fewPapers)
     {
-        // One paper in twenty is from c.txt: most of the best chunks are turned away, round after round.
-        var filter = new SearchFilter(Source: "c.txt");
+        // One paper in twenty is from c.txt: most of the best chunks are turned away, round after round. Three papers
+        // are from 2023, fewer than one in 64 chunks: their chunks are listed and ranked directly.
+        var filter = fewPapers ? new SearchFilter(To: new DateOnly(2023, 12, 31)) : new SearchFilter(Source: "c.txt");
         var path = await BuildAsync("filtered.db");
         if (rewritten)
         {
@@ -122,9 +125,9 @@ public sealed class SqliteOnDiskKeywordRankingTests : IDisposable
         await using var sut = await OpenAsync(path, KeywordFeedback.Off, inMemoryKeywordChunks: 0);
         await using var inMemory = await OpenAsync(path, KeywordFeedback.Off, SqlitePaperIndex.DefaultInMemoryKeywordChunks);
         using var fts5 = new Fts5Bm25Oracle(path);
-        var fromC = TestStores.Query<string>(path, "SELECT id FROM papers WHERE source = 'c.txt'").ToHashSet();
+        var admitted = TestStores.Query<string>(path, fewPapers ? "SELECT id FROM papers WHERE published < '2024-01-01'" : "SELECT id FROM papers WHERE source = 'c.txt'").ToHashSet();
 
-        var expected = fts5.Rank(query, 12, fromC.Contains);
+        var expected = fts5.Rank(query, 12, admitted.Contains);
         var actual = await sut.KeywordSearchAsync(query, 12, filter);
         var actualInMemory = await inMemory.KeywordSearchAsync(query, 12, filter);
 
@@ -230,7 +233,8 @@ public sealed class SqliteOnDiskKeywordRankingTests : IDisposable
         return rows;
     }
 
-    // 300 papers of random words (fixed seed), every tenth with a second chunk, every twentieth from c.txt; all say "outcome".
+    // 300 papers of random words (fixed seed), every tenth with a second chunk, every twentieth from c.txt, three from
+    // 2023 and the rest from 2024; all say "outcome".
     internal static IReadOnlyList<PaperDocument> Corpus()
     {
         var random = new Random(20261207);
@@ -239,7 +243,8 @@ public sealed class SqliteOnDiskKeywordRankingTests : IDisposable
         [
             .. Enumerable.Range(0, 300).Select(i =>
             {
-                var paper = TestPapers.Make($"p{i:D3}", Words(random.Next(2, 7)), "An outcome of " + Words(random.Next(5, 60)) + ".", new DateOnly(2024, 1, 1), i % 20 == 7 ? "c.txt" : "a.txt");
+                var published = i % 100 == 3 ? new DateOnly(2023, 6, 1) : new DateOnly(2024, 1, 1);
+                var paper = TestPapers.Make($"p{i:D3}", Words(random.Next(2, 7)), "An outcome of " + Words(random.Next(5, 60)) + ".", published, i % 20 == 7 ? "c.txt" : "a.txt");
                 return i % 10 == 0 ? TestPapers.Document(paper, paper.Abstract, "Another outcome: " + Words(random.Next(3, 30)) + ".") : TestPapers.Document(paper);
             }),
         ];
