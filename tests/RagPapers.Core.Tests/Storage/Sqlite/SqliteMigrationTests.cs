@@ -67,17 +67,11 @@ public sealed class SqliteMigrationTests : IDisposable
     public async Task OpenAsync_VersionFourStore_BuildsTheKeywordPostingsOfItsChunks()
     {
         // Above the in-memory limit keyword search ranks from the postings alone: a store upgraded without them would find nothing.
-        var upgraded = _temp.File("upgraded.db");
-        var fresh = _temp.File("fresh.db");
-        foreach (var path in new[] { upgraded, fresh })
-        {
-            await using var store = await TestStores.OpenAsync(path);
-            await store.UpsertAsync(
-            [
-                TestPapers.Document(TestPapers.Make("p1", "Zeolite catalysis", "Zeolite pores trap small molecules.")),
-                TestPapers.Document(TestPapers.Make("p2", "Zeolite membranes", "Membranes filter water."), "Membranes filter water.", "Zeolite films grow."),
-            ]);
-        }
+        var (upgraded, fresh) = await TwoStoresAsync(
+        [
+            TestPapers.Document(TestPapers.Make("p1", "Zeolite catalysis", "Zeolite pores trap small molecules.")),
+            TestPapers.Document(TestPapers.Make("p2", "Zeolite membranes", "Membranes filter water."), "Membranes filter water.", "Zeolite films grow."),
+        ]);
 
         TestStores.Execute(upgraded, TestStores.BackBeforeVersion7Sql + "DROP TABLE keyword_postings; DELETE FROM meta WHERE key LIKE 'postings_unmerged_%'; UPDATE meta SET value = '4' WHERE key = 'schema_version'");
         await using var sut = new SqlitePaperIndex(upgraded, NullLogger<SqlitePaperIndex>.Instance, inMemoryKeywordChunks: 0);
@@ -95,13 +89,7 @@ public sealed class SqliteMigrationTests : IDisposable
     [Fact]
     public async Task OpenAsync_VersionSixStore_DropsItsFtsIndexIndexesDatesAndRanksAsAFreshStore()
     {
-        var upgraded = _temp.File("upgraded.db");
-        var fresh = _temp.File("fresh.db");
-        foreach (var path in new[] { upgraded, fresh })
-        {
-            await using var store = await TestStores.OpenAsync(path);
-            await store.UpsertAsync([.. SqliteOnDiskKeywordRankingTests.Corpus().Take(60)]);
-        }
+        var (upgraded, fresh) = await TwoStoresAsync([.. SqliteOnDiskKeywordRankingTests.Corpus().Take(60)]);
 
         TestStores.Execute(upgraded, TestStores.BackBeforeVersion7Sql + "UPDATE meta SET value = '6' WHERE key = 'schema_version'");
         Assert.Equal(TestStores.CountRows(upgraded, "chunks"), TestStores.CountRows(upgraded, "chunks_fts"));
@@ -167,6 +155,19 @@ public sealed class SqliteMigrationTests : IDisposable
         }
 
         TestStores.Execute(path, TestStores.BackBeforeVersion7Sql + "DROP TABLE vocabulary; DROP TABLE fts_terms; DROP TABLE fts_totals; DROP TABLE keyword_postings; DELETE FROM meta WHERE key LIKE 'postings_unmerged_%'; UPDATE meta SET value = '1' WHERE key = 'schema_version'");
+    }
+
+    /// <summary>Two stores holding the same papers: one to take back to an older version and upgrade, one as written fresh.</summary>
+    private async Task<(string Upgraded, string Fresh)> TwoStoresAsync(IReadOnlyList<PaperDocument> papers)
+    {
+        var (upgraded, fresh) = (_temp.File("upgraded.db"), _temp.File("fresh.db"));
+        foreach (var path in new[] { upgraded, fresh })
+        {
+            await using var store = await TestStores.OpenAsync(path);
+            await store.UpsertAsync(papers);
+        }
+
+        return (upgraded, fresh);
     }
 
     private static string SchemaVersionOf(string path) => TestStores.Query<string>(path, "SELECT value FROM meta WHERE key = 'schema_version'").Single();
