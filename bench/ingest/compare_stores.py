@@ -16,9 +16,35 @@ TABLES = [
     ("fts_terms", "SELECT term, chunks FROM fts_terms ORDER BY term"),
     ("fts_totals", "SELECT chunks, tokens FROM fts_totals"),
     ("vocabulary", "SELECT word, papers FROM vocabulary ORDER BY word"),
-    # FTS5's own per-row token counts (its shadow table: Python's SQLite may predate contentless_delete=1 tables).
-    ("chunks_fts rows", "SELECT id, sz FROM chunks_fts_docsize ORDER BY id"),
 ]
+
+# The keyword index: every live chunk's postings, decoded (so how the rows were merged does not matter) and keyed by
+# (paper, ordinal) rather than chunk id; a replaced chunk's postings stay on disk and are left out, as search skips them.
+POSTINGS = "keyword postings"
+
+
+def varints(block):
+    value, shift = 0, 0
+    for byte in block:
+        value |= (byte & 0x7F) << shift
+        shift += 7
+        if byte < 0x80:
+            yield value
+            value, shift = 0, 0
+
+
+def postings(connection):
+    chunks = dict(((row[0]), (row[1], row[2])) for row in connection.execute("SELECT id, paper_id, ordinal FROM chunks"))
+    rows = []
+    for term, first, block in connection.execute("SELECT term, first_chunk, postings FROM keyword_postings ORDER BY term, first_chunk"):
+        numbers = list(varints(block))
+        chunk = first
+        for at in range(0, len(numbers), 4):
+            gap, title, text, length = numbers[at:at + 4]
+            chunk += gap
+            if chunk in chunks:
+                rows.append((term, chunks[chunk], title, text, length))
+    return sorted(rows)
 
 
 def digest(path):
@@ -27,6 +53,8 @@ def digest(path):
     for name, sql in TABLES:
         rows = connection.execute(sql).fetchall()
         result[name] = (len(rows), hashlib.sha256(repr(rows).encode()).hexdigest()[:16])
+    rows = postings(connection)
+    result[POSTINGS] = (len(rows), hashlib.sha256(repr(rows).encode()).hexdigest()[:16])
     return result
 
 
@@ -35,7 +63,7 @@ def main():
         sys.exit(__doc__)
     before, after = digest(sys.argv[1]), digest(sys.argv[2])
     differ = False
-    for name, _ in TABLES:
+    for name in [name for name, _ in TABLES] + [POSTINGS]:
         same = before[name] == after[name]
         differ |= not same
         print(f"{name:16} {before[name][0]:>9} rows {before[name][1]}  {after[name][0]:>9} rows {after[name][1]}  {'same' if same else 'DIFFERENT'}")

@@ -24,6 +24,9 @@ internal sealed class ChunkScores
 
     public double this[int chunk] => _scores[chunk];
 
+    /// <summary>The chunk slots of the current search (ids below this).</summary>
+    public int Size => _size;
+
     /// <summary>Readies the scores for chunk ids below <paramref name="size"/> and about <paramref name="postings"/> postings; the previous search must have been <see cref="Clear"/>ed.</summary>
     public void Start(int size, long postings)
     {

@@ -15,8 +15,10 @@ internal static class KeywordPostingStatistics
     /// <param name="rows">Live chunks (bm25's N), token-less ones included.</param>
     public static async Task<FtsTermStatistics> LoadAsync(CommandCache commands, long rows, CancellationToken cancellationToken)
     {
+        // One read transaction: the live chunks and the postings from the same snapshot, whatever another process commits meanwhile.
+        using var snapshot = commands.BeginScratch();
         var live = new HashSet<long>();
-        using (var reader = await commands.Get(ReadLiveChunksSql).ExecuteReaderAsync(cancellationToken))
+        using (var reader = await commands.Get(ReadLiveChunksSql, snapshot).ExecuteReaderAsync(cancellationToken))
         {
             // Synchronous reads: tens of thousands of awaited ReadAsync calls cost more than SQLite's scan.
             while (reader.Read())
@@ -29,7 +31,7 @@ internal static class KeywordPostingStatistics
         var terms = new List<string>();
         var frequencies = new List<int>();
         var builders = new Dictionary<long, FtsTermStatistics.ChunkTermsBuilder>(live.Count);
-        using (var reader = await commands.Get(ReadPostingsSql).ExecuteReaderAsync(cancellationToken))
+        using (var reader = await commands.Get(ReadPostingsSql, snapshot).ExecuteReaderAsync(cancellationToken))
         {
             var term = string.Empty; // no term is empty
             var termId = -1;
@@ -78,6 +80,7 @@ internal static class KeywordPostingStatistics
             }
         }
 
+        snapshot.Commit();
         var chunks = new Dictionary<long, FtsTermStatistics.ChunkTerms>(builders.Count);
         foreach (var (id, builder) in builders)
         {

@@ -121,7 +121,7 @@ internal sealed class KeywordPostingsRanking
             }
 
             (gone ??= []).UnionWith(toCheck.Where(c => !found.Contains(c)));
-            ahead = (int)Math.Min(int.MaxValue, 2L * ahead);
+            ahead = (int)Math.Min(_scores.Size, 2L * ahead); // never more than there are chunk slots
             best = _scores.Best(top, gone);
             if (best.All(kept.Contains))
             {
@@ -133,7 +133,7 @@ internal sealed class KeywordPostingsRanking
     /// <summary>The chosen chunks with their scores; the texts read ahead for chunks not chosen are dropped, as feedback reads every text it is given.</summary>
     private List<(long Id, double Score)> Hits(int[] best, Dictionary<long, (string Title, string Text)>? texts)
     {
-        if (texts is not null && texts.Count > best.Length)
+        if (texts is not null)
         {
             var chosen = best.Select(c => (long)c).ToHashSet();
             foreach (var id in texts.Keys.Where(id => !chosen.Contains(id)).ToArray())
@@ -148,8 +148,8 @@ internal sealed class KeywordPostingsRanking
     // A filtered search keeps the live chunks of the papers the filter admits, and reads their texts as it checks. CROSS
     // JOIN keeps the chunks as the outer loop: given the choice, SQLite walked every paper of the date range through
     // papers_published instead of looking up the few hundred chunks checked.
-    private static string CheckAdmittedSql(SearchFilter filter) =>
-        $"SELECT c.id, p.title, c.text FROM chunks c CROSS JOIN papers p ON p.id = c.paper_id WHERE c.id IN ({JsonIdList.Values}) AND {SearchFilterSql.Condition(filter)}";
+    private static string CheckAdmittedSql(SearchFilter filter, bool withTexts) =>
+        $"SELECT c.id{(withTexts ? ", p.title, c.text" : "")} FROM chunks c CROSS JOIN papers p ON p.id = c.paper_id WHERE c.id IN ({JsonIdList.Values}) AND {SearchFilterSql.Condition(filter)}";
 
     private static async Task<HashSet<int>> KeptAsync(
         CommandCache commands, int[] chunks, SearchFilter? filter, Dictionary<long, (string Title, string Text)>? texts, CancellationToken cancellationToken)
@@ -160,7 +160,7 @@ internal sealed class KeywordPostingsRanking
             return kept;
         }
 
-        var command = filter is not null ? commands.Get(CheckAdmittedSql(filter)).SetFilter(filter)
+        var command = filter is not null ? commands.Get(CheckAdmittedSql(filter, texts is not null)).SetFilter(filter)
             : commands.Get(texts is null ? LiveChunksSql : LiveChunksWithTextsSql);
         using var reader = await command.Set("$ids", JsonIdList.From(chunks.Select(c => (long)c))).ExecuteReaderAsync(cancellationToken);
         while (reader.Read())

@@ -148,7 +148,7 @@ internal static class Rm3Reranker
         return chosen;
     }
 
-    // Terms in half the chunks or more score ~0 in FTS5 (see SelectInformativeTermsAsync); stop words and bare
+    // Terms in half the chunks or more score ~0 in FTS5's bm25 (see SqlitePaperIndex.Informative); stop words and bare
     // numbers are frequent in the feedback chunks without saying what they are about.
     private static bool IsInformative(int termId, IKeywordStatistics statistics)
     {

@@ -106,16 +106,19 @@ public sealed class SqliteOnDiskKeywordRankingTests : IDisposable
     }
 
     [Theory]
-    [InlineData("models of protein folding", false, false)]
-    [InlineData("zeolite protein", true, false)]
-    [InlineData("outcome", false, false)]
-    [InlineData("models of protein folding", false, true)]
-    [InlineData("outcome", true, true)]
-    public async Task KeywordSearchAsync_FilteredAboveTheInMemoryLimit_RanksTheAdmittedChunksAsFts5Bm25Does(string query, bool rewritten, bool fewPapers)
+    [InlineData("models of protein folding", false, "source")]
+    [InlineData("zeolite protein", true, "source")]
+    [InlineData("outcome", false, "source")]
+    [InlineData("models of protein folding", false, "2023")]
+    [InlineData("outcome", true, "2023")]
+    [InlineData("models of protein folding", false, "2023 or undated")]
+    [InlineData("outcome", true, "2023 or undated")]
+    public async Task KeywordSearchAsync_FilteredAboveTheInMemoryLimit_RanksTheAdmittedChunksAsFts5Bm25Does(string query, bool rewritten, string admitting)
     {
         // One paper in twenty is from c.txt: most of the best chunks are turned away, round after round. Three papers
-        // are from 2023, fewer than one in 64 chunks: their chunks are listed and ranked directly.
-        var filter = fewPapers ? new SearchFilter(To: new DateOnly(2023, 12, 31)) : new SearchFilter(Source: "c.txt");
+        // are from 2023, fewer than one in 64 chunks: their chunks are listed and ranked directly. With the six undated
+        // papers they are too many to list, and are checked in rounds again.
+        var (filter, admittedSql) = Admitting(admitting);
         var path = await BuildAsync("filtered.db");
         if (rewritten)
         {
@@ -125,7 +128,7 @@ public sealed class SqliteOnDiskKeywordRankingTests : IDisposable
         await using var sut = await OpenAsync(path, KeywordFeedback.Off, inMemoryKeywordChunks: 0);
         await using var inMemory = await OpenAsync(path, KeywordFeedback.Off, SqlitePaperIndex.DefaultInMemoryKeywordChunks);
         using var fts5 = new Fts5Bm25Oracle(path);
-        var admitted = TestStores.Query<string>(path, fewPapers ? "SELECT id FROM papers WHERE published < '2024-01-01'" : "SELECT id FROM papers WHERE source = 'c.txt'").ToHashSet();
+        var admitted = TestStores.Query<string>(path, admittedSql).ToHashSet();
 
         var expected = fts5.Rank(query, 12, admitted.Contains);
         var actual = await sut.KeywordSearchAsync(query, 12, filter);
@@ -136,6 +139,26 @@ public sealed class SqliteOnDiskKeywordRankingTests : IDisposable
         Assert.All(expected.Zip(actual), pair => Assert.Equal(pair.First.Score, pair.Second.Score, 1e-12));
         Assert.Equal(expected.Select(h => (h.PaperId, h.Ordinal)), actualInMemory.Select(h => (h.PaperId, h.Ordinal)));
         Assert.All(expected.Zip(actualInMemory), pair => Assert.Equal(pair.First.Score, pair.Second.Score, 1e-12));
+    }
+
+    [Theory]
+    [InlineData("source")]
+    [InlineData("2023 or undated")]
+    public async Task KeywordSearchAsync_FilteredWithFeedbackAboveTheInMemoryLimit_RanksAsTheInMemoryStatistics(string admitting)
+    {
+        // Feedback reads the texts the filter's check read: those of the chunks kept, and no other.
+        var feedback = new KeywordFeedback(Documents: 3, Terms: 10, OriginalWeight: 0.6, Candidates: 12);
+        var (filter, _) = Admitting(admitting);
+        var path = await RewriteAsync(await BuildAsync("filtered-feedback.db"));
+        await using var inMemory = await OpenAsync(path, feedback, SqlitePaperIndex.DefaultInMemoryKeywordChunks);
+        await using var sut = await OpenAsync(path, feedback, inMemoryKeywordChunks: 0);
+
+        var expected = await inMemory.KeywordSearchAsync("protein folding models", 8, filter);
+        var actual = await sut.KeywordSearchAsync("protein folding models", 8, filter);
+
+        Assert.NotEmpty(actual);
+        Assert.Equal(expected.Select(h => (h.PaperId, h.Ordinal, h.Text)), actual.Select(h => (h.PaperId, h.Ordinal, h.Text)));
+        Assert.All(expected.Zip(actual), pair => Assert.Equal(pair.First.Score, pair.Second.Score, 1e-9));
     }
 
     [Fact]
@@ -184,6 +207,14 @@ public sealed class SqliteOnDiskKeywordRankingTests : IDisposable
             Query(path, "SELECT chunks, tokens FROM fts_totals"));
         Assert.Empty(await sut.KeywordSearchAsync("perovskite", 5));
     }
+
+    // The filters of the filtered tests, with the SQL that lists the papers each admits.
+    private static (SearchFilter Filter, string AdmittedSql) Admitting(string admitting) => admitting switch
+    {
+        "source" => (new SearchFilter(Source: "c.txt"), "SELECT id FROM papers WHERE source = 'c.txt'"),
+        "2023" => (new SearchFilter(To: new DateOnly(2023, 12, 31)), "SELECT id FROM papers WHERE published < '2024-01-01'"),
+        _ => (new SearchFilter(To: new DateOnly(2023, 12, 31), IncludeUndated: true), "SELECT id FROM papers WHERE published < '2024-01-01' OR published IS NULL"),
+    };
 
     private async Task<string> BuildAsync(string name)
     {
@@ -234,7 +265,7 @@ public sealed class SqliteOnDiskKeywordRankingTests : IDisposable
     }
 
     // 300 papers of random words (fixed seed), every tenth with a second chunk, every twentieth from c.txt, three from
-    // 2023 and the rest from 2024; all say "outcome".
+    // 2023, six undated and the rest from 2024; all say "outcome".
     internal static IReadOnlyList<PaperDocument> Corpus()
     {
         var random = new Random(20261207);
@@ -243,7 +274,7 @@ public sealed class SqliteOnDiskKeywordRankingTests : IDisposable
         [
             .. Enumerable.Range(0, 300).Select(i =>
             {
-                var published = i % 100 == 3 ? new DateOnly(2023, 6, 1) : new DateOnly(2024, 1, 1);
+                DateOnly? published = i % 100 == 3 ? new DateOnly(2023, 6, 1) : i % 50 == 11 ? null : new DateOnly(2024, 1, 1);
                 var paper = TestPapers.Make($"p{i:D3}", Words(random.Next(2, 7)), "An outcome of " + Words(random.Next(5, 60)) + ".", published, i % 20 == 7 ? "c.txt" : "a.txt");
                 return i % 10 == 0 ? TestPapers.Document(paper, paper.Abstract, "Another outcome: " + Words(random.Next(3, 30)) + ".") : TestPapers.Document(paper);
             }),
