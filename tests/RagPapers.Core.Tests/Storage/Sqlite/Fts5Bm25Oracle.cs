@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using RagPapers.Storage;
 using RagPapers.Storage.Sqlite;
 using RagPapers.Testing.Storage;
 
@@ -58,6 +59,14 @@ internal sealed class Fts5Bm25Oracle : IDisposable
         }
 
         return ranked;
+    }
+
+    /// <summary>Asserts that a search returned these chunks, in this order, with these scores (to 1e-12), and at least one.</summary>
+    public static void AssertRankedAs(List<(string PaperId, int Ordinal, double Score)> expected, IReadOnlyList<ChunkHit> actual)
+    {
+        Assert.NotEmpty(actual);
+        Assert.Equal(expected.Select(h => (h.PaperId, h.Ordinal)), actual.Select(h => (h.PaperId, h.Ordinal)));
+        Assert.All(expected.Zip(actual), pair => Assert.Equal(pair.First.Score, pair.Second.Score, 1e-12));
     }
 
     private long Scalar(string sql, string? match)

@@ -44,8 +44,8 @@ public sealed class SqliteInMemoryKeywordRankingTests : IDisposable
         var actual = await index.KeywordSearchAsync(query, 60);
         var admittingAll = await index.KeywordSearchAsync(query, 60, AdmitsAll);
 
-        AssertRankedAs(fts5.Rank(query, 60), actual);
-        AssertRankedAs(fts5.Rank(query, 60), admittingAll);
+        Fts5Bm25Oracle.AssertRankedAs(fts5.Rank(query, 60), actual);
+        Fts5Bm25Oracle.AssertRankedAs(fts5.Rank(query, 60), admittingAll);
     }
 
     [Theory]
@@ -61,7 +61,7 @@ public sealed class SqliteInMemoryKeywordRankingTests : IDisposable
 
         var actual = await index.KeywordSearchAsync(query, 40, filter);
 
-        AssertRankedAs(fts5.Rank(query, 40, id => filter.AdmitsDate(Published(id))), actual);
+        Fts5Bm25Oracle.AssertRankedAs(fts5.Rank(query, 40, id => filter.AdmitsDate(Published(id))), actual);
     }
 
     [Fact]
@@ -118,13 +118,6 @@ public sealed class SqliteInMemoryKeywordRankingTests : IDisposable
     private string StorePath => _temp.File("ranking.db");
 
     private static DateOnly Published(string paperId) => First.AddDays(int.Parse(paperId[1..], System.Globalization.CultureInfo.InvariantCulture) % 30);
-
-    private static void AssertRankedAs(List<(string PaperId, int Ordinal, double Score)> expected, IReadOnlyList<ChunkHit> actual)
-    {
-        Assert.NotEmpty(actual);
-        Assert.Equal(expected.Select(h => (h.PaperId, h.Ordinal)), actual.Select(h => (h.PaperId, h.Ordinal)));
-        Assert.All(expected.Zip(actual), pair => Assert.Equal(pair.First.Score, pair.Second.Score, 1e-12));
-    }
 
     private async Task<SqlitePaperIndex> OpenAsync(KeywordFeedback feedback)
     {
