@@ -38,7 +38,7 @@ public sealed class SqliteStoreOptions
 
     /// <summary>
     /// Up to this many chunks, keyword search ranks from term statistics read into memory by the first search (the
-    /// fastest per query); above it, from FTS5's index and term counts kept on disk, so neither memory nor the first
+    /// fastest per query); above it, from the keyword postings and term counts kept on disk, so neither memory nor the first
     /// search grows with the collection.
     /// </summary>
     [Range(0, int.MaxValue, ErrorMessage = "Store:Sqlite:InMemoryKeywordChunks must be 0 or more (0 ranks every store from disk).")]

@@ -11,7 +11,7 @@ namespace RagPapers.Storage.Sqlite;
 /// tokenized in .NET exactly as FTS5 does (<see cref="ChunkTermCounter"/>, proved against the linked SQLite by the
 /// conformance tests); the rare chunk with a token whose term it cannot promise (a cut inside a character) runs through
 /// a scratch FTS5 table with the index's tokenizer and is read back through its vocabulary, as <see cref="FtsStemmer"/>
-/// does for a query; the two are merged, so the counts are the ones FTS5's index holds.
+/// does for a query; the two are merged, so the counts are the ones an FTS5 index of the same chunks would hold.
 /// </summary>
 internal sealed class FtsTermChanges
 {

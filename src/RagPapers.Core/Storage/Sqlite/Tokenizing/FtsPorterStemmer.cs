@@ -2,9 +2,10 @@ namespace RagPapers.Storage.Sqlite;
 
 /// <summary>
 /// FTS5's porter stemmer (the 'porter' tokenizer of SQLite's fts5_tokenize.c), step for step, so a stem made here is
-/// the one FTS5's index holds. It is not the textbook Porter algorithm: FTS5's rules, their order, its measure and its
-/// bounds decide, quirks included (a suffix that matches but fails its condition ends the step, "y" is a vowel after
-/// any letter when looking for a vowel, tokens shorter than 3 or longer than 64 bytes pass unchanged).
+/// the one an FTS5 index with that tokenizer holds. It is not the textbook Porter algorithm: FTS5's rules, their
+/// order, its measure and its bounds decide, quirks included (a suffix that matches but fails its condition ends the
+/// step, "y" is a vowel after any letter when looking for a vowel, tokens shorter than 3 or longer than 64 bytes pass
+/// unchanged).
 /// </summary>
 /// <remarks>Works on a token's UTF-8 bytes, as FTS5 does: a byte outside ASCII is a consonant.</remarks>
 internal static class FtsPorterStemmer

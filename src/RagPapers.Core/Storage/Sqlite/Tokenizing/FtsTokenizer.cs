@@ -1,7 +1,7 @@
 namespace RagPapers.Storage.Sqlite;
 
 /// <summary>
-/// FTS5's <c>tokenize='porter unicode61'</c> (default options) in .NET: the terms FTS5's index holds for a text, in
+/// FTS5's <c>tokenize='porter unicode61'</c> (default options) in .NET: the terms an FTS5 index holds for a text, in
 /// order. Unicode61 is <see cref="FtsTokens"/>, porter <see cref="FtsPorterStemmer"/>; both are checked against the
 /// linked SQLite by the conformance tests, unicode61's table over every code point.
 /// </summary>
