@@ -25,7 +25,7 @@ public sealed class KeywordPostingMergeTests : IDisposable
 
         // Two merges of 16 writes, a row per term each, then eight more writes of a row each at most.
         Assert.InRange(MostRowsOfATerm(inForty), 3, 2 + 8);
-        Assert.Equal("8", TestStores.Query<string>(inForty, "SELECT value FROM meta WHERE key = 'postings_unmerged_writes'").Single());
+        Assert.Equal("8", UnmergedWrites(inForty));
         Assert.Equal(PostingsByTerm(inOneWrite), PostingsByTerm(inForty));
         await AssertSameRankingAsync(inOneWrite, inForty);
     }
@@ -37,7 +37,7 @@ public sealed class KeywordPostingMergeTests : IDisposable
         var reference = await WriteAsync("reference.db", papers, writes: 1);
         var upgraded = await WriteAsync("upgraded.db", papers, writes: 15); // a row per term per write: no merge yet
         Assert.Equal(15, MostRowsOfATerm(upgraded));
-        TestStores.Execute(upgraded, TestStores.BackBeforeVersion7Sql + "DELETE FROM meta WHERE key LIKE 'postings_unmerged_%'; UPDATE meta SET value = '5' WHERE key = 'schema_version'");
+        BackToVersionFive(upgraded);
 
         await using (var store = new SqlitePaperIndex(upgraded, NullLogger<SqlitePaperIndex>.Instance, KeywordFeedback.Off, inMemoryKeywordChunks: 0))
         {
@@ -45,7 +45,7 @@ public sealed class KeywordPostingMergeTests : IDisposable
         }
 
         Assert.Equal(1, MostRowsOfATerm(upgraded));
-        Assert.Equal("0", TestStores.Query<string>(upgraded, "SELECT value FROM meta WHERE key = 'postings_unmerged_writes'").Single());
+        Assert.Equal("0", UnmergedWrites(upgraded));
         Assert.Equal(PostingsByTerm(reference), PostingsByTerm(upgraded));
         await AssertSameRankingAsync(reference, upgraded);
     }
@@ -56,15 +56,22 @@ public sealed class KeywordPostingMergeTests : IDisposable
         var papers = SqliteOnDiskKeywordRankingTests.Corpus();
         var reference = await WriteAsync("reference.db", papers, writes: 1);
         var path = await WriteAsync("store.db", papers.Take(100).ToList(), writes: 10);
-        TestStores.Execute(path, TestStores.BackBeforeVersion7Sql + "DELETE FROM meta WHERE key LIKE 'postings_unmerged_%'; UPDATE meta SET value = '5' WHERE key = 'schema_version'");
+        BackToVersionFive(path);
 
         await WriteAsync(path, papers.Skip(100).ToList(), writes: 33);
 
         // The upgrade's row per term, two merges of 16 writes, and the one write after them.
         Assert.InRange(MostRowsOfATerm(path), 3, 4);
-        Assert.Equal("1", TestStores.Query<string>(path, "SELECT value FROM meta WHERE key = 'postings_unmerged_writes'").Single());
+        Assert.Equal("1", UnmergedWrites(path));
         Assert.Equal(PostingsByTerm(reference), PostingsByTerm(path));
     }
+
+    // A store of this build as schema 5 wrote it: no count of unmerged writes, every posting row unmerged.
+    private static void BackToVersionFive(string path) =>
+        TestStores.Execute(path, TestStores.BackBeforeVersion7Sql + "DELETE FROM meta WHERE key LIKE 'postings_unmerged_%'; UPDATE meta SET value = '5' WHERE key = 'schema_version'");
+
+    private static string UnmergedWrites(string path) =>
+        TestStores.Query<string>(path, "SELECT value FROM meta WHERE key = 'postings_unmerged_writes'").Single();
 
     private async Task<string> WriteAsync(string name, IReadOnlyList<PaperDocument> papers, int writes)
     {
