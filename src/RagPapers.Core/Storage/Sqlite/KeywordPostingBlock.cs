@@ -10,22 +10,34 @@ namespace RagPapers.Storage.Sqlite;
 internal static class KeywordPostingBlock
 {
     /// <summary>The block of <paramref name="postings"/>, which ascend by chunk; its key is the first chunk.</summary>
-    public static byte[] Encode(IReadOnlyList<KeywordPosting> postings)
+    public static byte[] Encode(ReadOnlySpan<KeywordPosting> postings)
     {
-        var buffer = new byte[postings.Count * 4 * 5];
-        var at = 0;
-        var previous = postings.Count == 0 ? 0 : postings[0].Chunk;
-        foreach (var posting in postings)
+        // Written into a pooled buffer sized for the longest varints, then copied out at its length: most terms of a
+        // batch have a few postings, and a fresh buffer each (zeroed, then copied) cost more than the encoding.
+        var buffer = ArrayPool<byte>.Shared.Rent(postings.Length * MaxPostingBytes);
+        try
         {
-            at = Write(buffer, at, (ulong)(posting.Chunk - previous));
-            at = Write(buffer, at, (ulong)posting.TitleCount);
-            at = Write(buffer, at, (ulong)posting.TextCount);
-            at = Write(buffer, at, (ulong)posting.Length);
-            previous = posting.Chunk;
-        }
+            var at = 0;
+            var previous = postings.IsEmpty ? 0 : postings[0].Chunk;
+            foreach (var posting in postings)
+            {
+                at = Write(buffer, at, (ulong)(posting.Chunk - previous));
+                at = Write(buffer, at, (ulong)posting.TitleCount);
+                at = Write(buffer, at, (ulong)posting.TextCount);
+                at = Write(buffer, at, (ulong)posting.Length);
+                previous = posting.Chunk;
+            }
 
-        return buffer[..at];
+            return buffer.AsSpan(0, at).ToArray();
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
+
+    // A gap is at most a ten-byte varint (a long), the counts and the length at most five (an int).
+    private const int MaxPostingBytes = 10 + (3 * 5);
 
     /// <summary>
     /// Appends <paramref name="block"/>, whose first chunk is <paramref name="first"/>, to a block of earlier chunks

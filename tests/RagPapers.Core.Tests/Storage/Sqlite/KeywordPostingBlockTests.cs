@@ -38,7 +38,7 @@ public sealed class KeywordPostingBlockTests
             postings.Add(new(chunk, random.Next(wide ? 300 : 3), random.Next(wide ? 70_000 : 127), random.Next(wide ? 20_000 : 400)));
         }
 
-        var block = KeywordPostingBlock.Encode(postings);
+        var block = KeywordPostingBlock.Encode([.. postings]);
 
         var read = Read(block, postings[0].Chunk);
 

@@ -7,9 +7,16 @@ namespace RagPapers.Storage.Sqlite;
 /// </summary>
 internal static class AddedPostingBlocks
 {
+    /// <param name="counted">The .NET tokenizer's postings, in term order (<see cref="ChunkTermCounter.Postings"/>).</param>
+    /// <param name="tokenizedByFts5">FTS5's, in any term order; usually none.</param>
     public static List<(string Term, long FirstChunk, byte[] Block)> Encode(
-        IEnumerable<(string Term, KeywordPosting[] Postings)> counted, IReadOnlyList<(string Term, List<KeywordPosting> Postings)> tokenizedByFts5)
+        IReadOnlyList<(string Term, ArraySegment<KeywordPosting> Postings)> counted, IReadOnlyList<(string Term, List<KeywordPosting> Postings)> tokenizedByFts5)
     {
+        if (tokenizedByFts5.Count == 0)
+        {
+            return [.. counted.Select(c => (c.Term, c.Postings[0].Chunk, KeywordPostingBlock.Encode(c.Postings)))];
+        }
+
         var byTerm = new Dictionary<string, IReadOnlyList<KeywordPosting>>(StringComparer.Ordinal);
         foreach (var (term, postings) in counted)
         {
@@ -24,7 +31,7 @@ internal static class AddedPostingBlocks
         var blocks = new List<(string, long, byte[])>(byTerm.Count);
         foreach (var (term, postings) in byTerm.OrderBy(p => p.Key, Utf8Order.Instance))
         {
-            blocks.Add((term, postings[0].Chunk, KeywordPostingBlock.Encode(postings)));
+            blocks.Add((term, postings[0].Chunk, KeywordPostingBlock.Encode([.. postings])));
         }
 
         return blocks;

@@ -19,7 +19,9 @@ internal sealed class ChunkTermCounter
     private readonly TermNumbering _numbering = new();
     private readonly List<int> _inChunk = [];
     private readonly List<int> _inBatch = [];
-    private readonly List<(int Term, KeywordPosting Posting)> _postings = [];
+    private readonly List<int> _postingTerms = [];
+    private readonly List<KeywordPosting> _postingValues = [];
+    private int[] _postingCounts = new int[1024];
     private int[] _chunkDeltas = new int[1024];
     private int[] _titleCounts = new int[1024];
     private int[] _textCounts = new int[1024];
@@ -59,7 +61,9 @@ internal sealed class ChunkTermCounter
 
             if (postingsChunk is { } chunk)
             {
-                _postings.Add((term, new KeywordPosting(chunk, _titleCounts[term], _textCounts[term], length)));
+                _postingTerms.Add(term);
+                _postingValues.Add(new KeywordPosting(chunk, _titleCounts[term], _textCounts[term], length));
+                _postingCounts[term]++;
             }
         }
 
@@ -72,26 +76,46 @@ internal sealed class ChunkTermCounter
     /// <summary>Each counted term's change in the number of chunks holding it (zero when its chunks were counted in and out).</summary>
     public IEnumerable<(string Term, long Chunks)> ChunkDeltas() => _inBatch.Select(term => (_numbering.Term(term), (long)_chunkDeltas[term]));
 
-    /// <summary>The postings of each term that has any, each term's in the order counted (ascending chunks).</summary>
-    public List<(string Term, KeywordPosting[] Postings)> Postings()
+    /// <summary>
+    /// The postings of each term that has any, in FTS5's term order (<see cref="Utf8Order"/>), each term's in the order
+    /// counted (ascending chunks), as slices of one array.
+    /// </summary>
+    /// <remarks>
+    /// Grouped by a counting sort over the term numbers, in arrays: with a dictionary per term, grouping and ordering a
+    /// batch's 300,000 postings took as long as tokenizing its chunks.
+    /// </remarks>
+    public List<(string Term, ArraySegment<KeywordPosting> Postings)> Postings()
     {
-        // Grouped by term with a counting sort, which keeps each term's postings in chunk order (GroupBy took 45% more of
-        // the counter's CPU in bench term-counting).
-        var counts = new Dictionary<int, int>();
-        foreach (var (term, _) in _postings)
+        var terms = new List<(string Term, int Number)>();
+        foreach (var term in _inBatch)
         {
-            counts[term] = counts.GetValueOrDefault(term) + 1;
+            if (_postingCounts[term] > 0)
+            {
+                terms.Add((_numbering.Term(term), term));
+            }
         }
 
-        var grouped = counts.ToDictionary(c => c.Key, c => (Postings: new KeywordPosting[c.Value], Filled: 0));
-        foreach (var (term, posting) in _postings)
+        terms.Sort((a, b) => Utf8Order.Instance.Compare(a.Term, b.Term));
+        var grouped = new KeywordPosting[_postingTerms.Count];
+        var ranges = new List<(string, ArraySegment<KeywordPosting>)>(terms.Count);
+        var next = 0;
+        foreach (var (text, term) in terms)
         {
-            var (postings, filled) = grouped[term];
-            postings[filled] = posting;
-            grouped[term] = (postings, filled + 1);
+            ranges.Add((text, new ArraySegment<KeywordPosting>(grouped, next, _postingCounts[term])));
+            (_postingCounts[term], next) = (next, next + _postingCounts[term]); // the count becomes where the term's postings go
         }
 
-        return [.. grouped.Select(g => (_numbering.Term(g.Key), g.Value.Postings))];
+        for (var i = 0; i < _postingTerms.Count; i++)
+        {
+            grouped[_postingCounts[_postingTerms[i]]++] = _postingValues[i];
+        }
+
+        foreach (var (_, term) in terms)
+        {
+            _postingCounts[term] = 0;
+        }
+
+        return ranges;
     }
 
     /// <summary>Forgets what was counted and returns the counter for another batch to rent.</summary>
@@ -101,10 +125,12 @@ internal sealed class ChunkTermCounter
         {
             _chunkDeltas[term] = 0;
             _seen[term] = false;
+            _postingCounts[term] = 0;
         }
 
         _inBatch.Clear();
-        _postings.Clear();
+        _postingTerms.Clear();
+        _postingValues.Clear();
         Chunks = 0;
         Tokens = 0;
         if (_numbering.Full)
@@ -165,5 +191,6 @@ internal sealed class ChunkTermCounter
         Array.Resize(ref _titleCounts, size);
         Array.Resize(ref _textCounts, size);
         Array.Resize(ref _seen, size);
+        Array.Resize(ref _postingCounts, size);
     }
 }

@@ -15,16 +15,8 @@ internal sealed class Utf8Order : IComparer<string>
             return x is null ? (y is null ? 0 : -1) : 1;
         }
 
-        var length = Math.Min(x.Length, y.Length);
-        for (var i = 0; i < length; i++)
-        {
-            if (x[i] != y[i])
-            {
-                return InCodePointOrder(x[i]) - InCodePointOrder(y[i]);
-            }
-        }
-
-        return x.Length - y.Length;
+        var common = x.AsSpan().CommonPrefixLength(y);
+        return common < x.Length && common < y.Length ? InCodePointOrder(x[common]) - InCodePointOrder(y[common]) : x.Length - y.Length;
     }
 
     // Surrogates (U+D800–DFFF) stand for code points above U+FFFF: they move above U+E000–FFFF, which move down.
