@@ -32,7 +32,8 @@ internal static class WordCountingBenchmark
         foreach (var batch in batches)
         {
             var expected = CountReference(batch).Changes();
-            var actual = Include(CountNew(batch)).Changes();
+            using var included = Include(CountNew(batch));
+            var actual = included.Changes();
             if (!expected.SequenceEqual(actual))
             {
                 Console.WriteLine("DIFFERENT: the new counter's words or deltas differ from the reference's");
@@ -56,14 +57,14 @@ internal static class WordCountingBenchmark
             {
                 foreach (var batch in batches)
                 {
-                    GC.KeepAlive(CountNew(batch));
+                    CountNew(batch).Dispose();
                 }
             });
             Measure("after + writer's Include      ", papers.Count, () =>
             {
                 foreach (var batch in batches)
                 {
-                    GC.KeepAlive(Include(CountNew(batch)));
+                    Include(CountNew(batch)).Dispose();
                 }
             });
         }
@@ -97,7 +98,11 @@ internal static class WordCountingBenchmark
     private static VocabularyDelta Include(VocabularyDelta counted)
     {
         var words = new VocabularyDelta();
-        words.Include(counted);
+        using (counted)
+        {
+            words.Include(counted);
+        }
+
         return words;
     }
 

@@ -92,7 +92,6 @@ public static class SurfaceWords
                 }
                 else
                 {
-                    ascii = false;
                     if (!char.IsLetter(c))
                     {
                         if (!char.IsLetterOrDigit(c))
@@ -102,6 +101,8 @@ public static class SurfaceWords
 
                         letters = false;
                     }
+
+                    ascii = false;
                 }
 
                 position++;

@@ -9,20 +9,19 @@ namespace RagPapers.Storage.Sqlite;
 /// </summary>
 /// <remarks>
 /// Counting runs over every word of every paper ingested, so it allocates nothing per word and keeps a look-up to one
-/// cache line where it can: the words are numbered in the order first met, those of up to 16 characters below U+0100
-/// (nearly all) packed in a <see cref="ShortTokenTable"/>, the others in a dictionary, and each number's delta and the
-/// last paper that counted it live in arrays. An ASCII word is lower-cased and packed in one pass over its characters;
-/// another goes through <see cref="SurfaceWords.TryLower"/>. Only a word new to the batch becomes a string. The last
-/// paper mark makes a word count once per paper however often the paper uses it.
+/// cache line where it can: the words are numbered (<see cref="WordNumbering"/>, rented, so mostly numbered by earlier
+/// batches already) and each number's delta and the last paper that counted it sit side by side in an array. An ASCII
+/// word is lower-cased as it is packed; another goes through <see cref="SurfaceWords.TryLower"/> first. The last paper
+/// mark makes a word count once per paper however often the paper uses it. Dispose gives the numbering back.
 /// </remarks>
-internal sealed class VocabularyDelta
+internal sealed class VocabularyDelta : IDisposable
 {
-    private readonly ShortTokenTable _shortWords = new();
-    private readonly Dictionary<string, int> _longWords = new(StringComparer.Ordinal);
-    private readonly List<string> _words = [];
-    private int[] _deltas = new int[1024];
-    private int[] _lastPapers = new int[1024];
+    private readonly WordNumbering _numbering = WordNumbering.Rent();
+
+    // The numbers this delta counted, in the order first met: the changes come out in that order.
+    private readonly List<int> _touched = [];
     private int _paper;
+    private bool _disposed;
 
     public void Add(string title, string @abstract) => Count(title, @abstract, +1);
 
@@ -31,25 +30,29 @@ internal sealed class VocabularyDelta
     /// <summary>Adds deltas counted elsewhere (<see cref="AddedTextCounter"/>) to these.</summary>
     public void Include(VocabularyDelta counted)
     {
+        ObjectDisposedException.ThrowIf(_disposed || counted._disposed, this);
         _paper++;
-        for (var i = 0; i < counted._words.Count; i++)
+        var theirs = counted._numbering.Counts;
+        foreach (var number in counted._touched)
         {
-            var word = counted._words[i];
-            var number = Number(word, word);
-            _deltas[number] += counted._deltas[i];
-            _lastPapers[number] = _paper;
+            var word = counted._numbering.Word(number);
+            ref var count = ref Touch(_numbering.Number(word, word));
+            count.Delta += theirs[number].Delta;
+            count.LastPaper = _paper;
         }
     }
 
     /// <summary>Each word whose count changes, with the change, in the order the words were first met.</summary>
     public KeyValuePair<string, int>[] Changes()
     {
-        var changes = new List<KeyValuePair<string, int>>(_words.Count);
-        for (var i = 0; i < _words.Count; i++)
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var counts = _numbering.Counts;
+        var changes = new List<KeyValuePair<string, int>>(_touched.Count);
+        foreach (var number in _touched)
         {
-            if (_deltas[i] != 0)
+            if (counts[number].Delta != 0)
             {
-                changes.Add(KeyValuePair.Create(_words[i], _deltas[i]));
+                changes.Add(KeyValuePair.Create(_numbering.Word(number), counts[number].Delta));
             }
         }
 
@@ -59,8 +62,27 @@ internal sealed class VocabularyDelta
     public Task ApplyAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken) =>
         VocabularyRows.ApplyAsync(connection, transaction, Changes(), cancellationToken);
 
+    /// <summary>Zeroes the counts this delta touched and returns the numbering for another batch.</summary>
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        var counts = _numbering.Counts;
+        foreach (var number in _touched)
+        {
+            counts[number] = default;
+        }
+
+        _numbering.Return();
+    }
+
     private void Count(string title, string @abstract, int sign)
     {
+        ObjectDisposedException.ThrowIf(_disposed, this);
         _paper++;
         CountText(title, sign);
         CountText(@abstract, sign);
@@ -78,88 +100,35 @@ internal sealed class VocabularyDelta
                 continue;
             }
 
-            var number = tokens.CurrentIsAscii && token.Length <= ShortTokenTable.MaxLength
-                ? NumberAscii(text.AsSpan(token.Start, token.Length))
-                : Number(LowerInto(text, token, buffer), null);
-            if (_lastPapers[number] != _paper)
+            // An ASCII word needs no lower-casing first: NumberAscii sets its bit 0x20 as it packs it.
+            int number;
+            if (tokens.CurrentIsAscii && token.Length <= ShortTokenTable.MaxLength)
             {
-                _deltas[number] += sign;
-                _lastPapers[number] = _paper;
+                number = _numbering.NumberAscii(text.AsSpan(token.Start, token.Length));
+            }
+            else
+            {
+                SurfaceWords.TryLower(text, token, buffer, out var word);
+                number = _numbering.Number(word);
+            }
+
+            ref var count = ref Touch(number);
+            if (count.LastPaper != _paper)
+            {
+                count.Delta += sign;
+                count.LastPaper = _paper;
             }
         }
     }
 
-    private static ReadOnlySpan<char> LowerInto(string text, WordToken token, Span<char> buffer)
+    private ref WordNumbering.Count Touch(int number)
     {
-        SurfaceWords.TryLower(text, token, buffer, out var word);
-        return word;
-    }
-
-    /// <summary>The number of an ASCII word of letters of up to 16 characters, packed lower-cased as it is read.</summary>
-    private int NumberAscii(ReadOnlySpan<char> letters)
-    {
-        ulong low = 0, high = 0;
-        var i = 0;
-        for (; i < letters.Length && i < 8; i++)
+        ref var count = ref _numbering.Counts[number];
+        if (count.LastPaper == 0)
         {
-            low |= (ulong)(letters[i] | 0x20) << (8 * i);
+            _touched.Add(number);
         }
 
-        for (; i < letters.Length; i++)
-        {
-            high |= (ulong)(letters[i] | 0x20) << (8 * (i - 8));
-        }
-
-        if (_shortWords.TryGet(low, high, letters.Length, out var known))
-        {
-            return known;
-        }
-
-        var number = New(string.Create(letters.Length, (low, high), static (word, packed) =>
-        {
-            for (var i = 0; i < word.Length; i++)
-            {
-                word[i] = (char)(byte)((i < 8 ? packed.low : packed.high) >> (8 * (i & 7)));
-            }
-        }));
-        _shortWords.Add(low, high, letters.Length, number);
-        return number;
-    }
-
-    /// <summary>The number of a lower-cased word, given when it is first met; <paramref name="asString"/> saves making its string.</summary>
-    private int Number(ReadOnlySpan<char> word, string? asString)
-    {
-        if (ShortTokenTable.TryPack(word, out var low, out var high))
-        {
-            if (_shortWords.TryGet(low, high, word.Length, out var known))
-            {
-                return known;
-            }
-
-            var number = New(asString ?? word.ToString());
-            _shortWords.Add(low, high, word.Length, number);
-            return number;
-        }
-
-        if (_longWords.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(word, out var found))
-        {
-            return found;
-        }
-
-        asString ??= word.ToString();
-        return _longWords[asString] = New(asString);
-    }
-
-    private int New(string word)
-    {
-        var number = _words.Count;
-        _words.Add(word);
-        if (number == _deltas.Length)
-        {
-            Array.Resize(ref _deltas, number * 2);
-            Array.Resize(ref _lastPapers, number * 2);
-        }
-
-        return number;
+        return ref count;
     }
 }
