@@ -32,9 +32,10 @@ internal static class WordCountingBenchmark
         foreach (var batch in batches)
         {
             var expected = CountReference(batch).Changes();
+            using var counted = CountNew(batch);
+            var actual = counted.Changes();
             using var included = Include(CountNew(batch));
-            var actual = included.Changes();
-            if (!expected.SequenceEqual(actual))
+            if (!expected.SequenceEqual(actual) || !expected.SequenceEqual(included.Changes()))
             {
                 Console.WriteLine("DIFFERENT: the new counter's words or deltas differ from the reference's");
                 return 1;
@@ -51,6 +52,15 @@ internal static class WordCountingBenchmark
                 foreach (var batch in batches)
                 {
                     GC.KeepAlive(CountReference(batch));
+                }
+            });
+            Measure("before + writer's Include     ", papers.Count, () =>
+            {
+                foreach (var batch in batches)
+                {
+                    var words = new WordCountingReference();
+                    words.Include(CountReference(batch));
+                    GC.KeepAlive(words);
                 }
             });
             Measure("after (numbered, packed)      ", papers.Count, () =>

@@ -19,6 +19,16 @@ internal sealed class WordCountingReference
         CountText(@abstract);
     }
 
+    public void Include(WordCountingReference counted)
+    {
+        _paper++;
+        foreach (var (word, entry) in counted._words)
+        {
+            ref var mine = ref CollectionsMarshal.GetValueRefOrAddDefault(_words, word, out _);
+            mine = (mine.Delta + entry.Delta, _paper);
+        }
+    }
+
     public KeyValuePair<string, int>[] Changes() => [.. _words.Where(w => w.Value.Delta != 0).Select(w => KeyValuePair.Create(w.Key, w.Value.Delta))];
 
     private static IEnumerable<WordToken> Tokens(string text)

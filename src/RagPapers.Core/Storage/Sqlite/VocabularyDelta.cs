@@ -16,10 +16,10 @@ namespace RagPapers.Storage.Sqlite;
 /// </remarks>
 internal sealed class VocabularyDelta : IDisposable
 {
-    private readonly WordNumbering _numbering = WordNumbering.Rent();
+    private WordNumbering _numbering = WordNumbering.Rent();
 
     // The numbers this delta counted, in the order first met: the changes come out in that order.
-    private readonly List<int> _touched = [];
+    private List<int> _touched = [];
     private int _paper;
     private bool _disposed;
 
@@ -27,10 +27,23 @@ internal sealed class VocabularyDelta : IDisposable
 
     public void Remove(string title, string @abstract) => Count(title, @abstract, -1);
 
-    /// <summary>Adds deltas counted elsewhere (<see cref="AddedTextCounter"/>) to these.</summary>
+    /// <summary>Adds deltas counted elsewhere (<see cref="AddedTextCounter"/>) to these; <paramref name="counted"/> is left empty.</summary>
+    /// <remarks>
+    /// Into a delta that has counted nothing (a batch of new papers) the counts are taken over whole, numbering and all,
+    /// instead of being looked up again word by word on the writer's thread; the empty numbering goes to
+    /// <paramref name="counted"/>, to be returned when it is disposed.
+    /// </remarks>
     public void Include(VocabularyDelta counted)
     {
         ObjectDisposedException.ThrowIf(_disposed || counted._disposed, this);
+        if (_touched.Count == 0)
+        {
+            (_numbering, counted._numbering) = (counted._numbering, _numbering);
+            (_touched, counted._touched) = (counted._touched, _touched);
+            _paper = Math.Max(_paper, counted._paper) + 1; // later papers' marks stay above the counted ones
+            return;
+        }
+
         _paper++;
         var theirs = counted._numbering.Counts;
         foreach (var number in counted._touched)
@@ -40,6 +53,8 @@ internal sealed class VocabularyDelta : IDisposable
             count.Delta += theirs[number].Delta;
             count.LastPaper = _paper;
         }
+
+        counted.Clear();
     }
 
     /// <summary>Each word whose count changes, with the change, in the order the words were first met.</summary>
@@ -71,13 +86,19 @@ internal sealed class VocabularyDelta : IDisposable
         }
 
         _disposed = true;
+        Clear();
+        _numbering.Return();
+    }
+
+    private void Clear()
+    {
         var counts = _numbering.Counts;
         foreach (var number in _touched)
         {
             counts[number] = default;
         }
 
-        _numbering.Return();
+        _touched.Clear();
     }
 
     private void Count(string title, string @abstract, int sign)

@@ -90,6 +90,31 @@ public sealed class VocabularyDeltaTests
         sut.Include(counted);
 
         Assert.Equal(plain.Changes(), sut.Changes());
+        Assert.Empty(counted.Changes());
+    }
+
+    [Fact]
+    public void Include_IntoEmptyDeltaThenMorePapers_TakesTheCountsOverAndLeavesCountedEmpty()
+    {
+        var plain = new PlainVocabularyCount();
+        using var sut = new VocabularyDelta();
+        using var counted = new VocabularyDelta();
+        foreach (var text in Varied)
+        {
+            counted.Add(text, "");
+            plain.Count(text, "", +1);
+        }
+
+        sut.Include(counted);
+        // Papers counted after the include count each of their words once more, whatever the included ones held.
+        foreach (var text in Varied.Take(8))
+        {
+            sut.Add(text, text);
+            plain.Count(text, text, +1);
+        }
+
+        Assert.Equal(plain.Changes(), sut.Changes());
+        Assert.Empty(counted.Changes());
     }
 
     [Fact]
