@@ -16,6 +16,7 @@ return args switch
     ["keyword-decode", var store, var queries] => await KeywordRankingBenchmark.RunDecodeAsync(store, queries),
     ["fill-vectors", var store] => await FillVectorsBenchmark.RunAsync(store),
     ["term-counting", var papers, ..] => await TermCountingBenchmark.RunAsync(papers, args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 2),
+    ["word-counting", var papers, ..] => await WordCountingBenchmark.RunAsync(papers, args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5),
     ["first-run", ..] => await FirstRunBenchmark.RunAsync(),
     ["spelling", var corpus, var queries, ..] => await SpellingBenchmark.RunAsync(corpus, queries, args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 20),
     _ => await CoreBenchmark.RunAsync(args),

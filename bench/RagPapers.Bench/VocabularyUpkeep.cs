@@ -39,7 +39,7 @@ internal static class VocabularyUpkeep
             foreach (var batch in papers.Chunk(batchSize))
             {
                 using var transaction = connection.BeginTransaction();
-                var delta = new VocabularyDelta();
+                using var delta = new VocabularyDelta();
                 foreach (var paper in batch)
                 {
                     delta.Add(paper.Title, paper.Abstract);

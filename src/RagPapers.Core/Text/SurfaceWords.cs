@@ -10,14 +10,17 @@ public static class SurfaceWords
     /// <summary>Longer runs of letters are not words (sequences, identifiers, base64) and are not counted.</summary>
     public const int MaxLength = 32;
 
+    /// <summary>Whether <paramref name="token"/> is a word: 2 to <see cref="MaxLength"/> letters, no digit.</summary>
+    public static bool IsWord(WordToken token) => token.Length is >= 2 and <= MaxLength && token.IsLetters;
+
     /// <summary>
-    /// Whether <paramref name="token"/> of <paramref name="text"/> is a word (2 to <see cref="MaxLength"/> letters, no
-    /// digit), and if so the word lower-cased into <paramref name="buffer"/> (at least <see cref="MaxLength"/> long).
+    /// Whether <paramref name="token"/> of <paramref name="text"/> is a word (<see cref="IsWord"/>), and if so the word
+    /// lower-cased into <paramref name="buffer"/> (at least <see cref="MaxLength"/> long).
     /// </summary>
     public static bool TryLower(string text, WordToken token, Span<char> buffer, out ReadOnlySpan<char> word)
     {
         ArgumentNullException.ThrowIfNull(text);
-        if (token.Length is < 2 or > MaxLength || !token.IsLetters)
+        if (!IsWord(token))
         {
             word = default;
             return false;
@@ -29,29 +32,88 @@ public static class SurfaceWords
     }
 
     /// <summary>Every run of letters and digits of <paramref name="text"/>, in order, with its position.</summary>
-    public static IEnumerable<WordToken> Tokens(string text)
+    /// <remarks>An enumerator over the text's span: nothing is allocated, whatever the text's length.</remarks>
+    public static TokenEnumerator Tokens(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var position = 0;
-        while (position < text.Length)
+        return new TokenEnumerator(text);
+    }
+
+    /// <summary>
+    /// The runs of letters and digits of a text (<see cref="Tokens"/>). ASCII is classified by its ranges, which are
+    /// the only ASCII letters and digits <see cref="char.IsLetterOrDigit(char)"/> knows; other characters go through it.
+    /// </summary>
+    public ref struct TokenEnumerator
+    {
+        private readonly ReadOnlySpan<char> _text;
+        private int _position;
+
+        internal TokenEnumerator(ReadOnlySpan<char> text) => _text = text;
+
+        public WordToken Current { get; private set; }
+
+        /// <summary>Whether every character of <see cref="Current"/> is ASCII, so its lower case is its letters with bit 0x20 set.</summary>
+        public bool CurrentIsAscii { get; private set; }
+
+        public readonly TokenEnumerator GetEnumerator() => this;
+
+        public bool MoveNext()
         {
-            while (position < text.Length && !char.IsLetterOrDigit(text[position]))
+            var text = _text;
+            var position = _position;
+            while (position < text.Length && !IsLetterOrDigit(text[position]))
             {
                 position++;
+            }
+
+            if (position == text.Length)
+            {
+                _position = position;
+                return false;
             }
 
             var start = position;
             var letters = true;
-            while (position < text.Length && char.IsLetterOrDigit(text[position]))
+            var ascii = true;
+            while (position < text.Length)
             {
-                letters &= char.IsLetter(text[position]);
+                var c = text[position];
+                if (c < 0x80)
+                {
+                    if (!char.IsAsciiLetter(c))
+                    {
+                        if (!char.IsAsciiDigit(c))
+                        {
+                            break;
+                        }
+
+                        letters = false;
+                    }
+                }
+                else
+                {
+                    if (!char.IsLetter(c))
+                    {
+                        if (!char.IsLetterOrDigit(c))
+                        {
+                            break;
+                        }
+
+                        letters = false;
+                    }
+
+                    ascii = false;
+                }
+
                 position++;
             }
 
-            if (position > start)
-            {
-                yield return new WordToken(start, position - start, letters);
-            }
+            _position = position;
+            Current = new WordToken(start, position - start, letters);
+            CurrentIsAscii = ascii;
+            return true;
         }
+
+        private static bool IsLetterOrDigit(char c) => c < 0x80 ? char.IsAsciiLetterOrDigit(c) : char.IsLetterOrDigit(c);
     }
 }

@@ -11,7 +11,7 @@ public sealed partial class SqlitePaperIndex
         {
             using var transaction = _connection!.BeginTransaction();
             var ids = new List<string>();
-            var words = new VocabularyDelta();
+            using var words = new VocabularyDelta();
             var terms = new FtsTermChanges(CountTermsInFts5Only);
             using (var reader = await _commands!.Get("SELECT id, title, abstract FROM papers WHERE source = $source", transaction).Set("$source", source).ExecuteReaderAsync(cancellationToken))
             {

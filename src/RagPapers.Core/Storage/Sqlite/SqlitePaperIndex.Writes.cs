@@ -27,7 +27,7 @@ public sealed partial class SqlitePaperIndex
             using var transaction = _connection!.BeginTransaction();
             var lastIdBefore = await KeywordPostingRows.LastChunkIdAsync(_commands!, transaction, cancellationToken);
             var added = AddedTextCounter.CountAsync(batch, lastIdBefore + 1, CountTermsInFts5Only, cancellationToken);
-            var words = new VocabularyDelta();
+            using var words = new VocabularyDelta();
             var terms = new FtsTermChanges(CountTermsInFts5Only);
             VectorProgress change;
             try
@@ -41,7 +41,11 @@ public sealed partial class SqlitePaperIndex
 
             var (addedTerms, addedWords) = await added;
             await WritePostingsAsync(addedTerms, lastIdBefore, batch.Sum(d => d.Chunks.Count), transaction, cancellationToken);
-            words.Include(addedWords);
+            using (addedWords)
+            {
+                words.Include(addedWords); // its numbering goes back for the next batch's counting
+            }
+
             terms.Include(addedTerms);
             await words.ApplyAsync(_connection, transaction, cancellationToken);
             await FtsTermRows.ApplyAsync(_commands!, transaction, terms, cancellationToken);

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Microsoft.Data.Sqlite;
 using RagPapers.Text;
 
@@ -9,35 +8,102 @@ namespace RagPapers.Storage.Sqlite;
 /// -1 per removed paper. Summed over a whole batch, so the table is written once per batch.
 /// </summary>
 /// <remarks>
-/// Counting runs over every word of every paper ingested, so it allocates nothing per word: words are lower-cased into
-/// a stack buffer and looked up as spans; only a word new to the batch becomes a string. Each entry remembers the last
-/// paper that counted it, so a word counts once per paper however often the paper uses it.
+/// Counting runs over every word of every paper ingested, so it allocates nothing per word and keeps a look-up to one
+/// cache line where it can: the words are numbered (<see cref="WordNumbering"/>, rented, so mostly numbered by earlier
+/// batches already) and each number's delta and the last paper that counted it sit side by side in an array. An ASCII
+/// word is lower-cased as it is packed; another goes through <see cref="SurfaceWords.TryLower"/> first. The last paper
+/// mark makes a word count once per paper however often the paper uses it. Dispose gives the numbering back.
 /// </remarks>
-internal sealed class VocabularyDelta
+internal sealed class VocabularyDelta : IDisposable
 {
-    private readonly Dictionary<string, Entry> _words = new(StringComparer.Ordinal);
+    private WordNumbering _numbering = WordNumbering.Rent();
+
+    // The numbers this delta counted, in the order first met: the changes come out in that order.
+    private List<int> _touched = [];
     private int _paper;
+    private bool _disposed;
 
     public void Add(string title, string @abstract) => Count(title, @abstract, +1);
 
     public void Remove(string title, string @abstract) => Count(title, @abstract, -1);
 
-    /// <summary>Adds deltas counted elsewhere (<see cref="AddedTextCounter"/>) to these.</summary>
+    /// <summary>Adds deltas counted elsewhere (<see cref="AddedTextCounter"/>) to these; <paramref name="counted"/> is left empty.</summary>
+    /// <remarks>
+    /// Into a delta that has counted nothing (a batch of new papers) the counts are taken over whole, numbering and all,
+    /// instead of being looked up again word by word on the writer's thread; the empty numbering goes to
+    /// <paramref name="counted"/>, to be returned when it is disposed.
+    /// </remarks>
     public void Include(VocabularyDelta counted)
     {
-        _paper++;
-        foreach (var (word, entry) in counted._words)
+        ObjectDisposedException.ThrowIf(_disposed || counted._disposed, this);
+        if (_touched.Count == 0)
         {
-            ref var mine = ref CollectionsMarshal.GetValueRefOrAddDefault(_words, word, out _);
-            mine = new Entry(mine.Delta + entry.Delta, _paper);
+            (_numbering, counted._numbering) = (counted._numbering, _numbering);
+            (_touched, counted._touched) = (counted._touched, _touched);
+            _paper = Math.Max(_paper, counted._paper) + 1; // later papers' marks stay above the counted ones
+            return;
         }
+
+        _paper++;
+        var theirs = counted._numbering.Counts;
+        foreach (var number in counted._touched)
+        {
+            var word = counted._numbering.Word(number);
+            ref var count = ref Touch(_numbering.Number(word, word));
+            count.Delta += theirs[number].Delta;
+            count.LastPaper = _paper;
+        }
+
+        counted.Clear();
+    }
+
+    /// <summary>Each word whose count changes, with the change, in the order the words were first met.</summary>
+    public KeyValuePair<string, int>[] Changes()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var counts = _numbering.Counts;
+        var changes = new List<KeyValuePair<string, int>>(_touched.Count);
+        foreach (var number in _touched)
+        {
+            if (counts[number].Delta != 0)
+            {
+                changes.Add(KeyValuePair.Create(_numbering.Word(number), counts[number].Delta));
+            }
+        }
+
+        return [.. changes];
     }
 
     public Task ApplyAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken) =>
-        VocabularyRows.ApplyAsync(connection, transaction, [.. _words.Where(w => w.Value.Delta != 0).Select(w => KeyValuePair.Create(w.Key, w.Value.Delta))], cancellationToken);
+        VocabularyRows.ApplyAsync(connection, transaction, Changes(), cancellationToken);
+
+    /// <summary>Zeroes the counts this delta touched and returns the numbering for another batch.</summary>
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        Clear();
+        _numbering.Return();
+    }
+
+    private void Clear()
+    {
+        var counts = _numbering.Counts;
+        foreach (var number in _touched)
+        {
+            counts[number] = default;
+        }
+
+        _touched.Clear();
+    }
 
     private void Count(string title, string @abstract, int sign)
     {
+        ObjectDisposedException.ThrowIf(_disposed, this);
         _paper++;
         CountText(title, sign);
         CountText(@abstract, sign);
@@ -45,22 +111,45 @@ internal sealed class VocabularyDelta
 
     private void CountText(string text, int sign)
     {
-        var lookup = _words.GetAlternateLookup<ReadOnlySpan<char>>();
         Span<char> buffer = stackalloc char[SurfaceWords.MaxLength];
-        foreach (var token in SurfaceWords.Tokens(text))
+        var tokens = SurfaceWords.Tokens(text);
+        while (tokens.MoveNext())
         {
-            if (!SurfaceWords.TryLower(text, token, buffer, out var word))
+            var token = tokens.Current;
+            if (!SurfaceWords.IsWord(token))
             {
                 continue;
             }
 
-            ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(lookup, word, out _);
-            if (entry.LastPaper != _paper)
+            // An ASCII word needs no lower-casing first: NumberAscii sets its bit 0x20 as it packs it.
+            int number;
+            if (tokens.CurrentIsAscii && token.Length <= ShortTokenTable.MaxLength)
             {
-                entry = new Entry(entry.Delta + sign, _paper);
+                number = _numbering.NumberAscii(text.AsSpan(token.Start, token.Length));
+            }
+            else
+            {
+                SurfaceWords.TryLower(text, token, buffer, out var word);
+                number = _numbering.Number(word);
+            }
+
+            ref var count = ref Touch(number);
+            if (count.LastPaper != _paper)
+            {
+                count.Delta += sign;
+                count.LastPaper = _paper;
             }
         }
     }
 
-    private readonly record struct Entry(int Delta, int LastPaper);
+    private ref WordNumbering.Count Touch(int number)
+    {
+        ref var count = ref _numbering.Counts[number];
+        if (count.LastPaper == 0)
+        {
+            _touched.Add(number);
+        }
+
+        return ref count;
+    }
 }

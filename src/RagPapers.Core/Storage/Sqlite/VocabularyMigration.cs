@@ -19,7 +19,7 @@ internal static class VocabularyMigration
             await create.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        var words = new VocabularyDelta();
+        using var words = new VocabularyDelta();
         using (var read = connection.CreateCommand())
         {
             read.Transaction = transaction;
