@@ -5,7 +5,7 @@ namespace RagPapers.Storage.Sqlite;
 public sealed partial class SqlitePaperIndex
 {
     // With the title and text the chunk's terms were counted from, so the on-disk term counts (FtsTermRows) can count them out.
-    private const string SelectChunksSql = "SELECT p.title, c.text, c.vector IS NOT NULL FROM chunks c JOIN papers p ON p.id = c.paper_id WHERE c.paper_id = $paper";
+    private const string SelectChunksSql = $"SELECT p.title, {ChunkText.Sql}, c.vector IS NOT NULL FROM chunks c JOIN papers p ON p.id = c.paper_id WHERE c.paper_id = $paper";
     private const string DeleteChunksSql = "DELETE FROM chunks WHERE paper_id = $paper";
     private const string UpsertPaperSql = $"INSERT OR REPLACE INTO papers({PaperRows.Columns}, content_hash) VALUES ($id, $title, $abstract, $authors, $published, $source, $arxiv, $hash)";
     private const string InsertChunkSql = "INSERT INTO chunks(paper_id, ordinal, text, vector) VALUES ($paper, $ordinal, $text, $vector)";
@@ -182,7 +182,7 @@ public sealed partial class SqlitePaperIndex
         {
             var chunk = indexed.Chunk;
             await insertChunk
-                .Set("$paper", paper.Id).Set("$ordinal", chunk.Ordinal).Set("$text", chunk.Text)
+                .Set("$paper", paper.Id).Set("$ordinal", chunk.Ordinal).Set("$text", ChunkText.Stored(chunk.Text, paper.Abstract))
                 .Set("$vector", indexed.Vector.IsEmpty ? null : VectorBlob.ToBytes(indexed.Vector.Span))
                 .ExecuteNonQueryAsync(cancellationToken);
         }
