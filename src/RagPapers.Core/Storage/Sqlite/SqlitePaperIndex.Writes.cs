@@ -20,7 +20,7 @@ public sealed partial class SqlitePaperIndex
         }
 
         using var _ = await LockAsync(cancellationToken);
-        CheckDimensions(batch);
+        CheckChunks(batch);
         VectorProgress? committed = null;
         try
         {
@@ -80,7 +80,7 @@ public sealed partial class SqlitePaperIndex
         await RequestBuildIfDueAsync(CancellationToken.None);
     }
 
-    private void CheckDimensions(IReadOnlyList<PaperDocument> batch)
+    private void CheckChunks(IReadOnlyList<PaperDocument> batch)
     {
         var dimensions = _embedder!.Dimensions;
         foreach (var document in batch)
@@ -89,6 +89,12 @@ public sealed partial class SqlitePaperIndex
             if (document.Chunks.FirstOrDefault(c => !c.Vector.IsEmpty && c.Vector.Length != dimensions) is { } wrong)
             {
                 throw new ArgumentException($"Paper {document.Paper.Id} has a {wrong.Vector.Length}-dim vector; the store holds {dimensions}-dim vectors.", nameof(batch));
+            }
+
+            // '' stands for the whole abstract (ChunkText); the Chunker never cuts an empty chunk, and one would read back as the abstract.
+            if (document.Paper.Abstract.Length > 0 && document.Chunks.Any(c => c.Chunk.Text.Length == 0))
+            {
+                throw new ArgumentException($"Paper {document.Paper.Id} has an empty chunk; a chunk holds some of the abstract's text.", nameof(batch));
             }
         }
     }

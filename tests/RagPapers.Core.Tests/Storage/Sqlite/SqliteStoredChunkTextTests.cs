@@ -50,6 +50,17 @@ public sealed class SqliteStoredChunkTextTests : IDisposable
         Assert.Equal(["Zeolite membranes filter water.", "Olefins cross the membrane."], TestStores.Query<string>(path, "SELECT text FROM chunks WHERE paper_id = 'split' ORDER BY ordinal"));
     }
 
+    [Fact]
+    public async Task UpsertAsync_EmptyChunkOfANonBlankAbstract_ThrowsAndWritesNothing()
+    {
+        // Stored as '', it would read back as the whole abstract.
+        await using var sut = await TestStores.OpenAsync(_temp.File("store.db"));
+
+        await Assert.ThrowsAsync<ArgumentException>(() => sut.UpsertAsync([TestPapers.Document(TestPapers.Make("p1", abstractText: "Text."), "Text.", "")]));
+
+        Assert.Equal(0, await sut.CountChunksAsync());
+    }
+
     [Theory]
     [InlineData(SqlitePaperIndex.DefaultInMemoryKeywordChunks)]
     [InlineData(0)] // above the in-memory limit: ranked from the postings on disk, the hits' texts read per hit
