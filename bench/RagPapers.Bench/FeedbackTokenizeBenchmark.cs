@@ -14,7 +14,7 @@ namespace RagPapers.Bench;
 internal static class FeedbackTokenizeBenchmark
 {
     private const int Candidates = 300;
-    private const string ReadSql = "SELECT c.id, p.title, c.text FROM chunks c JOIN papers p ON p.id = c.paper_id WHERE c.id IN (SELECT value FROM json_each($ids))";
+    private const string ReadSql = $"SELECT c.id, p.title, {ChunkText.Sql} FROM chunks c JOIN papers p ON p.id = c.paper_id WHERE c.id IN (SELECT value FROM json_each($ids))";
 
     public static async Task<int> RunAsync(string store, int sets)
     {

@@ -12,7 +12,10 @@ import sys
 
 TABLES = [
     ("papers", "SELECT id, title, abstract, authors, published, source, arxiv_id, content_hash FROM papers ORDER BY id"),
-    ("chunks", "SELECT paper_id, ordinal, text, vector FROM chunks ORDER BY paper_id, ordinal"),
+    # A chunk that is its paper's whole abstract is stored as '' since schema 9 and compared as the text it stands for,
+    # so a store of either schema compares equal to the other when they hold the same texts.
+    ("chunks", "SELECT c.paper_id, c.ordinal, CASE WHEN c.text = '' THEN p.abstract ELSE c.text END, c.vector"
+               " FROM chunks c LEFT JOIN papers p ON p.id = c.paper_id ORDER BY c.paper_id, c.ordinal"),
     ("fts_terms", "SELECT term, chunks FROM fts_terms ORDER BY term"),
     ("fts_totals", "SELECT chunks, tokens FROM fts_totals"),
     ("vocabulary", "SELECT word, papers FROM vocabulary ORDER BY word"),

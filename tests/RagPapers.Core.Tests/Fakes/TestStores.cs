@@ -20,11 +20,20 @@ internal static class TestStores
     public static long CountRows(string path, string table) => Query<long>(path, $"SELECT count(*) FROM {table}").Single();
 
     /// <summary>
-    /// Takes what versions 7 and 8 changed out of a store of this build: the index on papers' dates goes, and the FTS5
-    /// index schemas 1 to 6 kept beside the postings comes back, filled from the store's rows as those versions wrote it.
-    /// The first step of taking a store back to an older version.
+    /// Takes what version 9 changed out of a store of this build: a chunk that is its paper's whole abstract, written as
+    /// '', gets its text back, as versions 1 to 8 wrote it. The first step of taking a store back to an older version.
     /// </summary>
-    public const string BackBeforeVersion7Sql = """
+    public const string BackBeforeVersion9Sql = """
+        UPDATE chunks SET text = (SELECT p.abstract FROM papers p WHERE p.id = chunks.paper_id) WHERE text = '';
+
+        """;
+
+    /// <summary>
+    /// Takes what versions 7 to 9 changed out of a store of this build: the chunks' texts come back (<see cref="BackBeforeVersion9Sql"/>),
+    /// the index on papers' dates goes, and the FTS5 index schemas 1 to 6 kept beside the postings comes back, filled from
+    /// the store's rows as those versions wrote it.
+    /// </summary>
+    public const string BackBeforeVersion7Sql = BackBeforeVersion9Sql + """
         DROP INDEX papers_published;
         CREATE VIRTUAL TABLE chunks_fts USING fts5(title, text, content='', contentless_delete=1, tokenize='porter unicode61');
         INSERT INTO chunks_fts(rowid, title, text) SELECT c.id, p.title, c.text FROM chunks c JOIN papers p ON p.id = c.paper_id;

@@ -11,9 +11,9 @@ public static class Fts5Reference
     /// Creates <c>temp.reference</c> (rowid = chunk id, columns title and text) and <c>temp.fts_row</c>, its
     /// fts5vocab 'row' table (term, doc, cnt), on the connection it runs on.
     /// </summary>
-    public const string CreateSql = """
+    public const string CreateSql = $"""
         CREATE VIRTUAL TABLE temp.reference USING fts5(title, text, tokenize='porter unicode61');
-        INSERT INTO temp.reference(rowid, title, text) SELECT c.id, p.title, c.text FROM chunks c JOIN papers p ON p.id = c.paper_id;
+        INSERT INTO temp.reference(rowid, title, text) SELECT c.id, p.title, {StoredChunkText.Sql} FROM chunks c JOIN papers p ON p.id = c.paper_id;
         CREATE VIRTUAL TABLE temp.fts_row USING fts5vocab(temp, reference, row);
         """;
 }

@@ -12,7 +12,7 @@ internal static class KeptChunks
     // The liveness check and feedback's read of the candidates' texts in one pass over the same rows (they were two
     // statements over the same three hundred chunks). A left join: a chunk is live whether or not its paper is found,
     // and only a chunk with its paper has a title and text to give feedback, as the inner join of the read did.
-    private const string LiveChunksWithTextsSql = $"SELECT c.id, p.title, c.text FROM chunks c LEFT JOIN papers p ON p.id = c.paper_id WHERE c.id IN ({JsonIdList.Values})";
+    private const string LiveChunksWithTextsSql = $"SELECT c.id, p.title, {ChunkText.Sql} FROM chunks c LEFT JOIN papers p ON p.id = c.paper_id WHERE c.id IN ({JsonIdList.Values})";
 
     // A filter that admits fewer than one paper in this many has its chunks listed and ranked directly; a wider one has
     // the best chunks checked against it, a round at a time (BestKeptAsync), which then takes a few rounds at most.
@@ -121,7 +121,7 @@ internal static class KeptChunks
     // JOIN keeps the chunks as the outer loop: given the choice, SQLite walked every paper of the date range through
     // papers_published instead of looking up the few hundred chunks checked.
     private static string CheckAdmittedSql(SearchFilter filter, bool withTexts) =>
-        $"SELECT c.id{(withTexts ? ", p.title, c.text" : "")} FROM chunks c CROSS JOIN papers p ON p.id = c.paper_id WHERE c.id IN ({JsonIdList.Values}) AND {SearchFilterSql.Condition(filter)}";
+        $"SELECT c.id{(withTexts ? $", p.title, {ChunkText.Sql}" : "")} FROM chunks c CROSS JOIN papers p ON p.id = c.paper_id WHERE c.id IN ({JsonIdList.Values}) AND {SearchFilterSql.Condition(filter)}";
 
     private static async Task<HashSet<int>> KeptAsync(
         CommandCache commands, int[] chunks, SearchFilter? filter, Dictionary<long, (string Title, string Text)>? texts, CancellationToken cancellationToken)

@@ -12,8 +12,8 @@ internal static class KeywordPostingsMigration
 
     private const int SliceChunks = 4096;
 
-    private const string ReadSliceSql = """
-        SELECT c.id, p.title, c.text FROM chunks c JOIN papers p ON p.id = c.paper_id WHERE c.id > $after ORDER BY c.id LIMIT $limit
+    private const string ReadSliceSql = $"""
+        SELECT c.id, p.title, {ChunkText.Sql} FROM chunks c JOIN papers p ON p.id = c.paper_id WHERE c.id > $after ORDER BY c.id LIMIT $limit
         """;
 
     private static async Task ApplyAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)

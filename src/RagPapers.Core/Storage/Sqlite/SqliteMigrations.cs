@@ -32,6 +32,15 @@ internal static class SqliteMigrations
     // finds a source's through papers_source, and ranks a few admitted papers' chunks directly (KeywordPostingsRanking).
     private const string PublishedIndexSql = "CREATE INDEX papers_published ON papers(published);";
 
+    // Version 9: a chunk that is its paper's whole abstract is written as '' and read back as the abstract (ChunkText), so
+    // the abstract is stored once. Only the version moves: rows written before keep their full text, which every read
+    // still takes as is, and they shrink as their papers are written again. Rewriting them here would hold the upgrade's
+    // transaction over every chunk of the store (a million rows) and free pages the file keeps anyway, for space a fresh
+    // ingest gets back. The version bump is what matters: a build before 9 refuses a store above its version
+    // (SqliteSchema.CheckVersion), so it never reads '' as a chunk's text.
+    private static readonly SqliteMigration AbstractOnceStep =
+        new(9, "a chunk that is its paper's whole abstract stored once, in papers", (_, _, _) => Task.CompletedTask);
+
     public static IReadOnlyList<SqliteMigration> All { get; } =
     [
         SqliteMigration.FromSql(2, "chunks may wait for their vector", DeferredVectorsSql),
@@ -41,6 +50,7 @@ internal static class SqliteMigrations
         KeywordPostingMergeMigration.Step,
         SqliteMigration.FromSql(7, "keyword search from the store's own postings alone", DropFtsIndexSql),
         SqliteMigration.FromSql(8, "papers found by date through an index", PublishedIndexSql),
+        AbstractOnceStep,
     ];
 
     /// <summary>The version a store has once every migration ran.</summary>

@@ -12,7 +12,7 @@ public sealed partial class SqlitePaperIndex
     // token of three hundred abstracts again was most of a feedback's tokenizing. Bounded by TermNumbering.MaxTokens.
     private readonly TermNumbering _feedbackTerms = new();
 
-    private const string ReadCandidatesSql = $"SELECT c.id, p.title, c.text FROM chunks c JOIN papers p ON p.id = c.paper_id WHERE c.id IN ({JsonIdList.Values})";
+    private const string ReadCandidatesSql = $"SELECT c.id, p.title, {ChunkText.Sql} FROM chunks c JOIN papers p ON p.id = c.paper_id WHERE c.id IN ({JsonIdList.Values})";
 
     /// <summary>Each term's FTS5 stem (null for a term the tokenizer drops) and the chunks holding it, from <see cref="FtsTermRows"/>.</summary>
     private async Task<(string? Stem, long Rows)[]> CountTermRowsAsync(IReadOnlyList<string> terms, CancellationToken cancellationToken)

@@ -10,8 +10,8 @@ public sealed partial class SqlitePaperIndex
     // cost a look-up per waiting chunk (3.2 s when opening a million-paper store). Writes remove a paper's chunks with
     // it; should one ever be left, it gets a vector too (an empty title), which dense search never returns, as it
     // joins the papers.
-    private const string SelectWithoutVectorSql = """
-        SELECT c.id, c.paper_id, c.ordinal, c.text, coalesce(p.title, '') FROM chunks c LEFT JOIN papers p ON p.id = c.paper_id
+    private const string SelectWithoutVectorSql = $"""
+        SELECT c.id, c.paper_id, c.ordinal, {ChunkText.Sql}, coalesce(p.title, '') FROM chunks c LEFT JOIN papers p ON p.id = c.paper_id
         WHERE c.vector IS NULL ORDER BY c.id LIMIT $max
         """;
 

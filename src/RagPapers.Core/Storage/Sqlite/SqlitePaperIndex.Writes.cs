@@ -5,7 +5,7 @@ namespace RagPapers.Storage.Sqlite;
 public sealed partial class SqlitePaperIndex
 {
     // With the title and text the chunk's terms were counted from, so the on-disk term counts (FtsTermRows) can count them out.
-    private const string SelectChunksSql = "SELECT p.title, c.text, c.vector IS NOT NULL FROM chunks c JOIN papers p ON p.id = c.paper_id WHERE c.paper_id = $paper";
+    private const string SelectChunksSql = $"SELECT p.title, {ChunkText.Sql}, c.vector IS NOT NULL FROM chunks c JOIN papers p ON p.id = c.paper_id WHERE c.paper_id = $paper";
     private const string DeleteChunksSql = "DELETE FROM chunks WHERE paper_id = $paper";
     private const string UpsertPaperSql = $"INSERT OR REPLACE INTO papers({PaperRows.Columns}, content_hash) VALUES ($id, $title, $abstract, $authors, $published, $source, $arxiv, $hash)";
     private const string InsertChunkSql = "INSERT INTO chunks(paper_id, ordinal, text, vector) VALUES ($paper, $ordinal, $text, $vector)";
@@ -20,7 +20,7 @@ public sealed partial class SqlitePaperIndex
         }
 
         using var _ = await LockAsync(cancellationToken);
-        CheckDimensions(batch);
+        CheckChunks(batch);
         VectorProgress? committed = null;
         try
         {
@@ -84,7 +84,7 @@ public sealed partial class SqlitePaperIndex
         await RequestBuildIfDueAsync(CancellationToken.None);
     }
 
-    private void CheckDimensions(IReadOnlyList<PaperDocument> batch)
+    private void CheckChunks(IReadOnlyList<PaperDocument> batch)
     {
         var dimensions = _embedder!.Dimensions;
         foreach (var document in batch)
@@ -93,6 +93,12 @@ public sealed partial class SqlitePaperIndex
             if (document.Chunks.FirstOrDefault(c => !c.Vector.IsEmpty && c.Vector.Length != dimensions) is { } wrong)
             {
                 throw new ArgumentException($"Paper {document.Paper.Id} has a {wrong.Vector.Length}-dim vector; the store holds {dimensions}-dim vectors.", nameof(batch));
+            }
+
+            // '' stands for the whole abstract (ChunkText); the Chunker never cuts an empty chunk, and one would read back as the abstract.
+            if (document.Paper.Abstract.Length > 0 && document.Chunks.Any(c => c.Chunk.Text.Length == 0))
+            {
+                throw new ArgumentException($"Paper {document.Paper.Id} has an empty chunk; a chunk holds some of the abstract's text.", nameof(batch));
             }
         }
     }
@@ -186,7 +192,7 @@ public sealed partial class SqlitePaperIndex
         {
             var chunk = indexed.Chunk;
             await insertChunk
-                .Set("$paper", paper.Id).Set("$ordinal", chunk.Ordinal).Set("$text", chunk.Text)
+                .Set("$paper", paper.Id).Set("$ordinal", chunk.Ordinal).Set("$text", ChunkText.Stored(chunk.Text, paper.Abstract))
                 .Set("$vector", indexed.Vector.IsEmpty ? null : VectorBlob.ToBytes(indexed.Vector.Span))
                 .ExecuteNonQueryAsync(cancellationToken);
         }

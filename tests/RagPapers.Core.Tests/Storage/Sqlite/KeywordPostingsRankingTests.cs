@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using RagPapers.Core.Tests.Fakes;
 using RagPapers.Storage;
 using RagPapers.Storage.Sqlite;
+using RagPapers.Testing.Storage;
 
 namespace RagPapers.Core.Tests.Storage.Sqlite;
 
@@ -45,12 +46,12 @@ public sealed class KeywordPostingsRankingTests : IDisposable
         var withoutTexts = await sut.RankAsync(commands, [(stem, rows)], chunks, tokens, 2.0, 3, null, null, CancellationToken.None);
 
         // The gone chunk scored best (six zeolites); the three best live ones are p0, p1, p2 (the shortest first).
-        Assert.Equal(TestStores.Query<string>(path, "SELECT paper_id FROM chunks ORDER BY length(text) LIMIT 3"), withTexts.Select(r => PaperOf(path, r.Id)));
+        Assert.Equal(TestStores.Query<string>(path, $"SELECT c.paper_id FROM chunks c JOIN papers p ON p.id = c.paper_id ORDER BY length({StoredChunkText.Sql}) LIMIT 3"), withTexts.Select(r => PaperOf(path, r.Id)));
         Assert.DoesNotContain(withTexts, r => r.Id == gone);
         Assert.Equal(withoutTexts, withTexts);
         Assert.Equal(withTexts.Select(r => r.Id).Order(), texts.Keys.Order());
         Assert.All(withTexts, r => Assert.Equal(
-            TestStores.Query<string>(path, $"SELECT p.title || '|' || c.text FROM chunks c JOIN papers p ON p.id = c.paper_id WHERE c.id = {r.Id}").Single(),
+            TestStores.Query<string>(path, $"SELECT p.title || '|' || {StoredChunkText.Sql} FROM chunks c JOIN papers p ON p.id = c.paper_id WHERE c.id = {r.Id}").Single(),
             texts[r.Id].Title + "|" + texts[r.Id].Text));
     }
 

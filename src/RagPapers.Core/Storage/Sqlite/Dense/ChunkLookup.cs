@@ -9,12 +9,17 @@ namespace RagPapers.Storage.Sqlite;
 /// </summary>
 internal static class ChunkLookup
 {
-    private const string ByIdSql = $"SELECT id, paper_id, ordinal, text, vector FROM chunks WHERE id IN ({JsonIdList.Values})";
+    // Each read joins the chunk's paper for its abstract (ChunkText), by the paper's primary key. A left join: a chunk is
+    // read whether or not its paper is found, as before the join.
+    private const string Columns = $"c.id, c.paper_id, c.ordinal, {ChunkText.Sql}";
+    private const string Tables = "chunks c LEFT JOIN papers p ON p.id = c.paper_id";
 
-    private const string TextByIdSql = $"SELECT id, paper_id, ordinal, text FROM chunks WHERE id IN ({JsonIdList.Values})";
+    private const string ByIdSql = $"SELECT {Columns}, c.vector FROM {Tables} WHERE c.id IN ({JsonIdList.Values})";
+
+    private const string TextByIdSql = $"SELECT {Columns} FROM {Tables} WHERE c.id IN ({JsonIdList.Values})";
 
     private const string ByPaperSql = $"""
-        SELECT id, paper_id, ordinal, text, vector FROM chunks WHERE paper_id IN ({JsonIdList.Values}) ORDER BY paper_id, ordinal, id
+        SELECT {Columns}, c.vector FROM {Tables} WHERE c.paper_id IN ({JsonIdList.Values}) ORDER BY c.paper_id, c.ordinal, c.id
         """;
 
     /// <summary>The hits of <paramref name="ranked"/> chunk ids in the same order; an id without a chunk is dropped.</summary>

@@ -16,7 +16,7 @@ internal static class DenseRows
         """;
 
     private const string CandidatesSql = $"""
-        SELECT c.id, c.paper_id, c.ordinal, c.text, c.vector FROM chunks c JOIN papers p ON p.id = c.paper_id
+        SELECT c.id, c.paper_id, c.ordinal, {ChunkText.Sql}, c.vector FROM chunks c JOIN papers p ON p.id = c.paper_id
         WHERE c.id IN ({JsonIdList.Values}) AND c.vector IS NOT NULL AND {FilterSql}
         """;
 
