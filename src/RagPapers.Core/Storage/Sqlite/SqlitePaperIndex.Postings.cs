@@ -11,10 +11,6 @@ public sealed partial class SqlitePaperIndex
 {
     private KeywordPostingsRanking? _postingsRanking;
 
-    // SQLite's default page cache is 2 MB; the postings of a question's common words alone are more. Above the
-    // in-memory limit a larger one keeps them between questions (warm p50 at a million papers 70 -> 60 ms, +86 MB).
-    private const string LargeStoreCacheSql = "PRAGMA cache_size = -65536";
-
     /// <summary>
     /// Stores a batch's postings (<see cref="AddedPostings"/>), written under the ids its chunks were to get: inside one
     /// transaction AUTOINCREMENT gives the inserted chunks the ids after <paramref name="lastIdBefore"/>, in order, which
@@ -56,12 +52,7 @@ public sealed partial class SqlitePaperIndex
         }
 
         var stems = informative.Select(t => (t.Stem!, t.Rows)).ToList();
-        if (_postingsRanking is null)
-        {
-            await _commands!.Get(LargeStoreCacheSql).ExecuteNonQueryAsync(cancellationToken);
-            _postingsRanking = new KeywordPostingsRanking();
-        }
-
+        _postingsRanking ??= new KeywordPostingsRanking();
         var ranked = await _postingsRanking.RankAsync(_commands!, stems, chunks, _tokenTotal ?? 0, TitleWeight, top, filter, texts, cancellationToken);
         return (ranked, informative.Count);
     }
