@@ -21,6 +21,7 @@ public sealed partial class SqlitePaperIndex
 
         using var _ = await LockAsync(cancellationToken);
         CheckChunks(batch);
+        await UseLargeCacheAsync(cancellationToken);
         VectorProgress? committed = null;
         try
         {

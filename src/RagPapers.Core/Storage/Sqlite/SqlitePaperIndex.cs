@@ -80,6 +80,7 @@ public sealed partial class SqlitePaperIndex(
                 _connection = new SqliteConnection(builder.ConnectionString);
                 await _connection.OpenAsync(cancellationToken);
                 _commands = new CommandCache(_connection);
+                _largeCache = false; // a new connection has SQLite's default cache until it needs more (UseLargeCacheAsync)
                 await _commands.Get($"PRAGMA mmap_size={MemoryMapBytes}").ExecuteNonQueryAsync(cancellationToken);
                 Volatile.Write(ref _denseReader, new DenseReader(path, MemoryMapBytes));
             }

@@ -31,11 +31,7 @@ internal static class SqliteSchema
     // batch rewrites many of the same index pages as the last; checkpointed after every commit, each was written to the
     // file again and again. A million-paper ingest took 310 s instead of 351 s. The WAL is checkpointed and removed when
     // the store closes; after a kill, the next open reads it back once.
-    // cache_size: 64 MB of page cache instead of SQLite's 2 MB. An ingest batch changes pages all over the term counts,
-    // the vocabulary and the postings' index; with 2 MB they left the cache mid-write, were written to the WAL early and
-    // read back. A large store's keyword search also keeps its common words' postings between questions (warm p50 at
-    // a million papers 70 -> 60 ms). The cache fills only as pages are used: a small store's stays small.
-    private const string PragmasSql = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY; PRAGMA wal_autocheckpoint=50000; PRAGMA cache_size=-65536;";
+    private const string PragmasSql = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY; PRAGMA wal_autocheckpoint=50000;";
 
     // Switching embedders keeps papers, chunks and the FTS index: only the vectors go, in the transaction that
     // records the new embedder, so no search ever sees two embedders' vectors (the semantic indexer refills them).
