@@ -13,6 +13,25 @@ public sealed record MalformedRequest(
     IReadOnlyList<KeyValuePair<string, string>>? Headers = null,
     byte[]? Raw = null)
 {
+    /// <summary>The bytes HttpClient sends for this request (<paramref name="server"/> resolving the path), as <see cref="Infrastructure.RawHttp"/> takes them.</summary>
+    public byte[] ToRawBytes(Uri server)
+    {
+        var text = new System.Text.StringBuilder()
+            .Append(System.Globalization.CultureInfo.InvariantCulture, $"{Method.Method} {new Uri(server, Path).PathAndQuery} HTTP/1.1\r\n")
+            .Append(System.Globalization.CultureInfo.InvariantCulture, $"Host: {server.Authority}\r\nConnection: close\r\n");
+        foreach (var (name, value) in Headers ?? [])
+        {
+            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"{name}: {value}\r\n");
+        }
+
+        if (Body is not null)
+        {
+            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"Content-Type: {ContentType}\r\nContent-Length: {Body.Length}\r\n");
+        }
+
+        return [.. System.Text.Encoding.Latin1.GetBytes(text.Append("\r\n").ToString()), .. Body ?? []];
+    }
+
     public override string ToString() => Raw is null
         ? $"{Kind}: {Method} {Truncate(Path)} [{ContentType}] {Truncate(Body is null ? "" : System.Text.Encoding.UTF8.GetString(Body))}"
         : $"{Kind}: raw {Truncate(System.Text.Encoding.Latin1.GetString(Raw))}";
