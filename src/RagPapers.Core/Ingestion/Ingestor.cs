@@ -91,15 +91,27 @@ public sealed class Ingestor(
         }
     }
 
+    // A batch of records with a few unchanged ones leaves fewer than a batch pending, and the next batch joins it:
+    // written in slices, no transaction holds more than Ingestion:BatchSize papers.
     private async Task FlushAsync(IngestRun run, CancellationToken cancellationToken)
     {
-        var texts = run.Pending.SelectMany(p => p.Chunks.Select(c => c.EmbeddingText(p.Paper.Title))).ToList();
+        foreach (var slice in run.Pending.Chunk(_batchSize))
+        {
+            await WriteAsync(slice, cancellationToken);
+        }
+
+        run.Pending.Clear();
+    }
+
+    private async Task WriteAsync(PendingPaper[] batch, CancellationToken cancellationToken)
+    {
+        var texts = batch.SelectMany(p => p.Chunks.Select(c => c.EmbeddingText(p.Paper.Title))).ToList();
         var vectors = DefersVectors
             ? [.. texts.Select(_ => ReadOnlyMemory<float>.Empty)]
             : await EmbedAsync(texts, cancellationToken);
-        var documents = new List<PaperDocument>(run.Pending.Count);
+        var documents = new List<PaperDocument>(batch.Length);
         var next = 0;
-        foreach (var pending in run.Pending)
+        foreach (var pending in batch)
         {
             var chunks = pending.Chunks.Select(c => new IndexedChunk(c, vectors[next++])).ToArray();
             documents.Add(new PaperDocument(pending.Paper, pending.ContentHash, chunks));
@@ -107,7 +119,6 @@ public sealed class Ingestor(
 
         await index.UpsertAsync(documents, cancellationToken);
         Log.BatchCommitted(logger, documents.Count, texts.Count);
-        run.Pending.Clear();
     }
 
     // The hashed local embedder costs microseconds a text: its vectors go in with the papers, so the store is complete

@@ -11,7 +11,7 @@ internal static class IngestFixtures
 {
     public static Paper[] SamplePapers(int count) =>
         Enumerable.Range(0, count)
-            .Select(i => TestPapers.Make($"p{i}", title: $"Title {i}", abstractText: $"Abstract about topic{i} and shared words.", published: new DateOnly(2024, 1, 1 + i)))
+            .Select(i => TestPapers.Make($"p{i}", title: $"Title {i}", abstractText: $"Abstract about topic{i} and shared words.", published: new DateOnly(2024, 1, 1).AddDays(i)))
             .ToArray();
 
     public static ReadResult[] Read(IEnumerable<Paper> papers) => papers.Select(ReadResult.Read).ToArray();

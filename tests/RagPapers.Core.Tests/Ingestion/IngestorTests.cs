@@ -52,6 +52,23 @@ public sealed class IngestorTests : IDisposable
     }
 
     [Fact]
+    public async Task IngestAsync_BatchesWithUnchangedPapers_NeverWriteMoreThanABatchPerTransaction()
+    {
+        await using var index = new BatchRecordingIndex(await TestStores.OpenAsync(StorePath));
+        var papers = SamplePapers(40);
+        await CreateIngestor(index, batchSize: 8).IngestAsync(TestPapers.Stream(Read(papers.Where((_, i) => i % 8 == 0))));
+        index.Batches.Clear();
+
+        // Every batch of 8 records holds one stored paper: 7 pending after each, so batches join before a write.
+        var summary = await CreateIngestor(index, batchSize: 8).IngestAsync(TestPapers.Stream(Read(papers)));
+
+        Assert.Equal((35, 5), (summary.Added, summary.Unchanged));
+        Assert.All(index.Batches, written => Assert.InRange(written, 1, 8));
+        Assert.Equal(35, index.Batches.Sum());
+        Assert.Equal(40, await index.CountPapersAsync());
+    }
+
+    [Fact]
     public async Task IngestAsync_ChangedAbstract_UpdatesAndDropsOldText()
     {
         await using var index = await TestStores.OpenAsync(StorePath);
