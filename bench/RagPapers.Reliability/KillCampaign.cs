@@ -120,7 +120,11 @@ internal static class KillCampaign
     private static Func<string, string?> WholeBatches(string where) => store =>
     {
         var count = Count(store, where);
-        var mismatched = Store.Scalar(store, "SELECT count(*) FROM chunks c JOIN papers p ON p.id = c.paper_id WHERE instr(p.abstract, c.text) = 0");
+        // A chunk stored as '' (schema 9) is its paper's whole abstract, so its paper has no other chunk.
+        var mismatched = Store.Scalar(store, """
+            SELECT count(*) FROM chunks c JOIN papers p ON p.id = c.paper_id
+            WHERE instr(p.abstract, c.text) = 0 OR (c.text = '' AND (SELECT count(*) FROM chunks o WHERE o.paper_id = c.paper_id) > 1)
+            """);
         return count % BatchSize != 0 ? $"{count} papers: not whole batches of {BatchSize}"
             : mismatched > 0 ? $"{mismatched} chunks that are not text of their paper" : null;
     };

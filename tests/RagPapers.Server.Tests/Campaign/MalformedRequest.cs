@@ -13,9 +13,14 @@ public sealed record MalformedRequest(
     IReadOnlyList<KeyValuePair<string, string>>? Headers = null,
     byte[]? Raw = null)
 {
-    /// <summary>The bytes HttpClient sends for this request (<paramref name="server"/> resolving the path), as <see cref="Infrastructure.RawHttp"/> takes them.</summary>
+    /// <summary>This request as raw bytes (<paramref name="server"/> resolving the path as HttpClient does), for <see cref="Infrastructure.RawHttp"/>.</summary>
     public byte[] ToRawBytes(Uri server)
     {
+        if (Raw is not null)
+        {
+            return Raw;
+        }
+
         var text = new System.Text.StringBuilder()
             .Append(System.Globalization.CultureInfo.InvariantCulture, $"{Method.Method} {new Uri(server, Path).PathAndQuery} HTTP/1.1\r\n")
             .Append(System.Globalization.CultureInfo.InvariantCulture, $"Host: {server.Authority}\r\nConnection: close\r\n");

@@ -24,10 +24,30 @@ public static class RawHttp
             // the server may answer and close before reading everything (413, 431): read what it said
         }
 
-        using var reader = new StreamReader(stream, Encoding.Latin1);
-        var response = await reader.ReadToEndAsync(cancellationToken);
+        var response = await ReadUntilClosedAsync(stream, cancellationToken);
         var status = response.StartsWith("HTTP/1.1 ", StringComparison.Ordinal) && int.TryParse(response.AsSpan(9, 3), out var code) ? code : 0;
         return (status, response);
+    }
+
+    /// <summary>What the server sent before it closed; a reset after its answer (it closed with our bytes unread) keeps the answer.</summary>
+    private static async Task<string> ReadUntilClosedAsync(NetworkStream stream, CancellationToken cancellationToken)
+    {
+        var received = new MemoryStream();
+        var buffer = new byte[8192];
+        try
+        {
+            int read;
+            while ((read = await stream.ReadAsync(buffer, cancellationToken)) > 0)
+            {
+                received.Write(buffer, 0, read);
+            }
+        }
+        catch (IOException)
+        {
+            // reset once the server closed with our bytes unread: what it sent before is its answer
+        }
+
+        return Encoding.Latin1.GetString(received.GetBuffer(), 0, (int)received.Length);
     }
 
     public static Task<(int Status, string Response)> SendAsync(Uri server, string request, CancellationToken cancellationToken = default) =>

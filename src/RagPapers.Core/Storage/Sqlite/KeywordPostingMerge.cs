@@ -17,8 +17,8 @@ internal static class KeywordPostingMerge
     /// <summary>
     /// Writes merged at once: a million papers in batches of 2,048 leave about 40 rows per common term instead of 490
     /// (30 merged, 8 unmerged on average), and a merge holds 16 batches' postings, about 32 MB there; merging every 32
-    /// writes would leave 31 rows for twice the memory. In batches of 4,096 (Ingestion:BatchSize's default since
-    /// 2026-12-08) about 23 rows are left, and a merge holds about 64 MB.
+    /// writes would leave 31 rows for twice the memory. In batches of 4,096 (the default now) about 23 rows are left, and a
+    /// merge holds about 64 MB.
     /// </summary>
     public const int Writes = 16;
 

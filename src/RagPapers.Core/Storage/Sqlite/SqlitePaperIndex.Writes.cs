@@ -41,11 +41,9 @@ public sealed partial class SqlitePaperIndex
             }
 
             var (addedTerms, addedWords) = await added;
+            using var countedWords = addedWords; // its numbering goes back for the next batch's counting, whatever fails
             await WritePostingsAsync(addedTerms, lastIdBefore, batch.Sum(d => d.Chunks.Count), transaction, cancellationToken);
-            using (addedWords)
-            {
-                words.Include(addedWords); // its numbering goes back for the next batch's counting
-            }
+            words.Include(addedWords);
 
             terms.Include(addedTerms);
             await words.ApplyAsync(_connection, transaction, cancellationToken);
