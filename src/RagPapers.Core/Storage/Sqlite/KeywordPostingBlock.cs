@@ -9,6 +9,9 @@ namespace RagPapers.Storage.Sqlite;
 /// </summary>
 internal static class KeywordPostingBlock
 {
+    // A gap is at most a ten-byte varint (a long), the counts and the length at most five (an int).
+    private const int MaxPostingBytes = 10 + (3 * 5);
+
     /// <summary>The block of <paramref name="postings"/>, which ascend by chunk; its key is the first chunk.</summary>
     public static byte[] Encode(ReadOnlySpan<KeywordPosting> postings)
     {
@@ -35,9 +38,6 @@ internal static class KeywordPostingBlock
             ArrayPool<byte>.Shared.Return(buffer);
         }
     }
-
-    // A gap is at most a ten-byte varint (a long), the counts and the length at most five (an int).
-    private const int MaxPostingBytes = 10 + (3 * 5);
 
     /// <summary>
     /// Appends <paramref name="block"/>, whose first chunk is <paramref name="first"/>, to a block of earlier chunks

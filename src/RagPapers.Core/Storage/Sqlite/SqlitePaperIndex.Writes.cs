@@ -44,7 +44,6 @@ public sealed partial class SqlitePaperIndex
             using var countedWords = addedWords; // its numbering goes back for the next batch's counting, whatever fails
             await WritePostingsAsync(addedTerms, lastIdBefore, batch.Sum(d => d.Chunks.Count), transaction, cancellationToken);
             words.Include(addedWords);
-
             terms.Include(addedTerms);
             await words.ApplyAsync(_connection, transaction, cancellationToken);
             await FtsTermRows.ApplyAsync(_commands!, transaction, terms, cancellationToken);

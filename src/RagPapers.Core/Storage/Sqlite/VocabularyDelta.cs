@@ -35,7 +35,8 @@ internal sealed class VocabularyDelta : IDisposable
     /// </remarks>
     public void Include(VocabularyDelta counted)
     {
-        ObjectDisposedException.ThrowIf(_disposed || counted._disposed, this);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        ObjectDisposedException.ThrowIf(counted._disposed, counted);
         if (_touched.Count == 0)
         {
             (_numbering, counted._numbering) = (counted._numbering, _numbering);
