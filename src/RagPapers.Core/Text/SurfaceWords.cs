@@ -75,42 +75,28 @@ public static class SurfaceWords
             var start = position;
             var letters = true;
             var ascii = true;
-            while (position < text.Length)
+            while (position < text.Length && Continues(text[position], ref letters, ref ascii))
             {
-                var c = text[position];
-                if (c < 0x80)
-                {
-                    if (!char.IsAsciiLetter(c))
-                    {
-                        if (!char.IsAsciiDigit(c))
-                        {
-                            break;
-                        }
-
-                        letters = false;
-                    }
-                }
-                else
-                {
-                    if (!char.IsLetter(c))
-                    {
-                        if (!char.IsLetterOrDigit(c))
-                        {
-                            break;
-                        }
-
-                        letters = false;
-                    }
-
-                    ascii = false;
-                }
-
                 position++;
             }
 
             _position = position;
             Current = new WordToken(start, position - start, letters);
             CurrentIsAscii = ascii;
+            return true;
+        }
+
+        /// <summary>Whether <paramref name="c"/> is a letter or digit; a digit clears <paramref name="letters"/>, a character above U+007F <paramref name="ascii"/>.</summary>
+        private static bool Continues(char c, ref bool letters, ref bool ascii)
+        {
+            var letter = c < 0x80 ? char.IsAsciiLetter(c) : char.IsLetter(c);
+            if (!letter && !IsLetterOrDigit(c))
+            {
+                return false;
+            }
+
+            letters &= letter;
+            ascii &= c < 0x80;
             return true;
         }
 

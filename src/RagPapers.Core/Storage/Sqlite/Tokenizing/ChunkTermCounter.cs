@@ -63,7 +63,6 @@ internal sealed class ChunkTermCounter
             {
                 _postingTerms.Add(term);
                 _postingValues.Add(new KeywordPosting(chunk, _titleCounts[term], _textCounts[term], length));
-                _postingCounts[term]++;
             }
         }
 
@@ -82,11 +81,16 @@ internal sealed class ChunkTermCounter
     /// </summary>
     /// <remarks>
     /// Grouped by a counting sort over the term numbers, in arrays: with a dictionary per term, grouping and ordering a
-    /// batch's 300,000 postings took as long as tokenizing its chunks. Called once a batch: the counts it uses become
-    /// offsets, and <see cref="Reset"/> zeroes them.
+    /// batch's 300,000 postings took as long as tokenizing its chunks. The counts per term are made here and zeroed before
+    /// it returns.
     /// </remarks>
     public List<(string Term, ArraySegment<KeywordPosting> Postings)> Postings()
     {
+        foreach (var term in _postingTerms)
+        {
+            _postingCounts[term]++;
+        }
+
         var terms = new List<(string Term, int Number)>();
         foreach (var term in _inBatch)
         {
@@ -126,7 +130,6 @@ internal sealed class ChunkTermCounter
         {
             _chunkDeltas[term] = 0;
             _seen[term] = false;
-            _postingCounts[term] = 0;
         }
 
         _inBatch.Clear();
